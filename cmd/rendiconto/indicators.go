@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"rendiconto/report"
+	"rendiconto/report/format"
+)
+
+var indicatorsCmd = &command{
+	name:    "indicators",
+	summary: "Compute the indicators of an edition (table, json or csv)",
+	flags: func(fs *flag.FlagSet, o *options) {
+		yearFlag(fs, o)
+		fs.StringVar(&o.format, "format", "table", "output format: table, json or csv")
+		fs.StringVar(&o.lang, "lang", "", "language of titles and labels: it or en (default from config)")
+	},
+	run: runIndicators,
+}
+
+func runIndicators(_ context.Context, e *env) error {
+	write, ok := map[string]func(io.Writer, *report.Results) error{
+		"table": writeTable, "json": writeJSON, "csv": writeCSV,
+	}[e.opts.format]
+	if !ok {
+		return usageError{fmt.Sprintf("--format must be table, json or csv, not %q", e.opts.format)}
+	}
+	rs, err := e.compute()
+	if err != nil {
+		return err
+	}
+	return write(e.stdout, rs)
+}
+
+// compute loads the edition of --year (or the latest) and computes the
+// catalogue on it.
+func (e *env) compute() (*report.Results, error) {
+	years, err := e.years(false)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := e.catalogue()
+	if err != nil {
+		return nil, err
+	}
+	ed, err := e.load(years[0])
+	if err != nil {
+		return nil, err
+	}
+	return report.Compute(ed, cat, e.cfg.Language), nil
+}
+
+type jsonRow struct {
+	Key   string  `json:"key"`
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+}
+
+type jsonIndicator struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Unit      string    `json:"unit"`
+	Value     *float64  `json:"value"`
+	Breakdown []jsonRow `json:"breakdown,omitempty"`
+}
+
+func writeJSON(w io.Writer, rs *report.Results) error {
+	out := struct {
+		Edition    int             `json:"edition"`
+		Indicators []jsonIndicator `json:"indicators"`
+	}{Edition: rs.Edition.Year, Indicators: []jsonIndicator{}}
+	for _, r := range rs.List {
+		ji := jsonIndicator{ID: r.Indicator.ID, Title: r.Indicator.Title.In(rs.Lang), Unit: r.Indicator.Unit.In(rs.Lang)}
+		if r.Value.Known {
+			v := r.Value.Num
+			ji.Value = &v
+		}
+		for _, row := range r.Breakdown {
+			ji.Breakdown = append(ji.Breakdown, jsonRow(row))
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeCSV(w io.Writer, rs *report.Results) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"edition", "id", "title", "unit", "key", "label", "value"})
+	year := strconv.Itoa(rs.Edition.Year)
+	for _, r := range rs.List {
+		ind := r.Indicator
+		value := ""
+		if r.Value.Known {
+			value = strconv.FormatFloat(r.Value.Num, 'f', -1, 64)
+		}
+		cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value})
+		for _, row := range r.Breakdown {
+			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label,
+				strconv.FormatFloat(row.Value, 'f', -1, 64)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeTable(w io.Writer, rs *report.Results) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	lang := rs.Lang
+	fmt.Fprintf(tw, "%s %d\t\t\t\n", rs.Edition.Territory.Name, rs.Edition.Year)
+	for _, r := range rs.List {
+		ind := r.Indicator
+		value := format.Value(r.Value, ind.IsShare(), lang)
+		if !r.Value.Known && len(r.Missing) > 0 {
+			value += " (" + strings.Join(r.Missing, ", ") + " missing)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang), value, ind.Unit.In(lang))
+		for _, row := range r.Breakdown {
+			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, format.Number(row.Value, 1, lang))
+		}
+	}
+	return tw.Flush()
+}

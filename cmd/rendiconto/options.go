@@ -1,0 +1,131 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"rendiconto/report"
+	"rendiconto/report/yamldata"
+	"rendiconto/templates"
+)
+
+// options are the command-line flags; a zero value means "not given".
+type options struct {
+	data, config, year, format, out, lang string
+}
+
+// env is what a command runs with: its options resolved against the config.
+type env struct {
+	stdout, stderr io.Writer
+	opts           options
+	cfg            Config
+	args           []string // positional arguments
+}
+
+func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) {
+	fs := flag.NewFlagSet("rendiconto "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.StringVar(&o.data, "data", "", "the data root, one folder per edition (default from config, \"data\")")
+	fs.StringVar(&o.config, "config", "", "the config file (default \"config.toml\" when present)")
+	if cmd.flags != nil {
+		cmd.flags(fs, &o)
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: rendiconto %s [flags]%s\n\n%s.\n\nFlags:\n", cmd.name, cmd.args, cmd.summary)
+		fs.PrintDefaults()
+	}
+	fs.SetOutput(io.Discard) // errors are reported once, below
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, err
+		}
+		fs.SetOutput(stderr)
+		fs.Usage()
+		return nil, usageError{err.Error()}
+	}
+	e := &env{stdout: stdout, stderr: stderr, opts: o, args: fs.Args()}
+	if cmd.args == "" && len(e.args) > 0 {
+		return nil, usageError{fmt.Sprintf("%s takes no arguments, got %q", cmd.name, e.args[0])}
+	}
+	path, explicit := o.config, o.config != ""
+	if !explicit {
+		path = "config.toml"
+	}
+	cfg, err := loadConfig(path, explicit)
+	if err != nil {
+		return nil, err
+	}
+	if o.data != "" {
+		cfg.Data = o.data
+	}
+	if o.out != "" {
+		cfg.Out = o.out
+	}
+	if o.lang != "" {
+		if o.lang != "it" && o.lang != "en" {
+			return nil, usageError{fmt.Sprintf("--lang must be it or en, not %q", o.lang)}
+		}
+		cfg.Language = o.lang
+	}
+	e.cfg = cfg
+	return e, nil
+}
+
+func yearFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.year, "year", "", "the edition's year (default: the latest)")
+}
+
+// years returns the editions a command works on: the one asked with
+// --year, else the latest (or all of them when all is set).
+func (e *env) years(all bool) ([]int, error) {
+	have, err := yamldata.Years(e.cfg.Data)
+	if err != nil {
+		return nil, usageError{fmt.Sprintf("cannot read the data root: %v", err)}
+	}
+	if e.opts.year != "" {
+		y, err := strconv.Atoi(e.opts.year)
+		if err != nil {
+			return nil, usageError{fmt.Sprintf("--year must be a year such as 2019, not %q", e.opts.year)}
+		}
+		return []int{y}, nil
+	}
+	if len(have) == 0 {
+		return nil, usageError{fmt.Sprintf("no edition in %s: expected folders named by year, such as %s/2019", e.cfg.Data, e.cfg.Data)}
+	}
+	if all {
+		return have, nil
+	}
+	return have[len(have)-1:], nil
+}
+
+// catalogue reads the indicator catalogue: the config's file, or the
+// built-in one.
+func (e *env) catalogue() (*report.Catalogue, error) {
+	name, data := "templates/catalogue.yaml", []byte(nil)
+	var err error
+	if e.cfg.Catalogue != "" {
+		name = e.cfg.Catalogue
+		data, err = os.ReadFile(name)
+	} else {
+		data, err = templates.FS.ReadFile("catalogue.yaml")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return yamldata.ParseCatalogue(name, data)
+}
+
+// load reads one edition, printing its warnings.
+func (e *env) load(year int) (*report.Edition, error) {
+	ed, warnings, err := yamldata.Load(e.cfg.Data, year)
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
+	return ed, err
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"rendiconto/report"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid data, templates or config
+	exitUsage   = 2 // wrong command line
+)
+
+// command is one verb of the command line.
+type command struct {
+	name    string
+	args    string
+	summary string
+	flags   func(fs *flag.FlagSet, o *options)
+	run     func(ctx context.Context, e *env) error
+}
+
+var commands = []*command{validateCmd, indicatorsCmd}
+
+const usageText = `rendiconto writes a municipality's yearly social report from one folder
+of YAML per year.
+
+Usage:
+  rendiconto <command> [flags]
+
+Commands:
+%s
+Every command takes --data DIR (the data root, default from config.toml or
+"data") and --config FILE (default "config.toml" when present).
+Run "rendiconto <command> --help" for a command's flags.
+`
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-12s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, usageText, b.String())
+}
+
+// usageError is a wrong command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// run runs the command line args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	var cmd *command
+	for _, c := range commands {
+		if c.name == args[0] {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(stderr, "rendiconto: unknown command %q\n", args[0])
+		usage(stderr)
+		return exitUsage
+	}
+	e, err := parse(cmd, args[1:], stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err == nil {
+		err = cmd.run(ctx, e)
+	}
+	return report1(err, stderr)
+}
+
+// report1 prints err and returns its exit status.
+func report1(err error, stderr io.Writer) int {
+	var ue usageError
+	var list report.ErrorList
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "rendiconto: %s\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, list.Error())
+		fmt.Fprintf(stderr, "rendiconto: %d %s, nothing written\n", len(list), plural(len(list), "error", "errors"))
+		return exitInvalid
+	}
+	fmt.Fprintf(stderr, "rendiconto: %v\n", err)
+	return exitInvalid
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"rendiconto/report"
+)
+
+var validateCmd = &command{
+	name:    "validate",
+	summary: "Check editions against the data contract (every edition unless --year)",
+	flags:   yearFlag,
+	run:     runValidate,
+}
+
+func runValidate(_ context.Context, e *env) error {
+	years, err := e.years(true)
+	if err != nil {
+		return err
+	}
+	if _, err := e.catalogue(); err != nil {
+		return err
+	}
+	var all report.ErrorList
+	for _, y := range years {
+		ed, err := e.load(y)
+		if list, ok := err.(report.ErrorList); ok {
+			all = append(all, list...)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d: ok (%d projects, %d tables, %d groups, %d organisations)\n",
+			y, len(ed.Projects), len(ed.Tables), len(ed.Groups), len(ed.Organisations))
+	}
+	return all.Err()
+}

@@ -1,0 +1,158 @@
+package report
+
+import "time"
+
+// The files of an edition, as named in the data contract.
+const (
+	FileEdition       = "edition.yaml"
+	FileVocabularies  = "vocabularies.yaml"
+	FileOrganisations = "organisations.yaml"
+	FileProjects      = "projects.yaml"
+	FileTables        = "tables.yaml"
+	FileGroups        = "groups.yaml"
+)
+
+// Edition is one year of records, as read from its folder.
+type Edition struct {
+	Year         int
+	Title        string
+	Subtitle     string
+	Organisation string
+	Partners     []string
+	Published    time.Time
+	Territory    Territory
+	Vocabularies map[string]*Vocabulary
+
+	Organisations []Organisation
+	Projects      []Project
+	Tables        []Table
+	Groups        []Group
+
+	// Missing holds the optional files that were not there, by file name:
+	// the indicators computed from them are not available (n.d.).
+	Missing map[string]bool
+}
+
+// Has reports whether the optional file was present in the edition.
+func (e *Edition) Has(file string) bool { return !e.Missing[file] }
+
+// Territory is the city and its districts, in the order the edition lists
+// them; breakdowns by district or zone follow that order.
+type Territory struct {
+	Name      string
+	Districts []District
+}
+
+// Residents is the city's population: the sum over its districts.
+func (t Territory) Residents() int {
+	n := 0
+	for _, d := range t.Districts {
+		n += d.Residents
+	}
+	return n
+}
+
+// District is a "quartiere".
+type District struct {
+	Code, Name string
+	Residents  int
+	Zones      []Zone
+}
+
+// Zone is a part of a district.
+type Zone struct {
+	Code, Name string
+}
+
+// Vocabulary is a code list, in the order it is written.
+type Vocabulary struct {
+	Name    string
+	Entries []Entry
+}
+
+// Entry is one code of a vocabulary.
+type Entry struct {
+	Code  string
+	Label string
+	// ETS is set for organisation kinds that are Third-sector entities.
+	ETS bool
+	// Was lists the codes of the previous edition this code replaces.
+	Was []string
+}
+
+// Lookup returns the entry with the given code.
+func (v *Vocabulary) Lookup(code string) (Entry, bool) {
+	for _, e := range v.Entries {
+		if e.Code == code {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Organisation is an organisation of the territory ("ODT").
+type Organisation struct {
+	ID, Name string
+	Kind     string
+	District string // empty: city-wide
+}
+
+// Scopes of a project, its "raggio di azione".
+const (
+	ScopeCity     = "city"
+	ScopeDistrict = "district"
+	ScopeZone     = "zone"
+)
+
+// Project is an inclusive project ("progetto inclusivo").
+type Project struct {
+	ID, Name      string
+	New           bool
+	Origin        string
+	NeedArea      string
+	Scope         string
+	Districts     []string
+	Zones         []string
+	Beneficiaries Beneficiaries
+	Organisations []string
+	Operators     Operators
+	Activities    []string
+	Funding       []string
+	Targets       []string
+	// InAggregates is false for a project described in the report but left
+	// out of every total.
+	InAggregates bool
+}
+
+// Beneficiaries counts the people a project reached.
+type Beneficiaries struct {
+	Total, InCharge int
+}
+
+// Operators counts the staff involved in a project, by office.
+type Operators struct {
+	SST, Reti, Other int
+}
+
+// Table is a permanent table ("tavolo permanente").
+type Table struct {
+	ID, Name      string
+	District      string
+	Coordination  string
+	Themes        []string
+	Purposes      []string
+	Organisations []string
+	Meetings      int
+	HasMeetings   bool
+}
+
+// Group is a citizen group ("gruppo di cittadini").
+type Group struct {
+	ID, Name      string
+	District      string
+	Coordination  string
+	Themes        []string
+	Purposes      []string
+	Citizens      int
+	Organisations []string
+}

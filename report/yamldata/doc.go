@@ -1,0 +1,9 @@
+// Package yamldata reads an edition's folder of YAML files and the indicator
+// catalogue into the domain types of package report, checking every rule of
+// the data contract as it goes.
+//
+// It is the only package that imports the YAML library. Files are decoded
+// into yaml.Node trees, never straight into structs, so that every problem
+// carries its file, line and column, and so that all problems of a run are
+// reported at once, as a report.ErrorList.
+package yamldata

@@ -1,0 +1,456 @@
+package yamldata
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"rendiconto/report"
+)
+
+// Warning is a problem that does not stop the run, such as a missing
+// optional file.
+type Warning struct {
+	Pos report.Pos
+	Msg string
+}
+
+func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
+
+// Years lists the editions under root: the folders named by a year, in
+// increasing order.
+func Years(root string) ([]int, error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, err
+	}
+	var years []int
+	for _, e := range entries {
+		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && y > 0 && len(e.Name()) == 4 {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	return years, nil
+}
+
+// Load reads the edition of the given year under root, checking it against
+// the data contract. When anything is wrong it returns a report.ErrorList
+// with every problem found, in file order.
+func Load(root string, year int) (*report.Edition, []Warning, error) {
+	l := &loader{
+		dir: filepath.Join(root, strconv.Itoa(year)),
+		ed:  &report.Edition{Missing: map[string]bool{}, Vocabularies: map[string]*report.Vocabulary{}},
+	}
+	if fi, err := os.Stat(l.dir); err != nil || !fi.IsDir() {
+		return nil, nil, report.ErrorList{{Pos: report.Pos{File: l.dir}, Msg: "no edition folder for " + strconv.Itoa(year)}}
+	}
+	if n := l.file(report.FileEdition, true); n != nil {
+		l.edition(n, year)
+	}
+	if n := l.file(report.FileVocabularies, true); n != nil {
+		l.vocabularies(n)
+	}
+	if len(l.errs) > 0 {
+		// Records cannot be checked without the territory and code lists.
+		l.errs.Sort()
+		return nil, nil, l.errs
+	}
+	if n := l.file(report.FileOrganisations, false); n != nil {
+		l.organisations(n)
+	}
+	if n := l.file(report.FileProjects, false); n != nil {
+		l.projects(n)
+	}
+	if n := l.file(report.FileTables, false); n != nil {
+		l.tables(n)
+	}
+	if n := l.file(report.FileGroups, false); n != nil {
+		l.groups(n)
+	}
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, nil, l.errs
+	}
+	return l.ed, l.warnings, nil
+}
+
+type loader struct {
+	dir      string
+	ed       *report.Edition
+	errs     report.ErrorList
+	warnings []Warning
+	d        *decoder // the file being read
+	orgIDs   map[string]bool
+}
+
+// file reads and parses one file of the edition, setting l.d to its
+// decoder. A missing optional file is recorded in Edition.Missing with a
+// warning; a missing required one is an error.
+func (l *loader) file(name string, required bool) *yaml.Node {
+	path := filepath.Join(l.dir, name)
+	l.d = &decoder{file: path, errs: &l.errs}
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && required:
+		l.errs.Add(report.Pos{File: path}, "required file is missing")
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		l.ed.Missing[name] = true
+		l.warnings = append(l.warnings, Warning{report.Pos{File: path}, "file is missing: its indicators are n.d."})
+		return nil
+	case err != nil:
+		l.errs.Add(report.Pos{File: path}, "cannot read: %v", err)
+		return nil
+	}
+	return l.d.parse(data)
+}
+
+func (l *loader) edition(n *yaml.Node, folderYear int) {
+	d := l.d
+	f := d.fields(n, "edition", "year!", "title!", "subtitle", "organisation!", "partners", "published", "territory!")
+	if f == nil {
+		return
+	}
+	ed := l.ed
+	if y := f["year"]; y != nil {
+		ed.Year = d.count(y, "year")
+		if ed.Year != 0 && ed.Year != folderYear {
+			d.errorf(y, "year %d does not match the folder %d", ed.Year, folderYear)
+		}
+	}
+	ed.Title = d.str(f["title"], "title")
+	ed.Subtitle = d.str(f["subtitle"], "subtitle")
+	ed.Organisation = d.str(f["organisation"], "organisation")
+	ed.Partners = d.strs(f["partners"], "partners")
+	ed.Published = d.date(f["published"], "published")
+	if t := f["territory"]; t != nil && !isNull(t) {
+		l.territory(t)
+	}
+}
+
+func (l *loader) territory(n *yaml.Node) {
+	d := l.d
+	f := d.fields(n, "territory", "name!", "districts!")
+	if f == nil {
+		return
+	}
+	t := &l.ed.Territory
+	t.Name = d.str(f["name"], "territory name")
+	districts := d.list(f["districts"], "districts")
+	if f["districts"] != nil && !isNull(f["districts"]) && len(districts) == 0 && f["districts"].Kind == yaml.SequenceNode {
+		d.errorf(f["districts"], "territory has no districts")
+	}
+	dcodes, zcodes := newIDs("district code"), newIDs("zone code")
+	for _, dn := range districts {
+		df := d.fields(dn, "district", "code!", "name!", "residents!", "zones")
+		if df == nil {
+			continue
+		}
+		dist := report.District{
+			Code:      d.str(df["code"], "district code"),
+			Name:      d.str(df["name"], "district name"),
+			Residents: d.count(df["residents"], "residents"),
+		}
+		if c := df["code"]; c != nil {
+			dcodes.add(d, c, dist.Code)
+		}
+		for _, zn := range d.list(df["zones"], "zones") {
+			zf := d.fields(zn, "zone", "code!", "name!")
+			if zf == nil {
+				continue
+			}
+			z := report.Zone{Code: d.str(zf["code"], "zone code"), Name: d.str(zf["name"], "zone name")}
+			if c := zf["code"]; c != nil {
+				zcodes.add(d, c, z.Code)
+			}
+			dist.Zones = append(dist.Zones, z)
+		}
+		t.Districts = append(t.Districts, dist)
+	}
+}
+
+// vocabularyNames are the code lists of the data contract.
+var vocabularyNames = []string{
+	"themes", "purposes", "activities", "need_areas", "origins",
+	"coordination", "organisation_kinds", "funding", "targets",
+}
+
+func (l *loader) vocabularies(n *yaml.Node) {
+	d := l.d
+	f := d.fields(n, "vocabularies", vocabularyNames...)
+	for _, name := range vocabularyNames {
+		ln, ok := f[name]
+		if !ok {
+			continue
+		}
+		v := &report.Vocabulary{Name: name}
+		codes := newIDs("code in " + name)
+		keys := []string{"code!", "label!", "was"}
+		if name == "organisation_kinds" {
+			keys = append(keys, "ets!")
+		}
+		for _, en := range d.list(ln, name) {
+			ef := d.fields(en, "entry of "+name, keys...)
+			if ef == nil {
+				continue
+			}
+			e := report.Entry{
+				Code:  d.str(ef["code"], "code"),
+				Label: d.str(ef["label"], "label"),
+				ETS:   d.boolean(ef["ets"], "ets", false),
+				Was:   d.strs(ef["was"], "was"),
+			}
+			if c := ef["code"]; c != nil {
+				codes.add(d, c, e.Code)
+			}
+			v.Entries = append(v.Entries, e)
+		}
+		l.ed.Vocabularies[name] = v
+	}
+}
+
+// code checks that the field's value is a code of the named vocabulary.
+func (l *loader) code(n *yaml.Node, list, what string) string {
+	s := l.d.str(n, what)
+	if s == "" || n == nil {
+		return s
+	}
+	l.checkCode(n, s, list)
+	return s
+}
+
+// codes checks that each item of a list field is a code of the vocabulary.
+func (l *loader) codes(n *yaml.Node, list, what string) []string {
+	items := l.d.list(n, what)
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if s := l.code(it, list, what+" item"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (l *loader) checkCode(n *yaml.Node, code, list string) {
+	var valid []string
+	switch list {
+	case "districts":
+		for _, dist := range l.ed.Territory.Districts {
+			valid = append(valid, dist.Code)
+		}
+	case "zones":
+		for _, dist := range l.ed.Territory.Districts {
+			for _, z := range dist.Zones {
+				valid = append(valid, z.Code)
+			}
+		}
+	default:
+		v, ok := l.ed.Vocabularies[list]
+		if !ok {
+			l.d.errorf(n, "code %q needs the vocabulary %s, which %s does not define", code, list, report.FileVocabularies)
+			return
+		}
+		for _, e := range v.Entries {
+			valid = append(valid, e.Code)
+		}
+	}
+	if !slices.Contains(valid, code) {
+		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, hint(code, valid))
+	}
+}
+
+// refs checks a list of organisation ids against organisations.yaml.
+func (l *loader) refs(n *yaml.Node, what string) []string {
+	items := l.d.list(n, what)
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		id := l.d.str(it, "organisation id")
+		if id == "" {
+			continue
+		}
+		if l.orgIDs != nil && !l.orgIDs[id] {
+			l.d.errorf(it, "unknown organisation %q: it is not in %s%s", id, report.FileOrganisations, hint(id, l.orgList()))
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+func (l *loader) orgList() []string {
+	list := make([]string, 0, len(l.ed.Organisations))
+	for _, o := range l.ed.Organisations {
+		list = append(list, o.ID)
+	}
+	return list
+}
+
+func (l *loader) organisations(n *yaml.Node) {
+	d := l.d
+	seen := newIDs("organisation id")
+	l.orgIDs = map[string]bool{}
+	for _, on := range d.list(n, "organisations") {
+		f := d.fields(on, "organisation", "id!", "name!", "kind!", "district")
+		if f == nil {
+			continue
+		}
+		o := report.Organisation{
+			ID:       d.str(f["id"], "id"),
+			Name:     d.str(f["name"], "name"),
+			Kind:     l.code(f["kind"], "organisation_kinds", "kind"),
+			District: l.code(f["district"], "districts", "district"),
+		}
+		if f["id"] != nil {
+			seen.add(d, f["id"], o.ID)
+		}
+		l.orgIDs[o.ID] = true
+		l.ed.Organisations = append(l.ed.Organisations, o)
+	}
+}
+
+func (l *loader) projects(n *yaml.Node) {
+	d := l.d
+	seen := newIDs("project id")
+	for _, pn := range d.list(n, "projects") {
+		f := d.fields(pn, "project", "id!", "name!", "new!", "origin!", "need_area!", "scope!",
+			"districts", "zones", "beneficiaries!", "organisations", "operators",
+			"activities", "funding", "targets", "in_aggregates")
+		if f == nil {
+			continue
+		}
+		p := report.Project{
+			ID:            d.str(f["id"], "id"),
+			Name:          d.str(f["name"], "name"),
+			New:           d.boolean(f["new"], "new", false),
+			Origin:        l.code(f["origin"], "origins", "origin"),
+			NeedArea:      l.code(f["need_area"], "need_areas", "need_area"),
+			Scope:         d.str(f["scope"], "scope"),
+			Districts:     l.codes(f["districts"], "districts", "districts"),
+			Zones:         l.codes(f["zones"], "zones", "zones"),
+			Organisations: l.refs(f["organisations"], "organisations"),
+			Activities:    l.codes(f["activities"], "activities", "activities"),
+			Funding:       l.codes(f["funding"], "funding", "funding"),
+			Targets:       l.codes(f["targets"], "targets", "targets"),
+			InAggregates:  d.boolean(f["in_aggregates"], "in_aggregates", true),
+		}
+		if f["id"] != nil {
+			seen.add(d, f["id"], p.ID)
+		}
+		l.scope(pn, f, &p)
+		if bn := f["beneficiaries"]; bn != nil && !isNull(bn) {
+			if bf := d.fields(bn, "beneficiaries", "total!", "in_charge!"); bf != nil {
+				p.Beneficiaries.Total = d.count(bf["total"], "beneficiaries total")
+				p.Beneficiaries.InCharge = d.count(bf["in_charge"], "beneficiaries in_charge")
+				if p.Beneficiaries.InCharge > p.Beneficiaries.Total {
+					d.errorf(bf["in_charge"], "in_charge (%d) is above total (%d)", p.Beneficiaries.InCharge, p.Beneficiaries.Total)
+				}
+			}
+		}
+		if on := f["operators"]; on != nil && !isNull(on) {
+			if of := d.fields(on, "operators", "sst", "reti", "other"); of != nil {
+				p.Operators = report.Operators{
+					SST:   d.count(of["sst"], "operators sst"),
+					Reti:  d.count(of["reti"], "operators reti"),
+					Other: d.count(of["other"], "operators other"),
+				}
+			}
+		}
+		l.ed.Projects = append(l.ed.Projects, p)
+	}
+}
+
+// scope checks a project's scope against its districts and zones.
+func (l *loader) scope(pn *yaml.Node, f map[string]*yaml.Node, p *report.Project) {
+	d := l.d
+	sn := f["scope"]
+	switch p.Scope {
+	case "":
+		return
+	case report.ScopeCity, report.ScopeDistrict, report.ScopeZone:
+	default:
+		d.errorf(sn, "scope %q must be city, district or zone%s", p.Scope,
+			hint(p.Scope, []string{report.ScopeCity, report.ScopeDistrict, report.ScopeZone}))
+		return
+	}
+	if p.Scope != report.ScopeCity && len(p.Districts) == 0 && f["districts"] == nil {
+		d.errorf(pn, "project %s: scope %s needs districts", p.ID, p.Scope)
+	}
+	if p.Scope == report.ScopeZone && len(p.Zones) == 0 && f["zones"] == nil {
+		d.errorf(pn, "project %s: scope zone needs zones", p.ID)
+	}
+	if zn := f["zones"]; zn != nil && zn.Kind == yaml.SequenceNode {
+		for _, it := range zn.Content {
+			owner := l.districtOf(it.Value)
+			if owner != "" && !slices.Contains(p.Districts, owner) {
+				d.errorf(it, "zone %q is outside the project's districts (it belongs to %s)", it.Value, owner)
+			}
+		}
+	}
+}
+
+func (l *loader) districtOf(zone string) string {
+	for _, dist := range l.ed.Territory.Districts {
+		for _, z := range dist.Zones {
+			if z.Code == zone {
+				return dist.Code
+			}
+		}
+	}
+	return ""
+}
+
+func (l *loader) tables(n *yaml.Node) {
+	d := l.d
+	seen := newIDs("table id")
+	for _, tn := range d.list(n, "tables") {
+		f := d.fields(tn, "table", "id!", "name!", "district!", "coordination!", "themes", "purposes", "organisations", "meetings")
+		if f == nil {
+			continue
+		}
+		t := report.Table{
+			ID:            d.str(f["id"], "id"),
+			Name:          d.str(f["name"], "name"),
+			District:      l.code(f["district"], "districts", "district"),
+			Coordination:  l.code(f["coordination"], "coordination", "coordination"),
+			Themes:        l.codes(f["themes"], "themes", "themes"),
+			Purposes:      l.codes(f["purposes"], "purposes", "purposes"),
+			Organisations: l.refs(f["organisations"], "organisations"),
+			Meetings:      d.count(f["meetings"], "meetings"),
+			HasMeetings:   f["meetings"] != nil && !isNull(f["meetings"]),
+		}
+		if f["id"] != nil {
+			seen.add(d, f["id"], t.ID)
+		}
+		l.ed.Tables = append(l.ed.Tables, t)
+	}
+}
+
+func (l *loader) groups(n *yaml.Node) {
+	d := l.d
+	seen := newIDs("group id")
+	for _, gn := range d.list(n, "groups") {
+		f := d.fields(gn, "group", "id!", "name!", "district!", "coordination!", "themes", "purposes", "citizens!", "organisations")
+		if f == nil {
+			continue
+		}
+		g := report.Group{
+			ID:            d.str(f["id"], "id"),
+			Name:          d.str(f["name"], "name"),
+			District:      l.code(f["district"], "districts", "district"),
+			Coordination:  l.code(f["coordination"], "coordination", "coordination"),
+			Themes:        l.codes(f["themes"], "themes", "themes"),
+			Purposes:      l.codes(f["purposes"], "purposes", "purposes"),
+			Citizens:      d.count(f["citizens"], "citizens"),
+			Organisations: l.refs(f["organisations"], "organisations"),
+		}
+		if f["id"] != nil {
+			seen.add(d, f["id"], g.ID)
+		}
+		l.ed.Groups = append(l.ed.Groups, g)
+	}
+}

@@ -1,0 +1,235 @@
+package yamldata
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"rendiconto/report"
+)
+
+// decoder reads one file's node tree, adding every problem to errs.
+type decoder struct {
+	file string
+	errs *report.ErrorList
+}
+
+func (d *decoder) pos(n *yaml.Node) report.Pos {
+	return report.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.Add(d.pos(n), format, args...)
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse returns the root node of the file's single document, or nil after
+// adding the problem. Aliases and merge keys are refused: they are not needed
+// in data files, and refusing them rules out alias bombs.
+func (d *decoder) parse(data []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		d.errs.Add(report.Pos{File: d.file, Line: line}, "invalid YAML: %s", msg)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		d.errs.Add(report.Pos{File: d.file, Line: 1, Col: 1}, "the file is empty (write [] for a file with no records)")
+		return nil
+	}
+	if !d.plain(doc.Content[0]) {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// plain reports whether the tree holds no alias and no merge key, adding
+// an error for each it finds.
+func (d *decoder) plain(n *yaml.Node) bool {
+	ok := true
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.errorf(n, "aliases (*%s) are not supported in data files: write the value out", n.Value)
+		return false
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!merge":
+		d.errorf(n, "merge keys (<<) are not supported in data files: write the fields out")
+		return false
+	}
+	for _, c := range n.Content {
+		ok = d.plain(c) && ok
+	}
+	return ok
+}
+
+// kindName names a node's kind for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "empty"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+// fields checks that n is a mapping whose keys are all known, and that
+// every key marked required (written with a final "!") is there. It returns
+// the value node of each key present.
+func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of fields, not %s", what, kindName(n))
+		return nil
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = strings.TrimSuffix(k, "!")
+	}
+	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !slices.Contains(names, k.Value) {
+			d.errorf(k, "unknown field %q in %s%s", k.Value, what, hint(k.Value, names))
+			continue
+		}
+		m[k.Value] = v
+	}
+	for _, k := range keys {
+		name, required := strings.CutSuffix(k, "!")
+		if v, ok := m[name]; required && (!ok || isNull(v)) {
+			d.errorf(n, "%s: missing required field %q", what, name)
+		}
+	}
+	return m
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// list checks that n is a list and returns its items.
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil || isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be a list, not %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// str returns the text of a scalar field; numbers are read as text, so a
+// name or code such as 2020 is accepted.
+func (d *decoder) str(n *yaml.Node, what string) string {
+	if n == nil || isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!bool" {
+		d.errorf(n, "%s must be text, not %s", what, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// strs returns the texts of a list of scalars.
+func (d *decoder) strs(n *yaml.Node, what string) []string {
+	items := d.list(n, what)
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if s := d.str(it, what+" item"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// count returns a whole, non-negative number.
+func (d *decoder) count(n *yaml.Node, what string) int {
+	if n == nil || isNull(n) {
+		return 0
+	}
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		d.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
+		return 0
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if n.Tag == "!!int" {
+		var i int64
+		i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		f = float64(i)
+	}
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f):
+		d.errorf(n, "%s must be a whole number, not %s", what, n.Value)
+		return 0
+	case f < 0:
+		d.errorf(n, "%s must not be negative (%s)", what, n.Value)
+		return 0
+	case f > 1e12:
+		d.errorf(n, "%s is implausibly large (%s)", what, n.Value)
+		return 0
+	}
+	return int(f)
+}
+
+// boolean returns a true/false field.
+func (d *decoder) boolean(n *yaml.Node, what string, def bool) bool {
+	if n == nil || isNull(n) {
+		return def
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, "%s must be true or false, not %s", what, kindName(n))
+		return def
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// date returns a date written as 2020-06-30.
+func (d *decoder) date(n *yaml.Node, what string) time.Time {
+	if n == nil || isNull(n) {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		d.errorf(n, "%s must be a date written as 2020-06-30, not %s", what, kindName(n))
+		return time.Time{}
+	}
+	return t
+}
+
+// ids tracks the ids of one kind of record, to report duplicates.
+type ids struct {
+	what  string
+	first map[string]report.Pos
+}
+
+func newIDs(what string) *ids { return &ids{what: what, first: map[string]report.Pos{}} }
+
+func (s *ids) add(d *decoder, n *yaml.Node, id string) {
+	if id == "" {
+		return
+	}
+	if p, ok := s.first[id]; ok {
+		d.errorf(n, "duplicate %s %q (also at %s)", s.what, id, p)
+		return
+	}
+	s.first[id] = d.pos(n)
+}
