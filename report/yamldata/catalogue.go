@@ -86,15 +86,15 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue) *report.Indicat
 	schema, ok := report.Schema[ind.Source]
 	if !ok {
 		if sn := f["source"]; sn != nil {
-			d.errorf(sn, "unknown source %q%s", ind.Source, hint(ind.Source, slices.Sorted(maps.Keys(report.Schema))))
+			d.errorf(sn, "unknown source %q%s", ind.Source, report.Hint(ind.Source, slices.Sorted(maps.Keys(report.Schema))))
 		}
 		return nil
 	}
 	if mn := f["measure"]; mn != nil && !slices.Contains(measures, ind.Measure) {
-		d.errorf(mn, "unknown measure %q%s", ind.Measure, hint(ind.Measure, measures))
+		d.errorf(mn, "unknown measure %q%s", ind.Measure, report.Hint(ind.Measure, measures))
 	}
 	if cn := f["chart"]; cn != nil && !slices.Contains(ChartKinds, ind.Chart) {
-		d.errorf(cn, "unknown chart kind %q%s", ind.Chart, hint(ind.Chart, ChartKinds))
+		d.errorf(cn, "unknown chart kind %q%s", ind.Chart, report.Hint(ind.Chart, ChartKinds))
 	}
 	for _, pn := range d.list(f["parts"], "parts") {
 		pf := d.fields(pn, "part", "field!", "label!")
@@ -124,7 +124,7 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue) *report.Indicat
 		fd, ok := schema[ind.By]
 		switch {
 		case !ok:
-			d.errorf(bn, "unknown field %q to break down by%s", ind.By, hint(ind.By, slices.Sorted(maps.Keys(schema))))
+			d.errorf(bn, "unknown field %q to break down by%s", ind.By, report.Hint(ind.By, slices.Sorted(maps.Keys(schema))))
 		case fd.Kind == report.KindNumber:
 			for _, b := range d.list(f["bins"], "bins") {
 				ind.Bins = append(ind.Bins, float64(d.count(b, "bin")))
@@ -161,7 +161,7 @@ func (d *decoder) field(n *yaml.Node, schema map[string]report.Field, source, na
 	fd, ok := schema[name]
 	switch {
 	case !ok:
-		d.errorf(n, "unknown field %q of %s%s", name, source, hint(name, slices.Sorted(maps.Keys(schema))))
+		d.errorf(n, "unknown field %q of %s%s", name, source, report.Hint(name, slices.Sorted(maps.Keys(schema))))
 	case fd.Kind != want && !(want == report.KindNumber && fd.Kind == report.KindNumber):
 		d.errorf(n, "field %q of %s cannot be used here", name, source)
 	}
@@ -177,7 +177,7 @@ func (d *decoder) conditions(n *yaml.Node, schema map[string]report.Field, sourc
 		c := report.Condition{Field: d.str(cf["field"], "field")}
 		fd, ok := schema[c.Field]
 		if !ok {
-			d.errorf(cf["field"], "unknown field %q of %s%s", c.Field, source, hint(c.Field, slices.Sorted(maps.Keys(schema))))
+			d.errorf(cf["field"], "unknown field %q of %s%s", c.Field, source, report.Hint(c.Field, slices.Sorted(maps.Keys(schema))))
 		}
 		set := 0
 		if v := cf["equals"]; v != nil {

@@ -261,7 +261,7 @@ func (l *loader) checkCode(n *yaml.Node, code, list string) {
 		}
 	}
 	if !slices.Contains(valid, code) {
-		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, hint(code, valid))
+		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, report.Hint(code, valid))
 	}
 }
 
@@ -275,7 +275,7 @@ func (l *loader) refs(n *yaml.Node, what string) []string {
 			continue
 		}
 		if l.orgIDs != nil && !l.orgIDs[id] {
-			l.d.errorf(it, "unknown organisation %q: it is not in %s%s", id, report.FileOrganisations, hint(id, l.orgList()))
+			l.d.errorf(it, "unknown organisation %q: it is not in %s%s", id, report.FileOrganisations, report.Hint(id, l.orgList()))
 		}
 		out = append(out, id)
 	}
@@ -374,7 +374,7 @@ func (l *loader) scope(pn *yaml.Node, f map[string]*yaml.Node, p *report.Project
 	case report.ScopeCity, report.ScopeDistrict, report.ScopeZone:
 	default:
 		d.errorf(sn, "scope %q must be city, district or zone%s", p.Scope,
-			hint(p.Scope, []string{report.ScopeCity, report.ScopeDistrict, report.ScopeZone}))
+			report.Hint(p.Scope, []string{report.ScopeCity, report.ScopeDistrict, report.ScopeZone}))
 		return
 	}
 	if p.Scope != report.ScopeCity && len(p.Districts) == 0 && f["districts"] == nil {

@@ -108,7 +108,7 @@ func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(names, k.Value) {
-			d.errorf(k, "unknown field %q in %s%s", k.Value, what, hint(k.Value, names))
+			d.errorf(k, "unknown field %q in %s%s", k.Value, what, report.Hint(k.Value, names))
 			continue
 		}
 		m[k.Value] = v

@@ -1,4 +1,4 @@
-package yamldata
+package report
 
 import (
 	"fmt"
@@ -19,9 +19,9 @@ func nearest(s string, candidates []string) (string, bool) {
 	return best, bestDist >= 0 && bestDist <= limit
 }
 
-// hint is the end of a message about a word that is not one of candidates:
+// Hint is the end of a message about a word that is not one of candidates:
 // the likely intended one, or the list when it is short.
-func hint(s string, candidates []string) string {
+func Hint(s string, candidates []string) string {
 	if c, ok := nearest(s, candidates); ok {
 		return fmt.Sprintf(" (did you mean %q?)", c)
 	}

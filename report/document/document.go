@@ -1,0 +1,98 @@
+package document
+
+import "time"
+
+// Document is a report: its front matter and its blocks.
+type Document struct {
+	Lang         string // "it" or "en"
+	Title        string
+	Subtitle     string
+	Organisation string
+	Partners     []string
+	Year         int
+	City         string
+	Date         time.Time // the edition's publication date
+	DateText     string    // the same, written out
+	Keywords     []string
+	Blocks       []Block
+}
+
+// Block is one element of the document's flow.
+type Block interface{ block() }
+
+// Heading opens a part (level 1) or a section (levels 2 and 3).
+type Heading struct {
+	Level int
+	Text  string
+}
+
+// Paragraph is a run of styled text.
+type Paragraph struct {
+	Spans []Span
+}
+
+// Span is a piece of text in one style.
+type Span struct {
+	Text         string
+	Bold, Italic bool
+}
+
+// List is a bulleted or numbered list; each item is a paragraph.
+type List struct {
+	Ordered bool
+	Items   []Paragraph
+}
+
+// Quote is a citation and its source.
+type Quote struct {
+	Text   []Paragraph
+	Source string
+}
+
+// Table is a captioned table. The first column is text, the others
+// numbers, right-aligned, unless Align says otherwise.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+	// Numeric marks the columns to right-align; nil means all but the first.
+	Numeric []bool
+	// Widths are relative column widths; nil means even.
+	Widths []float64
+	// Total marks the last row as a total, set in bold.
+	Total bool
+	Note  string
+}
+
+// Chart is a captioned figure of one or more series over labelled
+// categories.
+type Chart struct {
+	Caption string
+	Kind    string // bar, hbar, stacked, donut, pie, line
+	Labels  []string
+	Series  []Series
+	Percent bool // values are fractions printed as percentages
+	Note    string
+}
+
+// Series is one named row of values of a chart.
+type Series struct {
+	Name   string
+	Values []float64
+}
+
+func (*Heading) block()   {}
+func (*Paragraph) block() {}
+func (*List) block()      {}
+func (*Quote) block()     {}
+func (*Table) block()     {}
+func (*Chart) block()     {}
+
+// Plain returns the text of the spans without styles.
+func (p Paragraph) Plain() string {
+	s := ""
+	for _, sp := range p.Spans {
+		s += sp.Text
+	}
+	return s
+}
