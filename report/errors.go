@@ -41,12 +41,18 @@ func (l *ErrorList) Add(pos Pos, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Sort orders the list by file, line and column, keeping the order of
-// errors at the same place.
+// Sort orders the list by line and column within each file, keeping the
+// files in the order they were read.
 func (l ErrorList) Sort() {
+	order := map[string]int{}
+	for _, e := range l {
+		if _, ok := order[e.Pos.File]; !ok {
+			order[e.Pos.File] = len(order)
+		}
+	}
 	slices.SortStableFunc(l, func(a, b *Error) int {
 		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(order[a.Pos.File], order[b.Pos.File]),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})

@@ -19,7 +19,7 @@ var ChartKinds = []string{"bar", "hbar", "stacked", "donut", "pie", "line"}
 func ParseCatalogue(name string, data []byte) (*report.Catalogue, error) {
 	var errs report.ErrorList
 	d := &decoder{file: name, errs: &errs}
-	root := d.parse(data)
+	root := d.parse(data, false)
 	if root == nil {
 		return nil, errs
 	}

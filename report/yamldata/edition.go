@@ -43,11 +43,19 @@ func Years(root string) ([]int, error) {
 // the data contract. When anything is wrong it returns a report.ErrorList
 // with every problem found, in file order.
 func Load(root string, year int) (*report.Edition, []Warning, error) {
+	return LoadFS(os.DirFS(root), root, year)
+}
+
+// LoadFS is Load on a file system whose root is the data root; name is
+// the root's name in messages.
+func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, error) {
 	l := &loader{
-		dir: filepath.Join(root, strconv.Itoa(year)),
-		ed:  &report.Edition{Missing: map[string]bool{}, Vocabularies: map[string]*report.Vocabulary{}},
+		fsys: fsys,
+		sub:  strconv.Itoa(year),
+		dir:  filepath.Join(name, strconv.Itoa(year)),
+		ed:   &report.Edition{Missing: map[string]bool{}, Vocabularies: map[string]*report.Vocabulary{}},
 	}
-	if fi, err := os.Stat(l.dir); err != nil || !fi.IsDir() {
+	if fi, err := fs.Stat(fsys, l.sub); err != nil || !fi.IsDir() {
 		return nil, nil, report.ErrorList{{Pos: report.Pos{File: l.dir}, Msg: "no edition folder for " + strconv.Itoa(year)}}
 	}
 	if n := l.file(report.FileEdition, true); n != nil {
@@ -81,7 +89,9 @@ func Load(root string, year int) (*report.Edition, []Warning, error) {
 }
 
 type loader struct {
-	dir      string
+	fsys     fs.FS
+	sub      string // the edition's folder in fsys
+	dir      string // the edition's folder as messages name it
 	ed       *report.Edition
 	errs     report.ErrorList
 	warnings []Warning
@@ -95,7 +105,7 @@ type loader struct {
 func (l *loader) file(name string, required bool) *yaml.Node {
 	path := filepath.Join(l.dir, name)
 	l.d = &decoder{file: path, errs: &l.errs}
-	data, err := os.ReadFile(path)
+	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && required:
 		l.errs.Add(report.Pos{File: path}, "required file is missing")
@@ -108,7 +118,7 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 		l.errs.Add(report.Pos{File: path}, "cannot read: %v", err)
 		return nil
 	}
-	return l.d.parse(data)
+	return l.d.parse(data, !required)
 }
 
 func (l *loader) edition(n *yaml.Node, folderYear int) {
@@ -147,8 +157,8 @@ func (l *loader) territory(n *yaml.Node) {
 		d.errorf(f["districts"], "territory has no districts")
 	}
 	dcodes, zcodes := newIDs("district code"), newIDs("zone code")
-	for _, dn := range districts {
-		df := d.fields(dn, "district", "code!", "name!", "residents!", "zones")
+	for i, dn := range districts {
+		df := d.fields(dn, record("district", dn, i), "code!", "name!", "residents!", "zones")
 		if df == nil {
 			continue
 		}
@@ -190,13 +200,13 @@ func (l *loader) vocabularies(n *yaml.Node) {
 			continue
 		}
 		v := &report.Vocabulary{Name: name}
-		codes := newIDs("code in " + name)
+		codes := newIDs(name + " code")
 		keys := []string{"code!", "label!", "was"}
 		if name == "organisation_kinds" {
 			keys = append(keys, "ets!")
 		}
-		for _, en := range d.list(ln, name) {
-			ef := d.fields(en, "entry of "+name, keys...)
+		for i, en := range d.list(ln, name) {
+			ef := d.fields(en, name+" entry "+entryName(en, i), keys...)
 			if ef == nil {
 				continue
 			}
@@ -213,6 +223,18 @@ func (l *loader) vocabularies(n *yaml.Node) {
 		}
 		l.ed.Vocabularies[name] = v
 	}
+}
+
+// entryName names a vocabulary entry by its code, or its place in the list.
+func entryName(n *yaml.Node, i int) string {
+	if n.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if n.Content[j].Value == "code" && n.Content[j+1].Value != "" {
+				return strconv.Quote(n.Content[j+1].Value)
+			}
+		}
+	}
+	return "#" + strconv.Itoa(i+1)
 }
 
 // code checks that the field's value is a code of the named vocabulary.
@@ -260,7 +282,13 @@ func (l *loader) checkCode(n *yaml.Node, code, list string) {
 			valid = append(valid, e.Code)
 		}
 	}
-	if !slices.Contains(valid, code) {
+	if slices.Contains(valid, code) {
+		return
+	}
+	switch list {
+	case "districts", "zones":
+		l.d.errorf(n, "%q is not one of the territory's %s in %s%s", code, list, report.FileEdition, report.Hint(code, valid))
+	default:
 		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, report.Hint(code, valid))
 	}
 }
@@ -294,8 +322,8 @@ func (l *loader) organisations(n *yaml.Node) {
 	d := l.d
 	seen := newIDs("organisation id")
 	l.orgIDs = map[string]bool{}
-	for _, on := range d.list(n, "organisations") {
-		f := d.fields(on, "organisation", "id!", "name!", "kind!", "district")
+	for i, on := range d.list(n, "organisations") {
+		f := d.fields(on, record("organisation", on, i), "id!", "name!", "kind!", "district")
 		if f == nil {
 			continue
 		}
@@ -316,8 +344,8 @@ func (l *loader) organisations(n *yaml.Node) {
 func (l *loader) projects(n *yaml.Node) {
 	d := l.d
 	seen := newIDs("project id")
-	for _, pn := range d.list(n, "projects") {
-		f := d.fields(pn, "project", "id!", "name!", "new!", "origin!", "need_area!", "scope!",
+	for i, pn := range d.list(n, "projects") {
+		f := d.fields(pn, record("project", pn, i), "id!", "name!", "new!", "origin!", "need_area!", "scope!",
 			"districts", "zones", "beneficiaries!", "organisations", "operators",
 			"activities", "funding", "targets", "in_aggregates")
 		if f == nil {
@@ -344,9 +372,10 @@ func (l *loader) projects(n *yaml.Node) {
 		l.scope(pn, f, &p)
 		if bn := f["beneficiaries"]; bn != nil && !isNull(bn) {
 			if bf := d.fields(bn, "beneficiaries", "total!", "in_charge!"); bf != nil {
-				p.Beneficiaries.Total = d.count(bf["total"], "beneficiaries total")
-				p.Beneficiaries.InCharge = d.count(bf["in_charge"], "beneficiaries in_charge")
-				if p.Beneficiaries.InCharge > p.Beneficiaries.Total {
+				total, okT := d.countOK(bf["total"], "beneficiaries total")
+				inCharge, okC := d.countOK(bf["in_charge"], "beneficiaries in_charge")
+				p.Beneficiaries = report.Beneficiaries{Total: total, InCharge: inCharge}
+				if okT && okC && inCharge > total {
 					d.errorf(bf["in_charge"], "in_charge (%d) is above total (%d)", p.Beneficiaries.InCharge, p.Beneficiaries.Total)
 				}
 			}
@@ -407,8 +436,8 @@ func (l *loader) districtOf(zone string) string {
 func (l *loader) tables(n *yaml.Node) {
 	d := l.d
 	seen := newIDs("table id")
-	for _, tn := range d.list(n, "tables") {
-		f := d.fields(tn, "table", "id!", "name!", "district!", "coordination!", "themes", "purposes", "organisations", "meetings")
+	for i, tn := range d.list(n, "tables") {
+		f := d.fields(tn, record("table", tn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "organisations", "meetings")
 		if f == nil {
 			continue
 		}
@@ -433,8 +462,8 @@ func (l *loader) tables(n *yaml.Node) {
 func (l *loader) groups(n *yaml.Node) {
 	d := l.d
 	seen := newIDs("group id")
-	for _, gn := range d.list(n, "groups") {
-		f := d.fields(gn, "group", "id!", "name!", "district!", "coordination!", "themes", "purposes", "citizens!", "organisations")
+	for i, gn := range d.list(n, "groups") {
+		f := d.fields(gn, record("group", gn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "citizens!", "organisations")
 		if f == nil {
 			continue
 		}

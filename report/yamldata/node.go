@@ -33,7 +33,7 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse returns the root node of the file's single document, or nil after
 // adding the problem. Aliases and merge keys are refused: they are not needed
 // in data files, and refusing them rules out alias bombs.
-func (d *decoder) parse(data []byte) *yaml.Node {
+func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -46,7 +46,11 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		d.errs.Add(report.Pos{File: d.file, Line: 1, Col: 1}, "the file is empty (write [] for a file with no records)")
+		msg := "the file is empty"
+		if records {
+			msg += " (write [] for a file with no records)"
+		}
+		d.errs.Add(report.Pos{File: d.file, Line: 1, Col: 1}, "%s", msg)
 		return nil
 	}
 	if !d.plain(doc.Content[0]) {
@@ -58,7 +62,6 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 // plain reports whether the tree holds no alias and no merge key, adding
 // an error for each it finds.
 func (d *decoder) plain(n *yaml.Node) bool {
-	ok := true
 	switch {
 	case n.Kind == yaml.AliasNode:
 		d.errorf(n, "aliases (*%s) are not supported in data files: write the value out", n.Value)
@@ -68,9 +71,11 @@ func (d *decoder) plain(n *yaml.Node) bool {
 		return false
 	}
 	for _, c := range n.Content {
-		ok = d.plain(c) && ok
+		if !d.plain(c) {
+			return false // one is enough: an alias bomb holds thousands
+		}
 	}
-	return ok
+	return true
 }
 
 // kindName names a node's kind for messages.
@@ -105,21 +110,44 @@ func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*
 		names[i] = strings.TrimSuffix(k, "!")
 	}
 	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	misspelt := map[string]bool{} // known keys an unknown one is likely a typo of
+	keyNodes := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if first, ok := keyNodes[k.Value]; ok {
+			d.errorf(k, "field %q is written twice in %s (also at line %d)", k.Value, what, first.Line)
+			continue
+		}
+		keyNodes[k.Value] = k
 		if !slices.Contains(names, k.Value) {
 			d.errorf(k, "unknown field %q in %s%s", k.Value, what, report.Hint(k.Value, names))
+			if near, ok := report.Nearest(k.Value, names); ok {
+				misspelt[near] = true
+			}
 			continue
 		}
 		m[k.Value] = v
 	}
 	for _, k := range keys {
 		name, required := strings.CutSuffix(k, "!")
-		if v, ok := m[name]; required && (!ok || isNull(v)) {
+		if v, ok := m[name]; required && !misspelt[name] && (!ok || isNull(v)) {
 			d.errorf(n, "%s: missing required field %q", what, name)
 		}
 	}
 	return m
+}
+
+// record names a record in messages: "project P003", or by its place in
+// the list when it has no id.
+func record(kind string, n *yaml.Node, i int) string {
+	if n.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if (n.Content[j].Value == "id" || n.Content[j].Value == "code") && n.Content[j+1].Kind == yaml.ScalarNode && n.Content[j+1].Value != "" {
+				return kind + " " + n.Content[j+1].Value
+			}
+		}
+	}
+	return fmt.Sprintf("%s #%d", kind, i+1)
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
@@ -161,14 +189,20 @@ func (d *decoder) strs(n *yaml.Node, what string) []string {
 	return out
 }
 
-// count returns a whole, non-negative number.
+// count returns a whole, non-negative number, or 0 after adding an error.
 func (d *decoder) count(n *yaml.Node, what string) int {
+	c, _ := d.countOK(n, what)
+	return c
+}
+
+// countOK is count that also reports whether the number was valid.
+func (d *decoder) countOK(n *yaml.Node, what string) (int, bool) {
 	if n == nil || isNull(n) {
-		return 0
+		return 0, false
 	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		d.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
-		return 0
+		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if n.Tag == "!!int" {
@@ -179,15 +213,15 @@ func (d *decoder) count(n *yaml.Node, what string) int {
 	switch {
 	case err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f):
 		d.errorf(n, "%s must be a whole number, not %s", what, n.Value)
-		return 0
+		return 0, false
 	case f < 0:
 		d.errorf(n, "%s must not be negative (%s)", what, n.Value)
-		return 0
+		return 0, false
 	case f > 1e12:
 		d.errorf(n, "%s is implausibly large (%s)", what, n.Value)
-		return 0
+		return 0, false
 	}
-	return int(f)
+	return int(f), true
 }
 
 // boolean returns a true/false field.
@@ -228,7 +262,11 @@ func (s *ids) add(d *decoder, n *yaml.Node, id string) {
 		return
 	}
 	if p, ok := s.first[id]; ok {
-		d.errorf(n, "duplicate %s %q (also at %s)", s.what, id, p)
+		where := p.String()
+		if p.File == d.file {
+			where = "line " + strconv.Itoa(p.Line)
+		}
+		d.errorf(n, "duplicate %s %q (first at %s)", s.what, id, where)
 		return
 	}
 	s.first[id] = d.pos(n)

@@ -1,0 +1,211 @@
+package yamldata
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"rendiconto/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/broken")
+
+// TestBroken loads every broken edition of testdata/broken and compares
+// the messages with the case's golden file: each case is a data root with
+// one edition folder and a file "want.golden".
+func TestBroken(t *testing.T) {
+	cases, err := filepath.Glob("testdata/broken/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, dir := range cases {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			years, err := Years(dir)
+			if err != nil || len(years) != 1 {
+				t.Fatalf("want one edition folder in %s, got %v (%v)", dir, years, err)
+			}
+			_, _, err = Load(dir, years[0])
+			var list report.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Load: got %v, want a list of errors", err)
+			}
+			got := list.Error() + "\n"
+			golden := filepath.Join(dir, "want.golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("messages differ from %s:\n got:\n%s\nwant:\n%s", golden, got, want)
+			}
+			for _, e := range list {
+				if e.Pos.File == "" || strings.Contains(e.Msg, "\n") {
+					t.Errorf("message without a file or on several lines: %q", e)
+				}
+			}
+		})
+	}
+	if n < 30 {
+		t.Errorf("only %d broken editions; the contract's errors need at least 30", n)
+	}
+}
+
+// TestSample loads the shipped sample data: it must be valid.
+func TestSample(t *testing.T) {
+	years, err := Years("../../data")
+	if err != nil || len(years) == 0 {
+		t.Fatalf("no sample editions: %v", err)
+	}
+	for _, y := range years {
+		if _, warnings, err := Load("../../data", y); err != nil || len(warnings) > 0 {
+			t.Errorf("%d: %v, warnings %v", y, err, warnings)
+		}
+	}
+}
+
+// validFS is a small valid edition in memory, the base of the fuzz target.
+func validFS() fstest.MapFS {
+	files := map[string]string{
+		"edition.yaml": `year: 2021
+title: Prova
+organisation: Comune di Prova
+published: 2022-05-31
+territory:
+  name: Prova
+  districts:
+    - code: est
+      name: Est
+      residents: 1000
+      zones: [{code: e1, name: Est 1}]
+    - {code: ovest, name: Ovest, residents: 2000}
+`,
+		"vocabularies.yaml": `themes: [{code: anziani, label: Anziani}]
+purposes: [{code: supporto, label: Supporto}]
+activities: [{code: socialita, label: Socialità}]
+need_areas: [{code: anziani, label: Anziani}]
+origins: [{code: pdz, label: Piani di zona}, {code: other, label: Altro}]
+coordination: [{code: sst, label: SST}]
+organisation_kinds: [{code: aps, label: APS, ets: true}, {code: parrocchia, label: Parrocchia, ets: false}]
+funding: [{code: comune, label: Comune}]
+targets: [{code: anziani, label: Anziani}]
+`,
+		"organisations.yaml": `- {id: o1, name: Uno, kind: aps}
+- {id: o2, name: Due, kind: parrocchia, district: est}
+`,
+		"projects.yaml": `- id: P1
+  name: Progetto
+  new: true
+  origin: pdz
+  need_area: anziani
+  scope: zone
+  districts: [est]
+  zones: [e1]
+  beneficiaries: {total: 10, in_charge: 2}
+  organisations: [o1, o2]
+  operators: {sst: 1, reti: 1, other: 0}
+  activities: [socialita]
+  funding: [comune]
+  targets: [anziani]
+`,
+		"tables.yaml": `- {id: T1, name: Tavolo, district: est, coordination: sst, themes: [anziani], purposes: [supporto], organisations: [o1], meetings: 3}
+`,
+		"groups.yaml": `- {id: G1, name: Gruppo, district: ovest, coordination: sst, themes: [anziani], purposes: [supporto], citizens: 5}
+`,
+	}
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys["2021/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func TestValidFS(t *testing.T) {
+	ed, _, err := LoadFS(validFS(), "mem", 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ed.Projects) != 1 || ed.Projects[0].Zones[0] != "e1" || !ed.Projects[0].InAggregates || ed.Territory.Residents() != 3000 {
+		t.Errorf("unexpected edition: %+v", ed)
+	}
+}
+
+var fuzzFiles = []string{"edition.yaml", "vocabularies.yaml", "organisations.yaml", "projects.yaml", "tables.yaml", "groups.yaml"}
+
+// FuzzLoad replaces one file of a valid edition with arbitrary bytes: the
+// loader must return an edition or errors with positions, never panic.
+func FuzzLoad(f *testing.F) {
+	base := validFS()
+	for i, name := range fuzzFiles {
+		f.Add(uint8(i), base["2021/"+name].Data)
+	}
+	f.Add(uint8(3), []byte("- &a {id: P1}\n- *a\n"))
+	f.Add(uint8(3), []byte("- <<: {id: P1}\n"))
+	f.Add(uint8(0), []byte("year: 2021\nterritory: {name: x, districts: [{code: a, name: b, residents: -1}]}\n"))
+	f.Add(uint8(3), []byte("- {id: P1, beneficiaries: {total: 12.5, in_charge: 1e400}}\n"))
+	f.Add(uint8(1), []byte("a: &a [*a]\n"))
+	f.Add(uint8(3), []byte("\t- bad"))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		fsys := validFS()
+		fsys["2021/"+fuzzFiles[int(which)%len(fuzzFiles)]] = &fstest.MapFile{Data: data}
+		ed, _, err := LoadFS(fsys, "mem", 2021)
+		if err == nil {
+			if ed == nil {
+				t.Fatal("no edition and no error")
+			}
+			return
+		}
+		var list report.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a list: %v", err)
+		}
+		for _, e := range list {
+			if !strings.HasPrefix(e.Pos.File, "mem/2021/") {
+				t.Errorf("error without its file: %v", e)
+			}
+		}
+	})
+}
+
+// FuzzCatalogue parses arbitrary catalogues: errors, never panics.
+func FuzzCatalogue(f *testing.F) {
+	if data, err := os.ReadFile("../../templates/catalogue.yaml"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("indicators: [{id: x, source: projects, measure: sum, by: beneficiaries.total}]"))
+	f.Add([]byte("indicators:\n  - id: x\n    source: organisations\n    measure: share\n    where: [{field: roles, min: two}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cat, err := ParseCatalogue("c.yaml", data)
+		if err == nil && cat == nil {
+			t.Fatal("no catalogue and no error")
+		}
+	})
+}
+
+func TestYears(t *testing.T) {
+	years, err := Years("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s []string
+	for _, y := range years {
+		s = append(s, strconv.Itoa(y))
+	}
+	if got := strings.Join(s, ","); got != "2018,2019,2020" {
+		t.Errorf("Years = %s, want 2018,2019,2020", got)
+	}
+}
