@@ -1,0 +1,142 @@
+package narrative
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/format"
+)
+
+// Source is where the templates of one language come from: a file system
+// and the name to show in messages for its root ("templates/it").
+type Source struct {
+	FS   fs.FS
+	Name string
+}
+
+// Build executes every Markdown template of src, in file name order, on
+// the edition's results (and the previous edition's, which may be nil), and
+// returns the document. Every template error of every file is returned, as a
+// report.ErrorList.
+func Build(src Source, rs, prev *report.Results) (*document.Document, error) {
+	ed := rs.Edition
+	doc := &document.Document{
+		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
+		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
+		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
+		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+	}
+	names, err := fs.Glob(src.FS, "*.md")
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no templates (*.md)", src.Name)
+	}
+	var errs report.ErrorList
+	for _, name := range names {
+		blocks, err := part(src, name, rs, prev)
+		if err != nil {
+			errs = append(errs, templateErrors(err, path.Join(src.Name, name))...)
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, blocks...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return doc, nil
+}
+
+// part executes one template and parses its Markdown into blocks.
+func part(src Source, name string, rs, prev *report.Results) ([]document.Block, error) {
+	text, err := fs.ReadFile(src.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	e := &env{rs: rs, prev: prev, lang: rs.Lang}
+	t, err := template.New(path.Join(src.Name, name)).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
+	if err != nil {
+		return nil, err
+	}
+	var md bytes.Buffer
+	if err := t.Execute(&md, newView(rs, prev)); err != nil {
+		return nil, err
+	}
+	return markdown(md.Bytes(), e.blocks), nil
+}
+
+var (
+	execRE  = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): executing "[^"]*" at (<.*?>): (?:error calling \w+: )?(.*)$`)
+	parseRE = regexp.MustCompile(`^template: ([^:]+):(\d+):?(\d+)?: (.*)$`)
+)
+
+// templateErrors turns a text/template error into positioned errors in the
+// form file:line:col: message.
+func templateErrors(err error, file string) report.ErrorList {
+	msg := err.Error()
+	if m := execRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: m[5] + " (at " + m[4] + ")"}}
+	}
+	if m := parseRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: m[4]}}
+	}
+	return report.ErrorList{{Pos: report.Pos{File: file}, Msg: strings.TrimPrefix(msg, "template: ")}}
+}
+
+// View is the dot of a template: the edition's front matter, formatted.
+type View struct {
+	Year          int
+	City          string
+	Title         string
+	Subtitle      string
+	Organisation  string
+	Partners      string
+	Published     string
+	Residents     string
+	DistrictCount int
+	ZoneCount     int
+	Districts     []DistrictView
+	HasPrevious   bool
+	PrevYear      int
+}
+
+// DistrictView is a district as templates see it.
+type DistrictView struct {
+	Name      string
+	Residents string
+	Zones     int
+}
+
+func newView(rs, prev *report.Results) View {
+	ed := rs.Edition
+	v := View{
+		Year: ed.Year, City: ed.Territory.Name, Title: ed.Title, Subtitle: ed.Subtitle,
+		Organisation: ed.Organisation, Partners: strings.Join(ed.Partners, ", "),
+		Published:     format.Date(ed.Published, rs.Lang),
+		Residents:     format.Number(float64(ed.Territory.Residents()), 0, rs.Lang),
+		DistrictCount: len(ed.Territory.Districts),
+	}
+	for _, d := range ed.Territory.Districts {
+		v.ZoneCount += len(d.Zones)
+		v.Districts = append(v.Districts, DistrictView{d.Name, format.Number(float64(d.Residents), 0, rs.Lang), len(d.Zones)})
+	}
+	if prev != nil {
+		v.HasPrevious, v.PrevYear = true, prev.Edition.Year
+	}
+	return v
+}

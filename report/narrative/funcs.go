@@ -1,0 +1,356 @@
+package narrative
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"text/template"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/format"
+)
+
+// env is what template functions read: the edition's results, the previous
+// edition's if there is one, and the blocks set aside so far.
+type env struct {
+	rs, prev *report.Results
+	lang     string
+	blocks   []document.Block
+}
+
+// funcs are the template functions; see the package README in templates/.
+func (e *env) funcs() template.FuncMap {
+	return template.FuncMap{
+		"value":      e.value,
+		"known":      e.known,
+		"num":        e.num,
+		"title":      e.title,
+		"unit":       e.unit,
+		"row":        e.row,
+		"rowshare":   e.rowshare,
+		"top":        e.top,
+		"ratio":      e.ratio,
+		"fmt":        func(x float64) string { return format.Number(x, 1, e.lang) },
+		"pct":        func(x float64) string { return format.Percent(x, 1, e.lang) },
+		"chart":      e.chart,
+		"table":      e.table,
+		"change":     e.change,
+		"trend":      e.trend,
+		"prev":       e.prevValue,
+		"indicators": e.indicators,
+		"coverage":   e.coverage,
+	}
+}
+
+func (e *env) result(id string) (*report.Result, error) {
+	if r, ok := e.rs.Lookup(id); ok {
+		return r, nil
+	}
+	ids := make([]string, len(e.rs.List))
+	for i, r := range e.rs.List {
+		ids[i] = r.Indicator.ID
+	}
+	return nil, fmt.Errorf("unknown indicator %q%s", id, report.Hint(id, ids))
+}
+
+func (e *env) value(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	return format.Value(r.Value, r.Indicator.IsShare(), e.lang), nil
+}
+
+func (e *env) known(id string) (bool, error) {
+	r, err := e.result(id)
+	return err == nil && r.Value.Known, err
+}
+
+func (e *env) num(id string) (float64, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return 0, err
+	}
+	if !r.Value.Known {
+		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
+	}
+	return r.Value.Num, nil
+}
+
+func (e *env) title(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	return r.Indicator.Title.In(e.lang), nil
+}
+
+func (e *env) unit(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	return r.Indicator.Unit.In(e.lang), nil
+}
+
+func (e *env) findRow(id, key string) (*report.Result, *report.Row, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.Indicator.By == "" && len(r.Indicator.Parts) == 0 {
+		return nil, nil, fmt.Errorf("indicator %s has no breakdown", id)
+	}
+	keys := make([]string, 0, len(r.Breakdown))
+	for i, row := range r.Breakdown {
+		if row.Key == key {
+			return r, &r.Breakdown[i], nil
+		}
+		keys = append(keys, row.Key)
+	}
+	if !r.Value.Known {
+		return r, nil, nil
+	}
+	return nil, nil, fmt.Errorf("indicator %s has no row %q%s", id, key, report.Hint(key, keys))
+}
+
+func (e *env) row(id, key string) (string, error) {
+	_, row, err := e.findRow(id, key)
+	if err != nil || row == nil {
+		return format.NA, err
+	}
+	return format.Number(row.Value, 1, e.lang), nil
+}
+
+func (e *env) rowshare(id, key string) (string, error) {
+	r, row, err := e.findRow(id, key)
+	if err != nil || row == nil || r.Value.Num == 0 {
+		return format.NA, err
+	}
+	return format.Percent(row.Value/r.Value.Num, 1, e.lang), nil
+}
+
+// Top is a breakdown row as templates see it.
+type Top struct {
+	Key, Label   string
+	Value, Share string
+	Num          float64
+}
+
+func (e *env) top(id string, n int) ([]Top, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return nil, err
+	}
+	rows := slices.Clone(r.Breakdown)
+	slices.SortStableFunc(rows, func(a, b report.Row) int { return cmp.Compare(b.Value, a.Value) })
+	var out []Top
+	for _, row := range rows {
+		if row.Value == 0 || len(out) == n {
+			break
+		}
+		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA}
+		if r.Value.Num != 0 {
+			t.Share = format.Percent(row.Value/r.Value.Num, 1, e.lang)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func (e *env) ratio(a, b string) (string, error) {
+	ra, err := e.result(a)
+	if err != nil {
+		return "", err
+	}
+	rb, err := e.result(b)
+	if err != nil {
+		return "", err
+	}
+	if !ra.Value.Known || !rb.Value.Known || rb.Value.Num == 0 {
+		return format.NA, nil
+	}
+	return format.Percent(ra.Value.Num/rb.Value.Num, 1, e.lang), nil
+}
+
+// previous returns the indicator's value in both editions; ok is false
+// when there is no previous edition or either value is n.d.
+func (e *env) previous(id string) (cur, prev report.Value, ok bool, err error) {
+	r, err := e.result(id)
+	if err != nil || e.prev == nil {
+		return report.Value{}, report.Value{}, false, err
+	}
+	p, found := e.prev.Lookup(id)
+	if !found || !p.Value.Known || !r.Value.Known {
+		return r.Value, report.Value{}, false, nil
+	}
+	return r.Value, p.Value, true, nil
+}
+
+func (e *env) prevValue(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil || e.prev == nil {
+		return format.NA, err
+	}
+	p, ok := e.prev.Lookup(id)
+	if !ok {
+		return format.NA, nil
+	}
+	return format.Value(p.Value, r.Indicator.IsShare(), e.lang), nil
+}
+
+// change writes the change from the previous edition: "+12 (+13,8%)"; for a
+// share, the change in percentage points.
+func (e *env) change(id string) (string, error) {
+	cur, prev, ok, err := e.previous(id)
+	if err != nil || !ok {
+		return format.NA, err
+	}
+	r, _ := e.result(id)
+	d := cur.Num - prev.Num
+	if r.Indicator.IsShare() {
+		return format.Signed(d*100, 1, e.lang) + " p.p.", nil
+	}
+	s := format.Signed(d, 1, e.lang)
+	if prev.Num != 0 {
+		s += " (" + format.Signed(d/prev.Num*100, 1, e.lang) + "%)"
+	}
+	return s, nil
+}
+
+func (e *env) trend(id string) (string, error) {
+	cur, prev, ok, err := e.previous(id)
+	if err != nil || !ok {
+		return format.NA, err
+	}
+	switch d := cur.Num - prev.Num; {
+	case math.Abs(d) < 1e-9:
+		return word(e.lang, "stable"), nil
+	case d > 0:
+		return word(e.lang, "up"), nil
+	}
+	return word(e.lang, "down"), nil
+}
+
+// aside keeps a block and returns the placeholder that stands for it in
+// the Markdown, as a paragraph of its own.
+func (e *env) aside(b document.Block) string {
+	e.blocks = append(e.blocks, b)
+	return fmt.Sprintf("\n\n%s%d\n\n", placeholder, len(e.blocks)-1)
+}
+
+const placeholder = "@@block-"
+
+func (e *env) source(r *report.Result) string {
+	files := strings.Join(r.Indicator.Files(), ", ")
+	return fmt.Sprintf("%s: %s, %s %d", word(e.lang, "source"), files, word(e.lang, "edition"), e.rs.Edition.Year)
+}
+
+func (e *env) chart(id string, kind ...string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	if len(r.Breakdown) == 0 && r.Value.Known {
+		return "", fmt.Errorf("indicator %s has no breakdown to chart", id)
+	}
+	c := &document.Chart{
+		Caption: r.Indicator.Title.In(e.lang),
+		Kind:    cmp.Or(r.Indicator.Chart, "hbar"),
+		Percent: r.Indicator.IsShare(),
+		Note:    e.source(r),
+	}
+	if len(kind) > 0 {
+		c.Kind = kind[0]
+	}
+	var vals []float64
+	for _, row := range r.Breakdown {
+		if (c.Kind == "donut" || c.Kind == "pie") && row.Value == 0 {
+			continue // a zero slice has no place in a pie; tables keep it
+		}
+		c.Labels = append(c.Labels, row.Label)
+		vals = append(vals, row.Value)
+	}
+	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
+	if multiValued(r) {
+		c.Note += ". " + word(e.lang, "multi")
+	}
+	return e.aside(c), nil
+}
+
+// multiValued reports whether the breakdown's rows may add up to more than
+// the value (a record under several codes).
+func multiValued(r *report.Result) bool {
+	sum := 0.0
+	for _, row := range r.Breakdown {
+		sum += row.Value
+	}
+	return r.Value.Known && len(r.Indicator.Parts) == 0 && sum > r.Value.Num+1e-9
+}
+
+func (e *env) table(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	if len(r.Breakdown) == 0 && r.Value.Known {
+		return "", fmt.Errorf("indicator %s has no breakdown to tabulate", id)
+	}
+	t := &document.Table{
+		Caption: r.Indicator.Title.In(e.lang),
+		Header:  []string{word(e.lang, "item"), r.Indicator.Unit.In(e.lang)},
+		Note:    e.source(r),
+		Widths:  []float64{3, 1},
+	}
+	shares := len(r.Indicator.Parts) == 0 && r.Value.Known && r.Value.Num != 0
+	if shares {
+		t.Header = append(t.Header, word(e.lang, "share"))
+		t.Widths = append(t.Widths, 1)
+	}
+	var prev *report.Result
+	if e.prev != nil {
+		if p, ok := e.prev.Lookup(id); ok && p.Value.Known {
+			prev = p
+			t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
+			t.Widths = append(t.Widths, 1.4)
+		}
+	}
+	addRow := func(label string, v float64, key string, total bool) {
+		cells := []string{label, format.Number(v, 1, e.lang)}
+		if shares {
+			cells = append(cells, format.Percent(v/r.Value.Num, 1, e.lang))
+		}
+		if prev != nil {
+			cells = append(cells, e.rowChange(prev, key, v, total))
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	for _, row := range r.Breakdown {
+		addRow(row.Label, row.Value, row.Key, false)
+	}
+	if r.Value.Known && len(r.Indicator.Parts) == 0 {
+		addRow(word(e.lang, "total"), r.Value.Num, "", true)
+		t.Total = true
+	}
+	if multiValued(r) {
+		t.Note += ". " + word(e.lang, "multi")
+	}
+	return e.aside(t), nil
+}
+
+// rowChange is the change of a breakdown row (or of the total) from the
+// previous edition; n.d. where the code did not exist then.
+func (e *env) rowChange(prev *report.Result, key string, v float64, total bool) string {
+	if total {
+		return format.Signed(v-prev.Value.Num, 1, e.lang)
+	}
+	for _, row := range prev.Breakdown {
+		if row.Key == key {
+			return format.Signed(v-row.Value, 1, e.lang)
+		}
+	}
+	return format.NA
+}

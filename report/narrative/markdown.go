@@ -1,0 +1,156 @@
+package narrative
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"rendiconto/report/document"
+)
+
+// md parses CommonMark with tables, and typographic quotes and dashes
+// written as characters (not HTML entities), since the output is a PDF.
+var md = goldmark.New(goldmark.WithExtensions(
+	extension.Table,
+	extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           []byte("–"),
+		extension.EmDash:           []byte("—"),
+		extension.Ellipsis:         []byte("…"),
+		extension.Apostrophe:       []byte("’"),
+		extension.LeftAngleQuote:   []byte("«"),
+		extension.RightAngleQuote:  []byte("»"),
+	})),
+))
+
+// markdown parses the executed template into blocks, putting back the
+// blocks set aside by template functions in place of their placeholders.
+func markdown(src []byte, aside []document.Block) []document.Block {
+	root := md.Parser().Parse(text.NewReader(src))
+	c := converter{src: src, aside: aside}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		c.block(n)
+	}
+	return c.out
+}
+
+type converter struct {
+	src   []byte
+	aside []document.Block
+	out   []document.Block
+}
+
+func (c *converter) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		c.out = append(c.out, &document.Heading{Level: n.Level, Text: c.paragraph(n).Plain()})
+	case *ast.Paragraph, *ast.TextBlock:
+		p := c.paragraph(n)
+		if i, ok := c.placeholder(p); ok {
+			c.out = append(c.out, c.aside[i])
+			return
+		}
+		c.out = append(c.out, &p)
+	case *ast.List:
+		l := &document.List{Ordered: n.IsOrdered()}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			var spans []document.Span
+			for b := it.FirstChild(); b != nil; b = b.NextSibling() {
+				if len(spans) > 0 {
+					spans = append(spans, document.Span{Text: " "})
+				}
+				spans = append(spans, c.paragraph(b).Spans...)
+			}
+			l.Items = append(l.Items, document.Paragraph{Spans: spans})
+		}
+		c.out = append(c.out, l)
+	case *ast.Blockquote:
+		q := &document.Quote{}
+		for b := n.FirstChild(); b != nil; b = b.NextSibling() {
+			p := c.paragraph(b)
+			if s, ok := strings.CutPrefix(p.Plain(), "— "); ok && b.NextSibling() == nil {
+				q.Source = s
+				continue
+			}
+			q.Text = append(q.Text, p)
+		}
+		c.out = append(c.out, q)
+	case *east.Table:
+		c.out = append(c.out, c.table(n))
+	default:
+		// Thematic breaks, HTML and code blocks have no place in a report.
+	}
+}
+
+// placeholder reports whether the paragraph is only a placeholder, and the
+// index of the block it stands for.
+func (c *converter) placeholder(p document.Paragraph) (int, bool) {
+	s, ok := strings.CutPrefix(strings.TrimSpace(p.Plain()), placeholder)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(s)
+	return i, err == nil && i >= 0 && i < len(c.aside)
+}
+
+// paragraph flattens the inline content of n into styled spans.
+func (c *converter) paragraph(n ast.Node) document.Paragraph {
+	var p document.Paragraph
+	var walk func(n ast.Node, bold, italic bool)
+	walk = func(n ast.Node, bold, italic bool) {
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch ch := ch.(type) {
+			case *ast.Text:
+				t := string(ch.Segment.Value(c.src))
+				if ch.SoftLineBreak() || ch.HardLineBreak() {
+					t += " "
+				}
+				p.Spans = appendSpan(p.Spans, document.Span{Text: t, Bold: bold, Italic: italic})
+			case *ast.String:
+				p.Spans = appendSpan(p.Spans, document.Span{Text: string(ch.Value), Bold: bold, Italic: italic})
+			case *ast.Emphasis:
+				walk(ch, bold || ch.Level == 2, italic || ch.Level == 1)
+			default:
+				walk(ch, bold, italic)
+			}
+		}
+	}
+	walk(n, false, false)
+	return p
+}
+
+// appendSpan adds s, merging it with the last span when the style is the same.
+func appendSpan(spans []document.Span, s document.Span) []document.Span {
+	if n := len(spans); n > 0 && spans[n-1].Bold == s.Bold && spans[n-1].Italic == s.Italic {
+		spans[n-1].Text += s.Text
+		return spans
+	}
+	return append(spans, s)
+}
+
+func (c *converter) table(n *east.Table) *document.Table {
+	t := &document.Table{}
+	for _, a := range n.Alignments {
+		t.Numeric = append(t.Numeric, a == east.AlignRight)
+	}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []string
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, c.paragraph(cell).Plain())
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			t.Header = cells
+			continue
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}

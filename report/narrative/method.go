@@ -1,0 +1,84 @@
+package narrative
+
+import (
+	"fmt"
+	"strings"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+)
+
+// indicators is the method part's table of the catalogue: every indicator
+// with its definition and the files it is computed from.
+func (e *env) indicators() string {
+	t := &document.Table{
+		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
+		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "file")},
+		Numeric: []bool{false, false, false},
+		Widths:  []float64{1.3, 6, 1.9},
+	}
+	for _, r := range e.rs.List {
+		ind := r.Indicator
+		t.Rows = append(t.Rows, []string{ind.ID,
+			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang),
+			strings.Join(ind.Files(), ", ")})
+	}
+	return e.aside(t)
+}
+
+// coverage says which files the edition has, how many records each holds,
+// and which indicators are n.d. and why.
+func (e *env) coverage() string {
+	ed, lang := e.rs.Edition, e.lang
+	var items []document.Paragraph
+	inTotals := 0
+	for _, p := range ed.Projects {
+		if p.InAggregates {
+			inTotals++
+		}
+	}
+	var counts []string
+	add := func(file string, n int, what string) {
+		if ed.Has(file) {
+			counts = append(counts, fmt.Sprintf("%d %s", n, word(lang, what)))
+		}
+	}
+	add(report.FileProjects, len(ed.Projects), "projects")
+	if ed.Has(report.FileProjects) && inTotals != len(ed.Projects) {
+		counts[len(counts)-1] += fmt.Sprintf(" (%s %d)", word(lang, "of which in totals"), inTotals)
+	}
+	add(report.FileTables, len(ed.Tables), "tables")
+	add(report.FileGroups, len(ed.Groups), "groups")
+	add(report.FileOrganisations, len(ed.Organisations), "organisations")
+	items = append(items, document.Paragraph{Spans: []document.Span{
+		{Text: word(lang, "read") + ": ", Bold: true}, {Text: strings.Join(counts, "; ") + "."}}})
+
+	var missing []string
+	for _, f := range []string{report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups} {
+		if !ed.Has(f) {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) == 0 {
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: word(lang, "complete")}}})
+		return e.aside(&document.List{Items: items})
+	}
+	items = append(items, document.Paragraph{Spans: []document.Span{
+		{Text: word(lang, "missing") + ": ", Bold: true}, {Text: strings.Join(missing, ", ") + "."}}})
+	var nd []string
+	for _, r := range e.rs.List {
+		if r.Value.Known {
+			continue
+		}
+		why := word(lang, "no records")
+		if len(r.Missing) > 0 {
+			why = word(lang, "because") + " " + strings.Join(r.Missing, ", ")
+		}
+		nd = append(nd, fmt.Sprintf("%s (%s)", r.Indicator.ID, why))
+	}
+	if len(nd) > 0 {
+		items = append(items, document.Paragraph{Spans: []document.Span{
+			{Text: word(lang, "nd") + ": ", Bold: true}, {Text: strings.Join(nd, "; ") + "."}}})
+	}
+	return e.aside(&document.List{Items: items})
+}

@@ -1,0 +1,112 @@
+package pdf
+
+import (
+	"math"
+)
+
+// hbars draws horizontal bars: category labels wrapped on the left, the
+// value after each bar, a light value axis below.
+func (c *canvas) hbars(top float64, d ChartData) {
+	n := len(d.Labels)
+	values := d.Series[0].Values
+	size := c.th.size
+	axisH := capH(size) + 6*pt
+	rowH := math.Min((c.h-top-axisH)/float64(n), size*4.5*pt)
+
+	// In tight rows the text shrinks with them.
+	size = math.Max(minFontSize, math.Min(size, rowH/(1.1*pt)))
+	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size)
+	c.font(nameSize, "")
+	nameW := 0.0
+	for _, lines := range names {
+		nameW = math.Max(nameW, c.maxWidth(lines))
+	}
+
+	texts := make([]string, n)
+	for i, v := range values {
+		texts[i] = formatValue(v, d.Percent)
+	}
+	c.font(size, "")
+	valW := c.maxWidth(texts) + 4*pt
+	lo, hi := math.Min(minOf(values), 0), math.Max(maxOf(values), 0)
+
+	left, right := nameW+8*pt, c.w-valW
+	if lo < 0 {
+		left += valW
+	}
+	// Ticks are spaced by the width of their labels; the axis needs room for
+	// its last tick label centred on the right end.
+	tickW := c.measure(formatValue(math.Max(math.Abs(lo), hi), d.Percent)) + 14*pt
+	ax := c.newValueAxis(d, lo, hi, (c.w-left-valW)*c.th.size*3.2*pt/tickW)
+	if hi <= 0 {
+		right = c.w - math.Max(4*pt, ax.width/2)
+	}
+	right = math.Min(right, c.w-ax.width/2)
+
+	plotTop, plotBottom := top, top+rowH*float64(n)
+	c.drawHGrid(ax, left, right, plotTop, plotBottom)
+	x := func(v float64) float64 { return left + ax.sc.pos(v, right-left) }
+	barH := rowH * 0.62
+	for i, v := range values {
+		cy := plotTop + (float64(i)+0.5)*rowH
+		x0, x1 := x(0), x(v)
+		if math.Abs(x1-x0) >= 0.01 {
+			c.box(math.Min(x0, x1), cy-barH/2, math.Abs(x1-x0), barH, c.th.color(0))
+		}
+		c.font(size, "")
+		if v < 0 {
+			c.textAt(texts[i], x1-3*pt, cy+capH(size)/2, 'r', c.th.text)
+		} else {
+			c.textAt(texts[i], x1+3*pt, cy+capH(size)/2, 'l', c.th.text)
+		}
+		c.rowLabel(names[i], nameSize, nameW, cy)
+	}
+	c.line(x(0), plotTop, x(0), plotBottom, 0.8, c.th.muted)
+}
+
+// drawHGrid draws vertical grid lines at the ticks and their labels below.
+func (c *canvas) drawHGrid(ax valueAxis, left, right, top, bottom float64) {
+	size := c.th.size
+	c.font(size, "")
+	for i, t := range ax.ticks {
+		x := left + ax.sc.pos(t, right-left)
+		if t != 0 {
+			c.line(x, top, x, bottom, 0.4, c.th.grid)
+		}
+		c.textAt(ax.labels[i], x, bottom+4*pt+capH(size), 'c', c.th.muted)
+	}
+}
+
+// fitRowLabels wraps labels into maxW wide lines that fit rows rowH high,
+// shrinking the font down to 5.5 points before shortening the labels.
+func (c *canvas) fitRowLabels(labels []string, maxW, rowH, size float64) ([][]string, float64) {
+	lines := make([][]string, len(labels))
+	for ; ; size -= 0.5 {
+		c.font(size, "")
+		most := max(1, int(rowH*0.95/lineH(size)))
+		ok := true
+		for i, l := range labels {
+			lines[i] = c.wrap(l, maxW)
+			ok = ok && len(lines[i]) <= most && c.fits(lines[i], maxW)
+		}
+		if ok {
+			return lines, size
+		}
+		if size <= math.Max(5.5, minFontSize) {
+			for i, l := range labels {
+				lines[i] = c.fitLines(l, maxW, most)
+			}
+			return lines, size
+		}
+	}
+}
+
+// rowLabel writes lines right-aligned at x, centred vertically on cy.
+func (c *canvas) rowLabel(lines []string, size, x, cy float64) {
+	c.font(size, "")
+	lh := lineH(size) * 0.95
+	first := cy - lh*float64(len(lines))/2 + lh/2 + capH(size)/2
+	for j, l := range lines {
+		c.textAt(l, x, first+float64(j)*lh, 'r', c.th.text)
+	}
+}

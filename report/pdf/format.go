@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// italian formats numbers the Italian way: 14.844 and 17,2.
+var italian = message.NewPrinter(language.Italian)
+
+// formatNumber formats v with the given number of decimals and Italian
+// separators. Negative zero prints as "0".
+func formatNumber(v float64, decimals int) string {
+	scale := math.Pow(10, float64(decimals))
+	v = math.Round(v*scale) / scale
+	if v == 0 {
+		v = 0
+	}
+	if decimals == 0 {
+		return italian.Sprintf("%d", int64(v))
+	}
+	return italian.Sprintf("%.*f", decimals, v)
+}
+
+// formatValue formats a value label: whole numbers without decimals,
+// others with as few decimals as they need (at most two below 10, one below
+// 1000, none above). With percent, v is a fraction printed as "17%" or
+// "17,2%".
+func formatValue(v float64, percent bool) string {
+	if percent {
+		return trimDecimals(formatNumber(v*100, 1)) + "%"
+	}
+	a := math.Abs(v)
+	switch {
+	case a >= 1000 || a == math.Trunc(a):
+		return formatNumber(v, 0)
+	case a >= 10:
+		return trimDecimals(formatNumber(v, 1))
+	default:
+		return trimDecimals(formatNumber(v, 2))
+	}
+}
+
+// trimDecimals drops trailing zeros after the decimal comma: "17,0" → "17".
+func trimDecimals(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ",")
+}
+
+// formatTick formats an axis tick with the decimals its step needs, so that
+// all ticks of an axis agree: 0; 0,25; 0,5 or "0%", "25%".
+func formatTick(v, step float64, percent bool) string {
+	if percent {
+		return formatNumber(v*100, stepDecimals(step*100)) + "%"
+	}
+	return formatNumber(v, stepDecimals(step))
+}
+
+// stepDecimals returns the decimals needed to print multiples of step.
+func stepDecimals(step float64) int {
+	for d := 0; d < 6; d++ {
+		s := step * math.Pow(10, float64(d))
+		if math.Abs(s-math.Round(s)) < 1e-6*math.Max(1, s) {
+			return d
+		}
+	}
+	return 6
+}
+
+// scale is a linear axis from lo to hi with ticks every step.
+type scale struct {
+	lo, hi, step float64
+}
+
+// niceScale returns an axis covering lo..hi and zero with about maxTicks
+// round ticks (steps of 1, 2, 2.5 or 5 times a power of ten, at least
+// minStep). An empty range becomes 0..1.
+func niceScale(lo, hi float64, maxTicks int, minStep float64) scale {
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	if hi-lo == 0 {
+		hi = 1
+	}
+	if maxTicks < 2 {
+		maxTicks = 2
+	}
+	raw := (hi - lo) / float64(maxTicks-1)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*mag >= raw*(1-1e-9) {
+			step = m * mag
+			break
+		}
+	}
+	step = math.Max(step, minStep)
+	return scale{
+		lo:   math.Floor(lo/step+1e-9) * step,
+		hi:   math.Ceil(hi/step-1e-9) * step,
+		step: step,
+	}
+}
+
+// ticks returns the tick values from lo to hi.
+func (s scale) ticks() []float64 {
+	n := int(math.Round((s.hi - s.lo) / s.step))
+	t := make([]float64, 0, n+1)
+	for i := 0; i <= n; i++ {
+		t = append(t, s.lo+float64(i)*s.step)
+	}
+	return t
+}
+
+// pos maps v onto a length: 0 at lo, length at hi.
+func (s scale) pos(v, length float64) float64 {
+	return (v - s.lo) / (s.hi - s.lo) * length
+}

@@ -1,0 +1,181 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct {
+		v       float64
+		percent bool
+		want    string
+	}{
+		{14844, false, "14.844"},
+		{1000000, false, "1.000.000"},
+		{0, false, "0"},
+		{-14844, false, "-14.844"},
+		{-0.0001, false, "0"},
+		{12.25, false, "12,3"},
+		{3.5, false, "3,5"},
+		{1234.56, false, "1.235"},
+		{0.172, true, "17,2%"},
+		{0.17, true, "17%"},
+		{1, true, "100%"},
+		{-0.05, true, "-5%"},
+		{0, true, "0%"},
+	}
+	for _, tt := range tests {
+		if got := formatValue(tt.v, tt.percent); got != tt.want {
+			t.Errorf("formatValue(%v, %v) = %q, want %q", tt.v, tt.percent, got, tt.want)
+		}
+	}
+}
+
+func TestFormatTick(t *testing.T) {
+	tests := []struct {
+		v, step float64
+		percent bool
+		want    string
+	}{
+		{20000, 5000, false, "20.000"},
+		{0.5, 0.25, false, "0,50"},
+		{0, 0.25, false, "0,00"},
+		{-2000, 1000, false, "-2.000"},
+		{0.25, 0.05, true, "25%"},
+		{0.025, 0.025, true, "2,5%"},
+	}
+	for _, tt := range tests {
+		if got := formatTick(tt.v, tt.step, tt.percent); got != tt.want {
+			t.Errorf("formatTick(%v, %v, %v) = %q, want %q", tt.v, tt.step, tt.percent, got, tt.want)
+		}
+	}
+}
+
+func TestNiceScale(t *testing.T) {
+	tests := []struct {
+		lo, hi, minStep float64
+		want            scale
+	}{
+		{0, 0, 0, scale{0, 1, 0.2}},
+		{0, 0, 1, scale{0, 1, 1}},
+		{0, 100000, 0, scale{0, 100000, 20000}},
+		{0, 14844, 0, scale{0, 15000, 5000}},
+		{-1200, 3400, 0, scale{-2000, 4000, 1000}},
+		{0, 0.428, 0, scale{0, 0.5, 0.1}},
+		{0, 3, 1, scale{0, 3, 1}},
+	}
+	for _, tt := range tests {
+		got := niceScale(tt.lo, tt.hi, 6, tt.minStep)
+		if !approxEqual(got.lo, tt.want.lo) || !approxEqual(got.hi, tt.want.hi) || !approxEqual(got.step, tt.want.step) {
+			t.Errorf("niceScale(%v, %v, 6, %v) = %+v, want %+v", tt.lo, tt.hi, tt.minStep, got, tt.want)
+		}
+	}
+}
+
+func approxEqual(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+func TestParseColor(t *testing.T) {
+	tests := []struct {
+		in      string
+		r, g, b uint8
+		err     bool
+	}{
+		{in: "#1f5f8b", r: 0x1f, g: 0x5f, b: 0x8b},
+		{in: "1F5F8B", r: 0x1f, g: 0x5f, b: 0x8b},
+		{in: "#fff", r: 255, g: 255, b: 255},
+		{in: "#12345", err: true},
+		{in: "#12345g", err: true},
+		{in: "#+12345", err: true},
+		{in: "", err: true},
+		{in: "blue", err: true},
+	}
+	for _, tt := range tests {
+		c, err := ParseColor(tt.in)
+		if (err != nil) != tt.err {
+			t.Errorf("ParseColor(%q) error = %v, want error %v", tt.in, err, tt.err)
+			continue
+		}
+		if err == nil && (c.R != tt.r || c.G != tt.g || c.B != tt.b || c.A != 255) {
+			t.Errorf("ParseColor(%q) = %v", tt.in, c)
+		}
+	}
+}
+
+func TestPaletteError(t *testing.T) {
+	st := DefaultStyle()
+	st.Palette = []string{"#1f5f8b", "#zzzzzz"}
+	f := newGalleryDoc()
+	f.AddPage()
+	d := ChartData{Kind: Bar, Labels: []string{"A"}, Series: gallerySeries(1)}
+	err := DrawChart(f, 10, 10, 100, 60, d, st)
+	if err == nil || !strings.Contains(err.Error(), `palette colour 2: bad hex colour "#zzzzzz"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseKind(t *testing.T) {
+	for _, k := range Kinds {
+		got, err := ParseKind(string(k))
+		if err != nil || got != k {
+			t.Errorf("ParseKind(%q) = %q, %v", k, got, err)
+		}
+	}
+	for _, s := range []string{"", "Bar", "barre", "area"} {
+		if _, err := ParseKind(s); err == nil {
+			t.Errorf("ParseKind(%q): no error", s)
+		}
+	}
+}
+
+func TestDrawChartErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		d    ChartData
+		want string
+	}{
+		{"kind", ChartData{Kind: "area"}, `unknown chart kind "area"`},
+		{"count", ChartData{Kind: Bar, Labels: []string{"A", "B"}, Series: gallerySeries(1)}, "has 1 values for 2 labels"},
+		{"series", ChartData{Kind: Pie, Labels: []string{"A"}, Series: []Series{{Values: []float64{1}}, {Values: []float64{2}}}}, "2 series, want 1"},
+		{"negative pie", ChartData{Kind: Donut, Labels: []string{"A"}, Series: gallerySeries(-1)}, "negative value"},
+	}
+	for _, tt := range tests {
+		f := newGalleryDoc()
+		f.AddPage()
+		err := DrawChart(f, 10, 10, 100, 60, tt.d, DefaultStyle())
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestRestore checks that a chart leaves the document's colours and line
+// width as it found them.
+func TestRestore(t *testing.T) {
+	f := newGalleryDoc()
+	f.AddPage()
+	f.SetFont(FontFamily, "", 11)
+	f.SetDrawColor(1, 2, 3)
+	f.SetFillColor(4, 5, 6)
+	f.SetTextColor(7, 8, 9)
+	f.SetLineWidth(0.7)
+	d := ChartData{Kind: Line, Labels: []string{"2018", "2019"}, Series: gallerySeries(1, 2)}
+	if err := DrawChart(f, 10, 10, 100, 60, d, DefaultStyle()); err != nil {
+		t.Fatal(err)
+	}
+	if r, g, b := f.GetDrawColor(); r != 1 || g != 2 || b != 3 {
+		t.Errorf("draw colour %d %d %d", r, g, b)
+	}
+	if r, g, b := f.GetFillColor(); r != 4 || g != 5 || b != 6 {
+		t.Errorf("fill colour %d %d %d", r, g, b)
+	}
+	if r, g, b := f.GetTextColor(); r != 7 || g != 8 || b != 9 {
+		t.Errorf("text colour %d %d %d", r, g, b)
+	}
+	if w := f.GetLineWidth(); w != 0.7 {
+		t.Errorf("line width %v", w)
+	}
+	if size, _ := f.GetFontSize(); size != 11 {
+		t.Errorf("font size %v", size)
+	}
+}

@@ -1,0 +1,199 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+
+	"rendiconto/report/document"
+)
+
+// ReportOptions set what the document does not say: the chart style, the
+// name that signs the PDF.
+type ReportOptions struct {
+	Charts Style
+	Author string // empty: the document's organisation
+}
+
+// A4 page geometry in millimetres.
+const (
+	pageW, pageH          = 210.0, 297.0
+	marginL, marginR      = 25.0, 22.0
+	marginTop, marginBot  = 26.0, 24.0
+	textW                 = pageW - marginL - marginR
+	bodySize, bodyLeading = 10.5, 5.4
+	smallSize, smallLead  = 8.0, 3.8
+	headerY, footerY      = 13.0, pageH - 13.0
+	keepWithHeading       = 32.0 // room a heading needs below it on its page
+	paraGap, blockGap     = 2.6, 6.0
+)
+
+// colours of the layout, as RGB.
+var (
+	ink    = [3]int{0x22, 0x22, 0x22}
+	muted  = [3]int{0x66, 0x66, 0x66}
+	accent = [3]int{0x1f, 0x5f, 0x8b}
+	rule   = [3]int{0xc8, 0xd3, 0xdc}
+	tint   = [3]int{0xeb, 0xf1, 0xf6}
+)
+
+// Report draws the document as an A4 PDF: cover, table of contents with
+// page numbers and links, parts with running header and footer, numbered
+// figures and tables, bookmarks for every heading. It lays the document out
+// twice: the first pass finds the page of every heading and the number of
+// pages, the second draws them.
+func Report(doc *document.Document, opt ReportOptions) ([]byte, error) {
+	first := &layout{doc: doc, opt: opt}
+	if err := first.run(); err != nil {
+		return nil, err
+	}
+	second := &layout{doc: doc, opt: opt, pages: first.headingPages, total: first.f.PageNo()}
+	if err := second.run(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := second.f.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// layout is one pass over the document.
+type layout struct {
+	doc    *document.Document
+	opt    ReportOptions
+	f      *fpdf.Fpdf
+	y      float64
+	part   string // the current part's title, for the running header
+	inBody bool
+
+	pages        []int // second pass: the page of each heading, from the first
+	total        int   // second pass: the number of pages
+	headingPages []int // the page of each heading, as laid out in this pass
+	links        []int
+	figures      int
+	tables       int
+}
+
+func (l *layout) run() error {
+	f := fpdf.New("P", "mm", "A4", "")
+	l.f = f
+	RegisterFonts(f)
+	f.SetMargins(marginL, marginTop, marginR)
+	f.SetAutoPageBreak(false, marginBot)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	d := l.doc
+	author := l.opt.Author
+	if author == "" {
+		author = d.Organisation
+	}
+	f.SetTitle(d.Title+" – "+d.Subtitle, true)
+	f.SetAuthor(author, true)
+	f.SetSubject(d.Subtitle, true)
+	f.SetKeywords(strings.Join(d.Keywords, ", "), true)
+	f.SetCreator("rendiconto", true)
+	f.SetProducer("rendiconto", true)
+	f.SetLang(map[string]string{"it": "it-IT", "en": "en-GB"}[d.Lang])
+	f.SetCreationDate(d.Date)
+	f.SetModificationDate(d.Date)
+	f.SetHeaderFunc(l.header)
+	f.SetFooterFunc(l.footer)
+	for range l.headings() {
+		l.links = append(l.links, f.AddLink())
+	}
+
+	l.cover()
+	l.contents()
+	l.inBody = true
+	heading := 0
+	for i, b := range d.Blocks {
+		var next document.Block
+		if i+1 < len(d.Blocks) {
+			next = d.Blocks[i+1]
+		}
+		switch b := b.(type) {
+		case *document.Heading:
+			l.heading(b, heading, next)
+			heading++
+		case *document.Paragraph:
+			l.bodyParagraph(*b)
+		case *document.List:
+			l.list(b)
+		case *document.Quote:
+			l.quote(b)
+		case *document.Table:
+			l.table(b)
+		case *document.Chart:
+			if err := l.chart(b); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+func (l *layout) headings() []*document.Heading {
+	var hs []*document.Heading
+	for _, b := range l.doc.Blocks {
+		if h, ok := b.(*document.Heading); ok {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+func (l *layout) color(c [3]int)                  { l.f.SetTextColor(c[0], c[1], c[2]) }
+func (l *layout) fill(c [3]int)                   { l.f.SetFillColor(c[0], c[1], c[2]) }
+func (l *layout) draw(c [3]int)                   { l.f.SetDrawColor(c[0], c[1], c[2]) }
+func (l *layout) font(style string, size float64) { l.f.SetFont(FontFamily, style, size) }
+
+// newPage starts a page and puts y at the top of its text.
+func (l *layout) newPage() {
+	l.f.AddPage()
+	l.y = marginTop
+}
+
+// ensure starts a new page unless h millimetres are left on this one.
+func (l *layout) ensure(h float64) {
+	if l.y+h > pageH-marginBot {
+		l.newPage()
+	}
+}
+
+func (l *layout) header() {
+	if !l.inBody {
+		return
+	}
+	f := l.f
+	l.font("", 8)
+	l.color(muted)
+	f.SetXY(marginL, headerY-3)
+	f.CellFormat(textW/2, 4, l.doc.Title+" "+fmt.Sprint(l.doc.Year), "", 0, "L", false, 0, "")
+	f.CellFormat(textW/2, 4, l.part, "", 0, "R", false, 0, "")
+	l.draw(rule)
+	f.SetLineWidth(0.2)
+	f.Line(marginL, headerY+2, pageW-marginR, headerY+2)
+}
+
+func (l *layout) footer() {
+	if l.f.PageNo() == 1 {
+		return
+	}
+	f := l.f
+	l.font("", 8)
+	l.color(muted)
+	f.SetXY(marginL, footerY)
+	f.CellFormat(textW*0.7, 4, l.doc.Organisation, "", 0, "L", false, 0, "")
+	total := l.total
+	if total == 0 {
+		total = 999 // first pass: the total is not known yet
+	}
+	page := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
+	f.CellFormat(textW*0.3, 4, fmt.Sprintf(page, f.PageNo(), total), "", 0, "R", false, 0, "")
+}

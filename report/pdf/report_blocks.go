@@ -1,0 +1,216 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"rendiconto/report/document"
+)
+
+var captionWords = map[string][2]string{
+	"it": {"Figura", "Tabella"},
+	"en": {"Figure", "Table"},
+}
+
+func (l *layout) cover() {
+	f, d := l.f, l.doc
+	l.newPage()
+	l.fill(accent)
+	f.Rect(0, 0, pageW, 118, "F")
+	f.SetTextColor(255, 255, 255)
+	l.y = 34
+	l.font("", 13)
+	f.Text(marginL, l.y, strings.ToUpper(d.City))
+	l.y = 52
+	l.plainText(d.Title, 28, 12.5, "B").draw(marginL, textW, "L", false)
+	l.y += 3
+	l.plainText(d.Subtitle, 16, 8, "").draw(marginL, textW, "L", false)
+
+	l.color(ink)
+	l.y = 150
+	l.plainText(d.Organisation, 13, 6.5, "B").draw(marginL, textW, "L", false)
+	if len(d.Partners) > 0 {
+		l.y += 4
+		with := map[string]string{"it": "In collaborazione con ", "en": "In partnership with "}[d.Lang]
+		l.plainText(with+strings.Join(d.Partners, ", "), 11, 6, "").draw(marginL, textW, "L", false)
+	}
+	l.fill(accent)
+	f.Rect(marginL, 250, 18, 1.2, "F")
+	l.y = 256
+	l.color(muted)
+	edition := map[string]string{"it": "Edizione %d · %s", "en": "Edition %d · %s"}[d.Lang]
+	l.plainText(fmt.Sprintf(edition, d.Year, d.DateText), 11, 6, "").draw(marginL, textW, "L", false)
+}
+
+// contents draws the table of contents: parts and sections with their pages,
+// each a link to its heading.
+func (l *layout) contents() {
+	f := l.f
+	l.newPage()
+	title := map[string]string{"it": "Indice", "en": "Contents"}[l.doc.Lang]
+	f.Bookmark(title, 0, -1)
+	l.color(accent)
+	l.plainText(title, 22, 10, "B").draw(marginL, textW, "L", false)
+	l.y += 6
+	for i, h := range l.headings() {
+		if h.Level > 2 {
+			continue
+		}
+		page := "…"
+		if l.pages != nil {
+			page = fmt.Sprint(l.pages[i])
+		}
+		size, style, indent, lead := 10.5, "", 8.0, 6.6
+		if h.Level == 1 {
+			size, style, indent, lead = 12, "B", 0, 8.5
+			l.y += 2.5
+		}
+		l.ensure(lead)
+		top := l.y
+		l.color(ink)
+		if h.Level == 1 {
+			l.color(accent)
+		}
+		l.font(style, size)
+		name := h.Text
+		for f.GetStringWidth(name) > textW-indent-16 && len(name) > 4 {
+			name = strings.TrimSpace(string([]rune(name)[:len([]rune(name))-2])) + "…"
+		}
+		base := top + lead/2 + size*0.3528*0.35
+		f.Text(marginL+indent, base, name)
+		nameEnd := marginL + indent + f.GetStringWidth(name)
+		f.Text(pageW-marginR-f.GetStringWidth(page), base, page)
+		// dotted leader
+		l.draw(rule)
+		f.SetLineWidth(0.3)
+		f.SetDashPattern([]float64{0.3, 1.2}, 0)
+		f.Line(nameEnd+2, base, pageW-marginR-f.GetStringWidth(page)-2, base)
+		f.SetDashPattern([]float64{}, 0)
+		f.Link(marginL, top, textW, lead, l.links[i])
+		l.y += lead
+	}
+}
+
+// heading starts a part on a new page, or a section kept with what follows.
+func (l *layout) heading(h *document.Heading, i int, next document.Block) {
+	f := l.f
+	switch h.Level {
+	case 1:
+		l.part = h.Text
+		l.newPage()
+		l.fill(accent)
+		f.Rect(marginL, l.y, 14, 1.4, "F")
+		l.y += 6
+		l.color(accent)
+		l.record(i, h, 0)
+		l.plainText(h.Text, 24, 11, "B").draw(marginL, textW, "L", false)
+		l.y += 6
+	default:
+		size, lead, gap := 14.0, 7.0, 5.0
+		if h.Level > 2 {
+			size, lead, gap = 11.5, 6.0, 3.0
+		}
+		t := l.plainText(h.Text, size, lead, "B")
+		l.ensure(gap + t.height(textW) + l.firstPart(next))
+		if l.y > marginTop+1 {
+			l.y += gap
+		}
+		l.record(i, h, h.Level-1)
+		l.color(accent)
+		if h.Level > 2 {
+			l.color(ink)
+		}
+		t.draw(marginL, textW, "L", false)
+		l.y += 1.5
+	}
+	l.color(ink)
+}
+
+// record notes the heading's page, sets its link target and bookmark.
+func (l *layout) record(i int, h *document.Heading, level int) {
+	l.headingPages = append(l.headingPages, l.f.PageNo())
+	l.f.SetLink(l.links[i], l.y, -1)
+	l.f.Bookmark(h.Text, level, l.y)
+}
+
+// firstPart is how much of the next block must fit under a heading: all of
+// a figure, a table's caption and first rows, a few lines of text.
+func (l *layout) firstPart(next document.Block) float64 {
+	switch b := next.(type) {
+	case *document.Chart:
+		return l.chartHeight(b) + 14
+	case *document.Table:
+		return 30
+	case *document.Heading, nil:
+		return 10
+	}
+	return keepWithHeading - 10
+}
+
+func (l *layout) bodyParagraph(p document.Paragraph) {
+	l.color(ink)
+	l.newText(p.Spans, bodySize, bodyLeading, "").draw(marginL, textW, "", true)
+	l.y += paraGap
+}
+
+func (l *layout) list(list *document.List) {
+	l.color(ink)
+	for i, it := range list.Items {
+		t := l.newText(it.Spans, bodySize, bodyLeading, "")
+		l.ensure(bodyLeading)
+		mark := "•"
+		if list.Ordered {
+			mark = fmt.Sprintf("%d.", i+1)
+		}
+		l.font("", bodySize)
+		l.color(accent)
+		l.f.Text(marginL+1.5, l.y+bodyLeading/2+bodySize*0.3528*0.35, mark)
+		l.color(ink)
+		t.draw(marginL+7, textW-7, "", true)
+		l.y += 1
+	}
+	l.y += paraGap
+}
+
+func (l *layout) quote(q *document.Quote) {
+	l.y += 1
+	indent := 10.0
+	for _, p := range q.Text {
+		t := l.newText(p.Spans, bodySize+0.5, bodyLeading+0.4, "I")
+		top, page := l.y, l.f.PageNo()
+		l.color(ink)
+		t.draw(marginL+indent, textW-2*indent, "", true)
+		if l.f.PageNo() == page {
+			l.fill(accent)
+			l.f.Rect(marginL+3, top+0.8, 1.1, l.y-top-1.6, "F")
+		}
+		l.y += 1.5
+	}
+	if q.Source != "" {
+		l.color(muted)
+		l.plainText(q.Source, 9, 4.6, "").draw(marginL+indent, textW-2*indent, "R", true)
+	}
+	l.color(ink)
+	l.y += paraGap + 1
+}
+
+// caption draws "Figura 3 – text" and the note under it.
+func (l *layout) caption(kind int, n int, text, note string) {
+	label := fmt.Sprintf("%s %d", captionWords[l.doc.Lang][kind], n)
+	l.color(ink)
+	spans := []document.Span{{Text: label + " – ", Bold: true}, {Text: text}}
+	l.newText(spans, 9.5, 4.8, "").draw(marginL, textW, "L", false)
+	if note != "" {
+		l.color(muted)
+		l.plainText(note, smallSize, smallLead, "").draw(marginL, textW, "L", false)
+	}
+	l.color(ink)
+}
+
+func (l *layout) captionHeight(text, note string) float64 {
+	h := l.plainText(text, 9.5, 4.8, "B").height(textW - 25)
+	if note != "" {
+		h += l.plainText(note, smallSize, smallLead, "").height(textW)
+	}
+	return h
+}

@@ -1,0 +1,160 @@
+package pdf
+
+import (
+	"rendiconto/report/document"
+)
+
+const (
+	cellPad   = 1.8
+	cellSize  = 9.0
+	cellLead  = 4.4
+	chartTop  = 2.0
+	figureGap = 4.0
+)
+
+// table draws a numbered table: caption above, header repeated on every
+// page it runs onto, source note below.
+func (l *layout) table(t *document.Table) {
+	l.tables++
+	n := l.tables
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	widths := columnWidths(t.Widths, cols)
+	numeric := func(c int) bool {
+		if t.Numeric != nil {
+			return c < len(t.Numeric) && t.Numeric[c]
+		}
+		return c > 0
+	}
+	headerH := l.rowHeight(t.Header, widths, "B")
+	firstRows := 0.0
+	for i := 0; i < len(t.Rows) && i < 2; i++ {
+		firstRows += l.rowHeight(t.Rows[i], widths, "")
+	}
+	if t.Caption != "" {
+		l.ensure(l.captionHeight(t.Caption, "") + headerH + firstRows + 2)
+		l.caption(1, n, t.Caption, "")
+		l.y += 1.5
+	} else {
+		l.ensure(headerH + firstRows)
+	}
+	l.tableRow(t.Header, widths, numeric, "B", true)
+	for i, r := range t.Rows {
+		h := l.rowHeight(r, widths, "")
+		if l.y+h > pageH-marginBot {
+			l.newPage()
+			l.tableRow(t.Header, widths, numeric, "B", true)
+		}
+		style := ""
+		if i == len(t.Rows)-1 && t.Total {
+			style = "B"
+		}
+		l.tableRow(r, widths, numeric, style, false)
+	}
+	l.draw(accent)
+	l.f.SetLineWidth(0.4)
+	l.f.Line(marginL, l.y, marginL+textW, l.y)
+	if t.Note != "" {
+		l.y += 1.2
+		l.color(muted)
+		l.plainText(t.Note, smallSize, smallLead, "").draw(marginL, textW, "L", true)
+		l.color(ink)
+	}
+	l.y += blockGap
+}
+
+func columnWidths(rel []float64, cols int) []float64 {
+	ws := make([]float64, cols)
+	sum := 0.0
+	for i := range ws {
+		ws[i] = 1
+		if i < len(rel) && rel[i] > 0 {
+			ws[i] = rel[i]
+		}
+		sum += ws[i]
+	}
+	for i := range ws {
+		ws[i] *= textW / sum
+	}
+	return ws
+}
+
+func (l *layout) rowHeight(cells []string, widths []float64, style string) float64 {
+	h := cellLead
+	for c, s := range cells {
+		if c < len(widths) {
+			h = max(h, l.plainText(s, cellSize, cellLead, style).height(widths[c]-2*cellPad))
+		}
+	}
+	return h + 2*cellPad
+}
+
+func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bool, style string, header bool) {
+	h := l.rowHeight(cells, widths, style)
+	f := l.f
+	if header {
+		l.fill(tint)
+		f.Rect(marginL, l.y, textW, h, "F")
+		l.draw(accent)
+		f.SetLineWidth(0.4)
+		f.Line(marginL, l.y, marginL+textW, l.y)
+	}
+	top, x := l.y, marginL
+	for c, w := range widths {
+		if c < len(cells) {
+			align := "L"
+			if numeric(c) {
+				align = "R"
+			}
+			l.y = top + cellPad
+			l.color(ink)
+			if header {
+				l.color(accent)
+			}
+			l.plainText(cells[c], cellSize, cellLead, style).draw(x+cellPad, w-2*cellPad, align, false)
+		}
+		x += w
+	}
+	l.y = top + h
+	l.draw(rule)
+	f.SetLineWidth(0.15)
+	f.Line(marginL, l.y, marginL+textW, l.y)
+	l.color(ink)
+}
+
+// chartHeight is the height a chart needs, from its kind and its number of
+// categories.
+func (l *layout) chartHeight(c *document.Chart) float64 {
+	n := float64(len(c.Labels))
+	switch c.Kind {
+	case "hbar":
+		return min(max(28, 9+n*7.2), 190)
+	case "donut", "pie":
+		return max(62, 16+n*5.2)
+	}
+	return 72
+}
+
+// chart draws a numbered figure: the chart, its caption and source below.
+func (l *layout) chart(c *document.Chart) error {
+	l.figures++
+	h := l.chartHeight(c)
+	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
+	l.y += chartTop
+	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent}
+	for _, s := range c.Series {
+		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
+	}
+	if err := DrawChart(l.f, marginL, l.y, textW, h, d, l.opt.Charts); err != nil {
+		return err
+	}
+	l.y += h + 2
+	l.caption(0, l.figures, c.Caption, c.Note)
+	l.y += figureGap + 2
+	return nil
+}

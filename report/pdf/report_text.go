@@ -1,0 +1,167 @@
+package pdf
+
+import (
+	"strings"
+
+	"rendiconto/report/document"
+)
+
+// word is a piece of text between spaces, in one style. join marks a piece
+// that continues the previous word without a space, as in "**17**%".
+type word struct {
+	text  string
+	style string // "", "B", "I", "BI"
+	w     float64
+	join  bool
+}
+
+func spanStyle(bold, italic bool) string {
+	switch {
+	case bold && italic:
+		return "BI"
+	case bold:
+		return "B"
+	case italic:
+		return "I"
+	}
+	return ""
+}
+
+// text is a run of words to set in one size.
+type text struct {
+	l       *layout
+	size    float64
+	leading float64
+	space   float64
+	words   []word
+}
+
+// newText splits the spans into words; base ("B", "I") is added to every
+// span's own style.
+func (l *layout) newText(spans []document.Span, size, leading float64, base string) *text {
+	t := &text{l: l, size: size, leading: leading}
+	l.font("", size)
+	t.space = l.f.GetStringWidth(" ")
+	glue := false
+	for _, sp := range spans {
+		style := spanStyle(sp.Bold || strings.Contains(base, "B"), sp.Italic || strings.Contains(base, "I"))
+		for i, p := range strings.Split(sp.Text, " ") {
+			if i > 0 {
+				glue = false
+			}
+			if p == "" {
+				continue
+			}
+			l.font(style, size)
+			t.words = append(t.words, word{text: p, style: style, w: l.f.GetStringWidth(p), join: glue && len(t.words) > 0})
+			glue = true
+		}
+	}
+	return t
+}
+
+// plainText is newText for an unstyled string.
+func (l *layout) plainText(s string, size, leading float64, style string) *text {
+	return l.newText([]document.Span{{Text: s}}, size, leading, style)
+}
+
+// lines breaks the words into lines no wider than width. A word wider than
+// the line is broken between characters.
+func (t *text) lines(width float64) [][]word {
+	var out [][]word
+	var cur []word
+	curW := 0.0
+	for _, w := range t.split(width) {
+		gap := t.space
+		if w.join || len(cur) == 0 {
+			gap = 0
+		}
+		if len(cur) > 0 && !w.join && curW+gap+w.w > width {
+			out = append(out, cur)
+			cur, curW, gap = nil, 0, 0
+		}
+		cur = append(cur, w)
+		curW += gap + w.w
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// split returns the words, with any word wider than width cut into pieces
+// that fit, each but the first joined to the one before.
+func (t *text) split(width float64) []word {
+	var out []word
+	for _, w := range t.words {
+		if w.w <= width {
+			out = append(out, w)
+			continue
+		}
+		t.l.font(w.style, t.size)
+		rs := []rune(w.text)
+		for len(rs) > 0 {
+			n := len(rs)
+			for n > 1 && t.l.f.GetStringWidth(string(rs[:n])) > width {
+				n--
+			}
+			piece := string(rs[:n])
+			out = append(out, word{text: piece, style: w.style, w: t.l.f.GetStringWidth(piece), join: w.join})
+			w.join = false
+			rs = rs[n:]
+		}
+	}
+	return out
+}
+
+// height is the height of the text set across width.
+func (t *text) height(width float64) float64 {
+	return float64(len(t.lines(width))) * t.leading
+}
+
+// draw sets the text at (x, l.y) across width, justified unless align is
+// "L", "R" or "C", breaking pages between lines when breakable. It moves l.y
+// below the text.
+func (t *text) draw(x, width float64, align string, breakable bool) {
+	lines := t.lines(width)
+	for i, line := range lines {
+		if breakable {
+			t.l.ensure(t.leading)
+		}
+		t.line(line, x, width, align, i == len(lines)-1)
+		t.l.y += t.leading
+	}
+}
+
+// line draws one line of words with its baseline in the middle of the
+// leading.
+func (t *text) line(line []word, x, width float64, align string, last bool) {
+	natural, gaps := 0.0, 0
+	for i, w := range line {
+		natural += w.w
+		if i > 0 && !w.join {
+			natural += t.space
+			gaps++
+		}
+	}
+	space := t.space
+	switch {
+	case align == "R":
+		x += width - natural
+	case align == "C":
+		x += (width - natural) / 2
+	case align == "" && !last && gaps > 0 && (width-natural)/float64(gaps) < 2.5*t.space:
+		// justify, unless the gaps would gape: then the line stays ragged
+		space += (width - natural) / float64(gaps)
+	}
+	base := t.l.y + t.leading/2 + t.size*0.3528*0.35
+	f := t.l.f
+	for i, w := range line {
+		if i > 0 && !w.join {
+			x += space
+		}
+		t.l.font(w.style, t.size)
+		f.Text(x, base, w.text)
+		x += w.w
+	}
+}
