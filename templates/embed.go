@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the catalogue and the templates.
 //
-//go:embed catalogue.yaml
+//go:embed catalogue.yaml it en
 var FS embed.FS

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -29,19 +30,16 @@ var buildCmd = &command{
 }
 
 func runBuild(_ context.Context, e *env) error {
-	rs, prev, err := e.computeWithPrevious()
+	history, err := e.history()
 	if err != nil {
 		return err
 	}
-	doc, err := narrative.Build(e.templates(), rs, prev)
+	rs := history[len(history)-1]
+	doc, err := narrative.Build(e.templates(), history)
 	if err != nil {
 		return err
 	}
-	style := pdf.DefaultStyle()
-	if len(e.cfg.Charts.Palette) > 0 {
-		style.Palette = e.cfg.Charts.Palette
-	}
-	out, err := pdf.Report(doc, pdf.ReportOptions{Charts: style, Author: e.cfg.Organisation})
+	out, err := pdf.Report(doc, pdf.ReportOptions{Charts: e.chartStyle(), Author: e.cfg.Organisation})
 	if err != nil {
 		return err
 	}
@@ -54,32 +52,52 @@ func runBuild(_ context.Context, e *env) error {
 	return nil
 }
 
-// computeWithPrevious computes the edition of --year (or the latest) and,
-// when there is one, the edition before it, for comparisons.
-func (e *env) computeWithPrevious() (cur, prev *report.Results, err error) {
-	cur, err = e.compute()
+// history computes the edition of --year (or the latest) and every edition
+// before it, oldest first, for comparisons and trends. The errors of all of
+// them are reported together.
+func (e *env) history() ([]*report.Results, error) {
+	years, err := e.years(false)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	years, err := yamldata.Years(e.cfg.Data)
+	all, err := yamldata.Years(e.cfg.Data)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	before := 0
-	for _, y := range years {
-		if y < cur.Edition.Year {
-			before = y
+	var upTo []int
+	for _, y := range all {
+		if y < years[0] {
+			upTo = append(upTo, y)
 		}
 	}
-	if before == 0 {
-		return cur, nil, nil
-	}
-	ed, err := e.load(before)
+	return e.computeYears(append(upTo, years[0]))
+}
+
+// computeYears loads and computes the given editions, collecting the errors
+// of all of them.
+func (e *env) computeYears(years []int) ([]*report.Results, error) {
+	cat, err := e.catalogue()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	cat, _ := e.catalogue()
-	return cur, report.Compute(ed, cat, cur.Lang), nil
+	var out []*report.Results
+	var errs report.ErrorList
+	for _, y := range years {
+		ed, err := e.load(y)
+		var list report.ErrorList
+		switch {
+		case errors.As(err, &list):
+			errs = append(errs, list...)
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, report.Compute(ed, cat, e.cfg.Language))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
 }
 
 // templates returns the report templates of the language: the config's
@@ -92,6 +110,15 @@ func (e *env) templates() narrative.Source {
 	}
 	sub, _ := fs.Sub(templates.FS, lang)
 	return narrative.Source{FS: sub, Name: "templates/" + lang}
+}
+
+// chartStyle is the default chart style with the config's palette.
+func (e *env) chartStyle() pdf.Style {
+	style := pdf.DefaultStyle()
+	if len(e.cfg.Charts.Palette) > 0 {
+		style.Palette = e.cfg.Charts.Palette
+	}
+	return style
 }
 
 // writeAtomic writes data to path through a temporary file in the same

@@ -15,6 +15,7 @@ import (
 // options are the command-line flags; a zero value means "not given".
 type options struct {
 	data, config, year, format, out, lang string
+	from, to                              string
 }
 
 // env is what a command runs with: its options resolved against the config.

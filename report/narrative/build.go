@@ -24,10 +24,12 @@ type Source struct {
 }
 
 // Build executes every Markdown template of src, in file name order, on
-// the edition's results (and the previous edition's, which may be nil), and
-// returns the document. Every template error of every file is returned, as a
-// report.ErrorList.
-func Build(src Source, rs, prev *report.Results) (*document.Document, error) {
+// the results of the last edition of history, and returns the document.
+// history holds the editions up to that one, oldest first: the one before
+// it gives the comparisons, all of them the trends. Every template error of
+// every file is returned, as a report.ErrorList.
+func Build(src Source, history []*report.Results) (*document.Document, error) {
+	rs := history[len(history)-1]
 	ed := rs.Edition
 	doc := &document.Document{
 		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
@@ -45,7 +47,7 @@ func Build(src Source, rs, prev *report.Results) (*document.Document, error) {
 	}
 	var errs report.ErrorList
 	for _, name := range names {
-		blocks, err := part(src, name, rs, prev)
+		blocks, err := part(src, name, history)
 		if err != nil {
 			errs = append(errs, templateErrors(err, path.Join(src.Name, name))...)
 			continue
@@ -59,18 +61,18 @@ func Build(src Source, rs, prev *report.Results) (*document.Document, error) {
 }
 
 // part executes one template and parses its Markdown into blocks.
-func part(src Source, name string, rs, prev *report.Results) ([]document.Block, error) {
+func part(src Source, name string, history []*report.Results) ([]document.Block, error) {
 	text, err := fs.ReadFile(src.FS, name)
 	if err != nil {
 		return nil, err
 	}
-	e := &env{rs: rs, prev: prev, lang: rs.Lang}
+	e := newEnv(history)
 	t, err := template.New(path.Join(src.Name, name)).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
 		return nil, err
 	}
 	var md bytes.Buffer
-	if err := t.Execute(&md, newView(rs, prev)); err != nil {
+	if err := t.Execute(&md, newView(e.rs, e.prev)); err != nil {
 		return nil, err
 	}
 	return markdown(md.Bytes(), e.blocks), nil

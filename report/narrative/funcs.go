@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -13,12 +14,25 @@ import (
 	"rendiconto/report/format"
 )
 
-// env is what template functions read: the edition's results, the previous
-// edition's if there is one, and the blocks set aside so far.
+// env is what template functions read: the edition's results, the
+// previous edition's and the comparison with it if there is one, every
+// edition up to this one for trends, and the blocks set aside so far.
 type env struct {
 	rs, prev *report.Results
+	cmp      *report.Comparison
+	history  []*report.Results
 	lang     string
 	blocks   []document.Block
+}
+
+func newEnv(history []*report.Results) *env {
+	e := &env{rs: history[len(history)-1], history: history}
+	e.lang = e.rs.Lang
+	if len(history) > 1 {
+		e.prev = history[len(history)-2]
+		e.cmp = report.Compare(e.prev, e.rs)
+	}
+	return e
 }
 
 // funcs are the template functions; see the package README in templates/.
@@ -36,8 +50,10 @@ func (e *env) funcs() template.FuncMap {
 		"fmt":        func(x float64) string { return format.Number(x, 1, e.lang) },
 		"pct":        func(x float64) string { return format.Percent(x, 1, e.lang) },
 		"chart":      e.chart,
+		"trendchart": e.trendchart,
 		"table":      e.table,
 		"change":     e.change,
+		"comparable": e.comparable,
 		"trend":      e.trend,
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
@@ -190,6 +206,13 @@ func (e *env) previous(id string) (cur, prev report.Value, ok bool, err error) {
 	return r.Value, p.Value, true, nil
 }
 
+// comparable reports whether the indicator is known in this edition and in
+// the previous one, so that change and trend have something to say.
+func (e *env) comparable(id string) (bool, error) {
+	_, _, ok, err := e.previous(id)
+	return ok, err
+}
+
 func (e *env) prevValue(id string) (string, error) {
 	r, err := e.result(id)
 	if err != nil || e.prev == nil {
@@ -310,21 +333,20 @@ func (e *env) table(id string) (string, error) {
 		t.Header = append(t.Header, word(e.lang, "share"))
 		t.Widths = append(t.Widths, 1)
 	}
-	var prev *report.Result
-	if e.prev != nil {
-		if p, ok := e.prev.Lookup(id); ok && p.Value.Known {
-			prev = p
-			t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
-			t.Widths = append(t.Widths, 1.4)
-		}
+	ch := e.changeOf(id)
+	if ch != nil && ch.From.Known {
+		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
+		t.Widths = append(t.Widths, 1.4)
+	} else {
+		ch = nil
 	}
 	addRow := func(label string, v float64, key string, total bool) {
 		cells := []string{label, format.Number(v, 1, e.lang)}
 		if shares {
 			cells = append(cells, format.Percent(v/r.Value.Num, 1, e.lang))
 		}
-		if prev != nil {
-			cells = append(cells, e.rowChange(prev, key, v, total))
+		if ch != nil {
+			cells = append(cells, e.rowChange(ch, key, total))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -341,16 +363,62 @@ func (e *env) table(id string) (string, error) {
 	return e.aside(t), nil
 }
 
-// rowChange is the change of a breakdown row (or of the total) from the
-// previous edition; n.d. where the code did not exist then.
-func (e *env) rowChange(prev *report.Result, key string, v float64, total bool) string {
-	if total {
-		return format.Signed(v-prev.Value.Num, 1, e.lang)
+// changeOf returns the indicator's comparison with the previous edition,
+// or nil when there is none.
+func (e *env) changeOf(id string) *report.Change {
+	if e.cmp == nil {
+		return nil
 	}
-	for _, row := range prev.Breakdown {
-		if row.Key == key {
-			return format.Signed(v-row.Value, 1, e.lang)
+	for _, c := range e.cmp.Indicators {
+		if c.Indicator.ID == id {
+			return c
 		}
 	}
-	return format.NA
+	return nil
+}
+
+// rowChange is the change of a breakdown row (or of the total) from the
+// previous edition, through the code list's was: entries; n.d. where the
+// code did not exist then or its definition changed.
+func (e *env) rowChange(ch *report.Change, key string, total bool) string {
+	v := ch.Change
+	if !total {
+		v = report.Value{}
+		for _, row := range ch.Breakdown {
+			if row.Key == key {
+				v = row.Change
+			}
+		}
+	}
+	if !v.Known {
+		return format.NA
+	}
+	return format.Signed(v.Num, 1, e.lang)
+}
+
+// trendchart is a line chart of the indicator's value in every edition up
+// to this one; editions where it is n.d. are left out and named in the note.
+func (e *env) trendchart(id string) (string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return "", err
+	}
+	c := &document.Chart{Caption: r.Indicator.Title.In(e.lang), Kind: "line", Percent: r.Indicator.IsShare()}
+	var vals []float64
+	var missing []string
+	for _, h := range e.history {
+		y := strconv.Itoa(h.Edition.Year)
+		if hr, ok := h.Lookup(id); ok && hr.Value.Known {
+			c.Labels = append(c.Labels, y)
+			vals = append(vals, hr.Value.Num)
+		} else {
+			missing = append(missing, y)
+		}
+	}
+	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
+	c.Note = fmt.Sprintf("%s: %s", word(e.lang, "source"), strings.Join(r.Indicator.Files(), ", "))
+	if len(missing) > 0 {
+		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
+	}
+	return e.aside(c), nil
 }

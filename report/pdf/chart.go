@@ -48,6 +48,7 @@ type ChartData struct {
 	Labels  []string // one per category: x axis, bar, slice or line point
 	Series  []Series // one for bar, hbar, donut and pie; one or more for stacked and line
 	Percent bool     // values are fractions 0..1 printed as "17%" or "17,2%"
+	Lang    string   // number format: "it" (default) or "en"
 }
 
 // DrawChart draws d into the rectangle x, y, w, h (user units, normally mm)

@@ -20,7 +20,7 @@ func (c *canvas) newValueAxis(d ChartData, lo, hi, length float64) valueAxis {
 	sc := niceScale(lo, hi, tickCount(length, c.th.size*3.2*pt), minStep)
 	ax := valueAxis{sc: sc, ticks: sc.ticks()}
 	for _, t := range ax.ticks {
-		ax.labels = append(ax.labels, formatTick(t, sc.step, d.Percent))
+		ax.labels = append(ax.labels, formatTick(t, sc.step, d.Percent, d.Lang))
 	}
 	c.font(c.th.size, "")
 	ax.width = c.maxWidth(ax.labels)

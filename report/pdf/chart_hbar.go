@@ -24,7 +24,7 @@ func (c *canvas) hbars(top float64, d ChartData) {
 
 	texts := make([]string, n)
 	for i, v := range values {
-		texts[i] = formatValue(v, d.Percent)
+		texts[i] = formatValue(v, d.Percent, d.Lang)
 	}
 	c.font(size, "")
 	valW := c.maxWidth(texts) + 4*pt
@@ -36,7 +36,7 @@ func (c *canvas) hbars(top float64, d ChartData) {
 	}
 	// Ticks are spaced by the width of their labels; the axis needs room for
 	// its last tick label centred on the right end.
-	tickW := c.measure(formatValue(math.Max(math.Abs(lo), hi), d.Percent)) + 14*pt
+	tickW := c.measure(formatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
 	ax := c.newValueAxis(d, lo, hi, (c.w-left-valW)*c.th.size*3.2*pt/tickW)
 	if hi <= 0 {
 		right = c.w - math.Max(4*pt, ax.width/2)

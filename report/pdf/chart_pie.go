@@ -102,9 +102,9 @@ func (c *canvas) pieLegend(d ChartData, total, w, maxH float64) pieLegendLayout 
 	values := d.Series[0].Values
 	lg := pieLegendLayout{items: make([]pieItem, len(values))}
 	for i, v := range values {
-		lg.items[i].value = formatValue(v, d.Percent)
+		lg.items[i].value = formatValue(v, d.Percent, d.Lang)
 		if !d.Percent && total > 0 {
-			lg.items[i].share = formatValue(v/total, true)
+			lg.items[i].share = formatValue(v/total, true, d.Lang)
 		}
 	}
 	for size := c.th.size; ; size -= 0.5 {

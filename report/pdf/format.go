@@ -8,12 +8,32 @@ import (
 	"golang.org/x/text/message"
 )
 
-// italian formats numbers the Italian way: 14.844 and 17,2.
-var italian = message.NewPrinter(language.Italian)
+// printers format numbers the Italian way (14.844 and 17,2), or the
+// English way (14,844 and 17.2).
+var printers = map[string]*message.Printer{
+	"it": message.NewPrinter(language.Italian),
+	"en": message.NewPrinter(language.English),
+}
 
-// formatNumber formats v with the given number of decimals and Italian
-// separators. Negative zero prints as "0".
-func formatNumber(v float64, decimals int) string {
+func printer(lang string) *message.Printer {
+	if p, ok := printers[lang]; ok {
+		return p
+	}
+	return printers["it"]
+}
+
+// decimalMark is the language's decimal separator.
+func decimalMark(lang string) string {
+	if lang == "en" {
+		return "."
+	}
+	return ","
+}
+
+// formatNumber formats v with the given number of decimals and the
+// language's separators (Italian by default). Negative zero prints as "0".
+func formatNumber(v float64, decimals int, lang string) string {
+	italian := printer(lang)
 	scale := math.Pow(10, float64(decimals))
 	v = math.Round(v*scale) / scale
 	if v == 0 {
@@ -29,37 +49,35 @@ func formatNumber(v float64, decimals int) string {
 // others with as few decimals as they need (at most two below 10, one below
 // 1000, none above). With percent, v is a fraction printed as "17%" or
 // "17,2%".
-func formatValue(v float64, percent bool) string {
+func formatValue(v float64, percent bool, lang string) string {
 	if percent {
-		return trimDecimals(formatNumber(v*100, 1)) + "%"
+		return trimDecimals(formatNumber(v*100, 1, lang), lang) + "%"
 	}
 	a := math.Abs(v)
 	switch {
 	case a >= 1000 || a == math.Trunc(a):
-		return formatNumber(v, 0)
-	case a >= 10:
-		return trimDecimals(formatNumber(v, 1))
+		return formatNumber(v, 0, lang)
 	default:
-		return trimDecimals(formatNumber(v, 2))
+		return trimDecimals(formatNumber(v, 1, lang), lang)
 	}
 }
 
 // trimDecimals drops trailing zeros after the decimal comma: "17,0" → "17".
-func trimDecimals(s string) string {
-	if !strings.Contains(s, ",") {
+func trimDecimals(s, lang string) string {
+	if !strings.Contains(s, decimalMark(lang)) {
 		return s
 	}
 	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ",")
+	return strings.TrimSuffix(s, decimalMark(lang))
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that
 // all ticks of an axis agree: 0; 0,25; 0,5 or "0%", "25%".
-func formatTick(v, step float64, percent bool) string {
+func formatTick(v, step float64, percent bool, lang string) string {
 	if percent {
-		return formatNumber(v*100, stepDecimals(step*100)) + "%"
+		return formatNumber(v*100, stepDecimals(step*100), lang) + "%"
 	}
-	return formatNumber(v, stepDecimals(step))
+	return formatNumber(v, stepDecimals(step), lang)
 }
 
 // stepDecimals returns the decimals needed to print multiples of step.

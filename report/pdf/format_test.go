@@ -24,10 +24,21 @@ func TestFormatValue(t *testing.T) {
 		{1, true, "100%"},
 		{-0.05, true, "-5%"},
 		{0, true, "0%"},
+		{3.82, false, "3,8"},
 	}
 	for _, tt := range tests {
-		if got := formatValue(tt.v, tt.percent); got != tt.want {
+		if got := formatValue(tt.v, tt.percent, "it"); got != tt.want {
 			t.Errorf("formatValue(%v, %v) = %q, want %q", tt.v, tt.percent, got, tt.want)
+		}
+	}
+	english := []struct {
+		v       float64
+		percent bool
+		want    string
+	}{{14844, false, "14,844"}, {3.82, false, "3.8"}, {0.172, true, "17.2%"}, {0.17, true, "17%"}}
+	for _, tt := range english {
+		if got := formatValue(tt.v, tt.percent, "en"); got != tt.want {
+			t.Errorf("formatValue(%v, %v, en) = %q, want %q", tt.v, tt.percent, got, tt.want)
 		}
 	}
 }
@@ -46,7 +57,7 @@ func TestFormatTick(t *testing.T) {
 		{0.025, 0.025, true, "2,5%"},
 	}
 	for _, tt := range tests {
-		if got := formatTick(tt.v, tt.step, tt.percent); got != tt.want {
+		if got := formatTick(tt.v, tt.step, tt.percent, "it"); got != tt.want {
 			t.Errorf("formatTick(%v, %v, %v) = %q, want %q", tt.v, tt.step, tt.percent, got, tt.want)
 		}
 	}

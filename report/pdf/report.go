@@ -110,15 +110,15 @@ func (l *layout) run() error {
 	l.inBody = true
 	heading := 0
 	for i, b := range d.Blocks {
-		var next document.Block
-		if i+1 < len(d.Blocks) {
-			next = d.Blocks[i+1]
-		}
 		switch b := b.(type) {
 		case *document.Heading:
-			l.heading(b, heading, next)
+			l.heading(b, heading, l.lead(i+1))
 			heading++
 		case *document.Paragraph:
+			if i+1 < len(d.Blocks) && isFigure(d.Blocks[i+1]) {
+				// a short paragraph that introduces a table or figure stays with it
+				l.ensure(l.lead(i))
+			}
 			l.bodyParagraph(*b)
 		case *document.List:
 			l.list(b)
@@ -136,6 +136,14 @@ func (l *layout) run() error {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+func isFigure(b document.Block) bool {
+	switch b.(type) {
+	case *document.Chart, *document.Table:
+		return true
+	}
+	return false
 }
 
 func (l *layout) headings() []*document.Heading {

@@ -92,7 +92,7 @@ func (l *layout) contents() {
 }
 
 // heading starts a part on a new page, or a section kept with what follows.
-func (l *layout) heading(h *document.Heading, i int, next document.Block) {
+func (l *layout) heading(h *document.Heading, i int, following float64) {
 	f := l.f
 	switch h.Level {
 	case 1:
@@ -106,12 +106,12 @@ func (l *layout) heading(h *document.Heading, i int, next document.Block) {
 		l.plainText(h.Text, 24, 11, "B").draw(marginL, textW, "L", false)
 		l.y += 6
 	default:
-		size, lead, gap := 14.0, 7.0, 5.0
+		size, leading, gap := 14.0, 7.0, 5.0
 		if h.Level > 2 {
-			size, lead, gap = 11.5, 6.0, 3.0
+			size, leading, gap = 11.5, 6.0, 3.0
 		}
-		t := l.plainText(h.Text, size, lead, "B")
-		l.ensure(gap + t.height(textW) + l.firstPart(next))
+		t := l.plainText(h.Text, size, leading, "B")
+		l.ensure(gap + t.height(textW) + 1.5 + following)
 		if l.y > marginTop+1 {
 			l.y += gap
 		}
@@ -133,18 +133,33 @@ func (l *layout) record(i int, h *document.Heading, level int) {
 	l.f.Bookmark(h.Text, level, l.y)
 }
 
-// firstPart is how much of the next block must fit under a heading: all of
-// a figure, a table's caption and first rows, a few lines of text.
-func (l *layout) firstPart(next document.Block) float64 {
-	switch b := next.(type) {
+// lead is how much of the flow from block i on must fit on a page for its
+// start not to be left alone at the foot of it: all of a figure, a table's
+// caption and first rows, a few lines of text, and a heading or a short
+// paragraph together with what it introduces.
+func (l *layout) lead(i int) float64 {
+	blocks := l.doc.Blocks
+	if i >= len(blocks) {
+		return 0
+	}
+	switch b := blocks[i].(type) {
 	case *document.Chart:
-		return l.chartHeight(b) + 14
+		return chartTop + l.chartHeight(b) + l.captionHeight(b.Caption, b.Note) + 3
 	case *document.Table:
 		return 30
-	case *document.Heading, nil:
-		return 10
+	case *document.Heading:
+		if b.Level == 1 {
+			return 0 // a part starts a page of its own
+		}
+		return 12 + l.lead(i+1)
+	case *document.Paragraph:
+		h := l.newText(b.Spans, bodySize, bodyLeading, "").height(textW)
+		if i+1 < len(blocks) && isFigure(blocks[i+1]) && h < 40 {
+			return h + paraGap + l.lead(i+1)
+		}
+		return min(h, 3*bodyLeading)
 	}
-	return keepWithHeading - 10
+	return 3 * bodyLeading
 }
 
 func (l *layout) bodyParagraph(p document.Paragraph) {

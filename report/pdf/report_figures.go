@@ -15,8 +15,6 @@ const (
 // table draws a numbered table: caption above, header repeated on every
 // page it runs onto, source note below.
 func (l *layout) table(t *document.Table) {
-	l.tables++
-	n := l.tables
 	cols := len(t.Header)
 	for _, r := range t.Rows {
 		cols = max(cols, len(r))
@@ -24,7 +22,7 @@ func (l *layout) table(t *document.Table) {
 	if cols == 0 {
 		return
 	}
-	widths := columnWidths(t.Widths, cols)
+	widths := l.columnWidths(t, cols)
 	numeric := func(c int) bool {
 		if t.Numeric != nil {
 			return c < len(t.Numeric) && t.Numeric[c]
@@ -32,13 +30,23 @@ func (l *layout) table(t *document.Table) {
 		return c > 0
 	}
 	headerH := l.rowHeight(t.Header, widths, "B")
-	firstRows := 0.0
-	for i := 0; i < len(t.Rows) && i < 2; i++ {
-		firstRows += l.rowHeight(t.Rows[i], widths, "")
+	// A short table is kept whole; a long one needs its first rows with
+	// its caption and header.
+	firstRows, all := 0.0, 0.0
+	for i, r := range t.Rows {
+		h := l.rowHeight(r, widths, "")
+		if i < 2 {
+			firstRows += h
+		}
+		all += h
+	}
+	if all < 70 {
+		firstRows = all
 	}
 	if t.Caption != "" {
+		l.tables++ // only captioned tables are numbered
 		l.ensure(l.captionHeight(t.Caption, "") + headerH + firstRows + 2)
-		l.caption(1, n, t.Caption, "")
+		l.caption(1, l.tables, t.Caption, "")
 		l.y += 1.5
 	} else {
 		l.ensure(headerH + firstRows)
@@ -68,18 +76,48 @@ func (l *layout) table(t *document.Table) {
 	l.y += blockGap
 }
 
-func columnWidths(rel []float64, cols int) []float64 {
+// columnWidths shares the text width among the columns in the table's
+// proportions, then widens any column whose longest word would not fit,
+// taking the room from the widest column.
+func (l *layout) columnWidths(t *document.Table, cols int) []float64 {
 	ws := make([]float64, cols)
 	sum := 0.0
 	for i := range ws {
 		ws[i] = 1
-		if i < len(rel) && rel[i] > 0 {
-			ws[i] = rel[i]
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			ws[i] = t.Widths[i]
 		}
 		sum += ws[i]
 	}
 	for i := range ws {
 		ws[i] *= textW / sum
+	}
+	need := make([]float64, cols)
+	measure := func(cells []string, style string) {
+		for c, s := range cells {
+			if c >= cols {
+				continue
+			}
+			for _, w := range l.plainText(s, cellSize, cellLead, style).words {
+				need[c] = max(need[c], w.w+2*cellPad+0.5)
+			}
+		}
+	}
+	measure(t.Header, "B")
+	for _, r := range t.Rows {
+		measure(r, "")
+	}
+	widest := 0
+	for i := range ws {
+		if ws[i] > ws[widest] {
+			widest = i
+		}
+	}
+	for i := range ws {
+		if i != widest && need[i] > ws[i] && ws[widest]-(need[i]-ws[i]) > need[widest] {
+			ws[widest] -= need[i] - ws[i]
+			ws[i] = need[i]
+		}
 	}
 	return ws
 }
@@ -146,7 +184,7 @@ func (l *layout) chart(c *document.Chart) error {
 	h := l.chartHeight(c)
 	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
 	l.y += chartTop
-	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent}
+	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: l.doc.Lang}
 	for _, s := range c.Series {
 		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
 	}

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"text/tabwriter"
+
+	"rendiconto/report"
+	"rendiconto/report/format"
+	"rendiconto/report/narrative"
+	"rendiconto/report/pdf"
+	"rendiconto/report/yamldata"
+)
+
+var compareCmd = &command{
+	name:    "compare",
+	summary: "Compare two editions (default: the two latest) as a PDF, or as table, json or csv",
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.from, "from", "", "the earlier edition's year (default: the one before --to)")
+		fs.StringVar(&o.to, "to", "", "the later edition's year (default: the latest)")
+		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json or csv (on standard output)")
+		fs.StringVar(&o.out, "out", "", "the output folder of the PDF (default from config, \"out\")")
+		fs.StringVar(&o.lang, "lang", "", "language: it or en (default from config)")
+	},
+	run: runCompare,
+}
+
+func runCompare(_ context.Context, e *env) error {
+	write, ok := map[string]func(io.Writer, *report.Comparison) error{
+		"table": compareTable, "json": compareJSON, "csv": compareCSV, "pdf": nil,
+	}[e.opts.format]
+	if !ok {
+		return usageError{fmt.Sprintf("--format must be pdf, table, json or csv, not %q", e.opts.format)}
+	}
+	from, to, all, err := e.compareYears()
+	if err != nil {
+		return err
+	}
+	// Every edition up to the later one, for the trends; the earlier one
+	// is among them.
+	var years []int
+	for _, y := range all {
+		if y <= to {
+			years = append(years, y)
+		}
+	}
+	history, err := e.computeYears(years)
+	if err != nil {
+		return err
+	}
+	var rf, rt *report.Results
+	for _, h := range history {
+		switch h.Edition.Year {
+		case from:
+			rf = h
+		case to:
+			rt = h
+		}
+	}
+	c := report.Compare(rf, rt)
+	if write != nil {
+		return write(e.stdout, c)
+	}
+	out, err := pdf.Report(narrative.Comparison(c, history), pdf.ReportOptions{Charts: e.chartStyle(), Author: e.cfg.Organisation})
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(e.cfg.Out, fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language))
+	if err := writeAtomic(path, out); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, path)
+	return nil
+}
+
+// compareYears resolves --from and --to against the editions in the data
+// root: by default the two latest.
+func (e *env) compareYears() (from, to int, all []int, err error) {
+	all, err = yamldata.Years(e.cfg.Data)
+	if err != nil {
+		return 0, 0, nil, usageError{fmt.Sprintf("cannot read the data root: %v", err)}
+	}
+	parse := func(flag, s string) (int, error) {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return 0, usageError{fmt.Sprintf("--%s must be a year such as 2019, not %q", flag, s)}
+		}
+		for _, have := range all {
+			if have == y {
+				return y, nil
+			}
+		}
+		return 0, usageError{fmt.Sprintf("--%s %d: no such edition in %s (have %v)", flag, y, e.cfg.Data, all)}
+	}
+	if len(all) < 2 {
+		return 0, 0, nil, usageError{fmt.Sprintf("comparing needs two editions; %s has %d", e.cfg.Data, len(all))}
+	}
+	to = all[len(all)-1]
+	if e.opts.to != "" {
+		if to, err = parse("to", e.opts.to); err != nil {
+			return 0, 0, nil, err
+		}
+	}
+	from = 0
+	for _, y := range all {
+		if y < to {
+			from = y
+		}
+	}
+	if e.opts.from != "" {
+		if from, err = parse("from", e.opts.from); err != nil {
+			return 0, 0, nil, err
+		}
+	}
+	if from == 0 || from >= to {
+		return 0, 0, nil, usageError{fmt.Sprintf("--from must be an edition before --to %d", to)}
+	}
+	return from, to, all, nil
+}
+
+// nullable is a number or JSON null.
+func nullable(v report.Value) *float64 {
+	if !v.Known {
+		return nil
+	}
+	n := v.Num
+	return &n
+}
+
+type jsonRowChange struct {
+	Key    string   `json:"key"`
+	Label  string   `json:"label"`
+	From   *float64 `json:"from"`
+	To     *float64 `json:"to"`
+	Change *float64 `json:"change"`
+	Note   string   `json:"note,omitempty"`
+	Was    []string `json:"was,omitempty"`
+}
+
+type jsonChange struct {
+	ID               string          `json:"id"`
+	Title            string          `json:"title"`
+	From             *float64        `json:"from"`
+	To               *float64        `json:"to"`
+	Change           *float64        `json:"change"`
+	ChangePct        *float64        `json:"change_pct"`
+	DefinitionChange bool            `json:"definition_change,omitempty"`
+	Breakdown        []jsonRowChange `json:"breakdown,omitempty"`
+}
+
+func compareJSON(w io.Writer, c *report.Comparison) error {
+	out := struct {
+		From       int          `json:"from"`
+		To         int          `json:"to"`
+		Indicators []jsonChange `json:"indicators"`
+	}{From: c.From.Edition.Year, To: c.To.Edition.Year, Indicators: []jsonChange{}}
+	for _, ch := range c.Indicators {
+		jc := jsonChange{ID: ch.Indicator.ID, Title: ch.Indicator.Title.In(c.To.Lang),
+			From: nullable(ch.From), To: nullable(ch.To), Change: nullable(ch.Change), ChangePct: nullable(ch.ChangePct),
+			DefinitionChange: ch.DefinitionChange}
+		for _, r := range ch.Breakdown {
+			jc.Breakdown = append(jc.Breakdown, jsonRowChange{Key: r.Key, Label: r.Label,
+				From: nullable(r.From), To: nullable(r.To), Change: nullable(r.Change), Note: r.Note, Was: r.Was})
+		}
+		out.Indicators = append(out.Indicators, jc)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func csvValue(v report.Value) string {
+	if !v.Known {
+		return ""
+	}
+	return strconv.FormatFloat(v.Num, 'f', -1, 64)
+}
+
+func compareCSV(w io.Writer, c *report.Comparison) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "title", "key", "label", "from", "to", "change", "change_pct", "note"})
+	for _, ch := range c.Indicators {
+		title := ch.Indicator.Title.In(c.To.Lang)
+		cw.Write([]string{ch.Indicator.ID, title, "", "", csvValue(ch.From), csvValue(ch.To), csvValue(ch.Change), csvValue(ch.ChangePct), ""})
+		for _, r := range ch.Breakdown {
+			cw.Write([]string{ch.Indicator.ID, title, r.Key, r.Label, csvValue(r.From), csvValue(r.To), csvValue(r.Change), "", r.Note})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func compareTable(w io.Writer, c *report.Comparison) error {
+	lang := c.To.Lang
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
+	for _, ch := range c.Indicators {
+		share := ch.Indicator.IsShare()
+		pct := format.NA
+		if ch.ChangePct.Known {
+			pct = format.Signed(ch.ChangePct.Num, 1, lang) + "%"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ch.Indicator.ID, ch.Indicator.Title.In(lang),
+			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang), changeText(ch.Change, share, lang), pct)
+		for _, r := range ch.Breakdown {
+			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, format.Value(r.From, false, lang),
+				format.Value(r.To, false, lang), changeText(r.Change, false, lang), r.Note)
+		}
+	}
+	return tw.Flush()
+}
+
+func changeText(v report.Value, share bool, lang string) string {
+	switch {
+	case !v.Known:
+		return format.NA
+	case share:
+		return format.Signed(v.Num*100, 1, lang) + " p.p."
+	}
+	return format.Signed(v.Num, 1, lang)
+}

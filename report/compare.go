@@ -1,0 +1,181 @@
+package report
+
+// Notes on a breakdown row of a comparison, when its code is not simply
+// the same code in both editions.
+const (
+	NoteMapped    = "mapped"  // compared with the sum of the old codes its entry says it was
+	NoteNew       = "new"     // the code did not exist in the earlier edition
+	NoteDropped   = "dropped" // the code was dropped without a successor: a change of definition
+	NoteSplit     = "split"   // an old code split into several: each part is not comparable alone
+	NoteUnchanged = ""
+)
+
+// Comparison is the change of every indicator between two editions.
+type Comparison struct {
+	From, To   *Results
+	Indicators []*Change
+}
+
+// Change is one indicator in two editions. Change is To − From, n.d. when
+// either is; ChangePct is that change in percent of From, n.d. also when
+// From is zero.
+type Change struct {
+	Indicator        *Indicator
+	From, To         Value
+	Change           Value
+	ChangePct        Value
+	Breakdown        []RowChange
+	DefinitionChange bool // a code of its breakdown was dropped or split
+}
+
+// RowChange is a breakdown row in two editions.
+type RowChange struct {
+	Key, Label string
+	From, To   Value
+	Change     Value
+	Note       string
+	Was        []string // the earlier edition's codes a mapped row is compared with
+}
+
+// Compare compares two editions' results, indicator by indicator, in the
+// order of the later one's catalogue. A code whose vocabulary entry says
+// `was: [old codes]` is compared with the sum of those codes; a code dropped
+// without a successor is reported as a change of definition, never compared
+// as if it were zero.
+func Compare(from, to *Results) *Comparison {
+	c := &Comparison{From: from, To: to}
+	for _, rt := range to.List {
+		ch := &Change{Indicator: rt.Indicator, To: rt.Value}
+		rf, ok := from.Lookup(rt.Indicator.ID)
+		if ok {
+			ch.From = rf.Value
+		}
+		ch.Change, ch.ChangePct = diff(ch.From, ch.To)
+		if ok {
+			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, from.Edition, to.Edition)
+		}
+		c.Indicators = append(c.Indicators, ch)
+	}
+	return c
+}
+
+// diff returns to − from and that change in percent of from.
+func diff(from, to Value) (change, pct Value) {
+	if !from.Known || !to.Known {
+		return Value{}, Value{}
+	}
+	change = Known(to.Num - from.Num)
+	if from.Num != 0 {
+		pct = Known((to.Num - from.Num) / from.Num * 100)
+	}
+	return change, pct
+}
+
+// compareRows pairs the breakdown rows of two editions through the code
+// list's `was:` entries.
+func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowChange, bool) {
+	if rt.Breakdown == nil && rf.Breakdown == nil {
+		return nil, false
+	}
+	if !rt.Value.Known {
+		// The later edition lacks the data: every row is n.d. there, which
+		// says nothing of the code list.
+		rows := make([]RowChange, len(rf.Breakdown))
+		for i, r := range rf.Breakdown {
+			rows[i] = RowChange{Key: r.Key, Label: r.Label, From: Known(r.Value)}
+		}
+		return rows, false
+	}
+	was := wasMap(ind, edTo)
+	old := make(map[string]float64, len(rf.Breakdown))
+	oldLabel := make(map[string]string, len(rf.Breakdown))
+	for _, r := range rf.Breakdown {
+		old[r.Key] = r.Value
+		oldLabel[r.Key] = r.Label
+	}
+	// claimed counts, for each old code, the new codes that take it over.
+	claimed := map[string]int{}
+	for _, r := range rt.Breakdown {
+		for _, o := range was[r.Key] {
+			claimed[o]++
+		}
+	}
+	redefined := false
+	var rows []RowChange
+	for _, r := range rt.Breakdown {
+		row := RowChange{Key: r.Key, Label: r.Label, To: Known(r.Value)}
+		switch olds := was[r.Key]; {
+		case len(olds) > 0 && anyClaimedTwice(olds, claimed):
+			row.Note, row.Was = NoteSplit, olds
+			redefined = true
+		case len(olds) > 0:
+			sum, found := 0.0, false
+			for _, o := range olds {
+				v, ok := old[o]
+				sum += v
+				found = found || ok
+			}
+			row.Note, row.Was = NoteMapped, olds
+			if found {
+				row.From = Known(sum)
+			}
+		default:
+			if v, ok := old[r.Key]; ok && rf.Value.Known {
+				row.From = Known(v)
+			} else if rf.Value.Known {
+				row.Note = NoteNew
+			}
+		}
+		if !rf.Value.Known {
+			row.From = Value{}
+		}
+		row.Change, _ = diff(row.From, row.To)
+		rows = append(rows, row)
+	}
+	// Old codes neither kept nor taken over: dropped without a successor.
+	kept := map[string]bool{}
+	for _, r := range rt.Breakdown {
+		kept[r.Key] = true
+	}
+	for _, r := range rf.Breakdown {
+		if kept[r.Key] || claimed[r.Key] > 0 {
+			continue
+		}
+		rows = append(rows, RowChange{Key: r.Key, Label: oldLabel[r.Key], From: Known(r.Value), Note: NoteDropped})
+		redefined = true
+	}
+	return rows, redefined
+}
+
+func anyClaimedTwice(olds []string, claimed map[string]int) bool {
+	for _, o := range olds {
+		if claimed[o] > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// wasMap returns, for each code of the vocabulary the indicator breaks down
+// by, the earlier codes it replaces. Territory and enums have no such map.
+func wasMap(ind *Indicator, ed *Edition) map[string][]string {
+	source := ind.Source
+	if ind.Measure == MeasureDistinct {
+		source = SourceOrganisations
+	}
+	field, ok := Schema[source][ind.By]
+	if !ok {
+		return nil
+	}
+	v, ok := ed.Vocabularies[field.Domain]
+	if !ok {
+		return nil
+	}
+	m := map[string][]string{}
+	for _, e := range v.Entries {
+		if len(e.Was) > 0 {
+			m[e.Code] = e.Was
+		}
+	}
+	return m
+}

@@ -1,0 +1,92 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// results builds the results of one indicator broken down by activities,
+// on an edition whose activities vocabulary is vocab.
+func results(year int, vocab []Entry, value Value, rows ...Row) *Results {
+	ed := &Edition{Year: year, Vocabularies: map[string]*Vocabulary{"activities": {Name: "activities", Entries: vocab}}}
+	ind := &Indicator{ID: "act", Source: SourceProjects, Measure: MeasureCount, By: "activities"}
+	r := &Result{Indicator: ind, Value: value}
+	if value.Known {
+		r.Breakdown = rows
+	}
+	return &Results{Edition: ed, List: []*Result{r}, byID: map[string]*Result{"act": r}}
+}
+
+func showValue(v Value) string {
+	if !v.Known {
+		return "null"
+	}
+	return fmt.Sprintf("%.4g", v.Num)
+}
+
+func showChange(c *Change) string {
+	s := fmt.Sprintf("%s→%s Δ%s %s%%", showValue(c.From), showValue(c.To), showValue(c.Change), showValue(c.ChangePct))
+	for _, r := range c.Breakdown {
+		s += fmt.Sprintf(" | %s %s→%s Δ%s", r.Key, showValue(r.From), showValue(r.To), showValue(r.Change))
+		if r.Note != "" {
+			s += " " + r.Note
+		}
+	}
+	if c.DefinitionChange {
+		s += " | redefined"
+	}
+	return s
+}
+
+func TestCompare(t *testing.T) {
+	oldVocab := []Entry{{Code: "aggregazione"}, {Code: "integrazione"}, {Code: "lavoro"}, {Code: "laboratori"}, {Code: "famiglie"}}
+	newVocab := []Entry{
+		{Code: "socialita", Was: []string{"aggregazione", "integrazione"}},
+		{Code: "lavoro"},
+		{Code: "digitale"},
+		{Code: "genitori", Was: []string{"famiglie"}},
+		{Code: "minori", Was: []string{"famiglie"}},
+	}
+	tests := []struct {
+		name     string
+		from, to *Results
+		want     string
+	}{
+		{
+			name: "mapping, new, split and dropped codes",
+			from: results(2018, oldVocab, Known(40), Row{"aggregazione", "", 10}, Row{"integrazione", "", 5}, Row{"lavoro", "", 8}, Row{"laboratori", "", 3}, Row{"famiglie", "", 6}),
+			to:   results(2019, newVocab, Known(50), Row{"socialita", "", 20}, Row{"lavoro", "", 4}, Row{"digitale", "", 2}, Row{"genitori", "", 4}, Row{"minori", "", 3}),
+			want: "40→50 Δ10 25% | socialita 15→20 Δ5 mapped | lavoro 8→4 Δ-4 | digitale null→2 Δnull new" +
+				" | genitori null→4 Δnull split | minori null→3 Δnull split | laboratori 3→null Δnull dropped | redefined",
+		},
+		{
+			name: "a missing file on one side is null, never zero",
+			from: results(2018, oldVocab, Value{}),
+			to:   results(2019, newVocab, Known(5), Row{"socialita", "", 5}, Row{"lavoro", "", 0}, Row{"digitale", "", 0}, Row{"genitori", "", 0}, Row{"minori", "", 0}),
+			want: "null→5 Δnull null% | socialita null→5 Δnull mapped | lavoro null→0 Δnull | digitale null→0 Δnull" +
+				" | genitori null→0 Δnull split | minori null→0 Δnull split | redefined",
+		},
+		{
+			name: "a change from zero has no percentage",
+			from: results(2018, []Entry{{Code: "lavoro"}}, Known(0), Row{"lavoro", "", 0}),
+			to:   results(2019, []Entry{{Code: "lavoro"}}, Known(3), Row{"lavoro", "", 3}),
+			want: "0→3 Δ3 null% | lavoro 0→3 Δ3",
+		},
+		{
+			name: "missing in the later edition",
+			from: results(2018, []Entry{{Code: "lavoro"}}, Known(3), Row{"lavoro", "", 3}),
+			to:   results(2019, []Entry{{Code: "lavoro"}}, Value{}),
+			want: "3→null Δnull null% | lavoro 3→null Δnull",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare(tt.from, tt.to)
+			got := showChange(c.Indicators[0])
+			if got != tt.want {
+				t.Errorf("\n got %s\nwant %s", strings.ReplaceAll(got, " | ", "\n   | "), strings.ReplaceAll(tt.want, " | ", "\n   | "))
+			}
+		})
+	}
+}

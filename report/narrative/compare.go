@@ -1,0 +1,144 @@
+package narrative
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/format"
+)
+
+var compareWords = map[string]map[string]string{
+	"it": {
+		"title":    "Confronto tra le edizioni %d e %d",
+		"summary":  "Sintesi",
+		"trends":   "Andamento nelle edizioni",
+		"details":  "Le disaggregazioni a confronto",
+		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale. “n.d.” indica un valore non disponibile (un file mancante): non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
+		"notes":    "Quando una lista di codici cambia tra le edizioni, un codice che dichiara `was:` è confrontato con la somma dei codici che sostituisce; un codice soppresso senza successore o diviso in più codici segnala un cambio di definizione e non è confrontato.",
+		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
+		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
+		"mapped": "da %s", "new": "codice nuovo", "dropped": "soppresso", "split": "diviso da %s",
+		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
+		"indicators": "Indicatori",
+	},
+	"en": {
+		"title":    "Comparing the %d and %d editions",
+		"summary":  "Summary",
+		"trends":   "Trends across editions",
+		"details":  "Breakdowns compared",
+		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change. “n.d.” (not available) marks a value that is not available (a missing file): it is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
+		"notes":    "When a code list changes between editions, a code that declares `was:` is compared with the sum of the codes it replaces; a code dropped without a successor, or split into several, marks a change of definition and is not compared.",
+		"trendsIn": "The main indicators in every available edition (%s).",
+		"change":   "Change", "changePct": "Change %", "note": "Note",
+		"mapped": "from %s", "new": "new code", "dropped": "dropped", "split": "split from %s",
+		"redefined":  "The code list changed: some rows are not comparable.",
+		"indicators": "Indicators",
+	},
+}
+
+// Comparison is the comparison report: a summary table of every indicator,
+// trend charts of the totals over history (every edition up to the later
+// one), and the breakdowns side by side.
+func Comparison(c *report.Comparison, history []*report.Results) *document.Document {
+	lang := c.To.Lang
+	w := compareWords[lang]
+	if w == nil {
+		w = compareWords["it"]
+	}
+	from, to := c.From.Edition, c.To.Edition
+	doc := &document.Document{
+		Lang: lang, Title: fmt.Sprintf(w["title"], from.Year, to.Year), Subtitle: to.Title,
+		Organisation: to.Organisation, Partners: to.Partners, Year: to.Year, City: to.Territory.Name,
+		Date: to.Published, DateText: format.Date(to.Published, lang),
+		Keywords: []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)},
+	}
+	add := func(b ...document.Block) { doc.Blocks = append(doc.Blocks, b...) }
+	text := func(s string) *document.Paragraph {
+		return &document.Paragraph{Spans: []document.Span{{Text: strings.ReplaceAll(s, "`", "")}}}
+	}
+	fy, ty := strconv.Itoa(from.Year), strconv.Itoa(to.Year)
+
+	add(&document.Heading{Level: 1, Text: w["summary"]},
+		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
+	summary := &document.Table{
+		Caption: w["indicators"],
+		Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
+		Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
+		Numeric: []bool{false, false, true, true, true, true},
+	}
+	for _, ch := range c.Indicators {
+		share := ch.Indicator.IsShare()
+		summary.Rows = append(summary.Rows, []string{ch.Indicator.ID, ch.Indicator.Title.In(lang),
+			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang),
+			signed(ch.Change, share, lang), pctChange(ch.ChangePct, lang)})
+	}
+	add(summary)
+
+	var years []string
+	for _, h := range history {
+		years = append(years, strconv.Itoa(h.Edition.Year))
+	}
+	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
+	e := &env{rs: c.To, history: history, lang: lang}
+	for _, ch := range c.Indicators {
+		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
+			continue
+		}
+		e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
+	}
+	add(e.blocks...)
+
+	add(&document.Heading{Level: 1, Text: w["details"]})
+	for _, ch := range c.Indicators {
+		if len(ch.Breakdown) == 0 {
+			continue
+		}
+		t := &document.Table{
+			Caption: ch.Indicator.ID + " – " + ch.Indicator.Title.In(lang),
+			Header:  []string{word(lang, "item"), fy, ty, w["change"], w["note"]},
+			Widths:  []float64{3.6, 1, 1, 1.1, 2.2},
+			Numeric: []bool{false, true, true, true, false},
+		}
+		for _, r := range ch.Breakdown {
+			t.Rows = append(t.Rows, []string{r.Label, format.Value(r.From, false, lang), format.Value(r.To, false, lang),
+				signed(r.Change, false, lang), rowNote(r, w)})
+		}
+		if ch.DefinitionChange {
+			t.Note = w["redefined"]
+		}
+		add(t)
+	}
+	return doc
+}
+
+func signed(v report.Value, share bool, lang string) string {
+	switch {
+	case !v.Known:
+		return format.NA
+	case share:
+		return format.Signed(v.Num*100, 1, lang) + " p.p."
+	}
+	return format.Signed(v.Num, 1, lang)
+}
+
+func pctChange(v report.Value, lang string) string {
+	if !v.Known {
+		return format.NA
+	}
+	return format.Signed(v.Num, 1, lang) + "%"
+}
+
+func rowNote(r report.RowChange, w map[string]string) string {
+	switch r.Note {
+	case report.NoteMapped:
+		return fmt.Sprintf(w["mapped"], strings.Join(r.Was, " + "))
+	case report.NoteSplit:
+		return fmt.Sprintf(w["split"], strings.Join(r.Was, ", "))
+	case report.NoteNew, report.NoteDropped:
+		return w[r.Note]
+	}
+	return ""
+}
