@@ -7,6 +7,7 @@ type Document struct {
 	Lang         string // "it" or "en"
 	Title        string
 	Subtitle     string
+	Header       string // the running header; empty: the title
 	Organisation string
 	Partners     []string
 	Year         int

@@ -33,6 +33,7 @@ func Build(src Source, history []*report.Results) (*document.Document, error) {
 	ed := rs.Edition
 	doc := &document.Document{
 		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
+		Header:   ed.Title + " · " + strconv.Itoa(ed.Year),
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},

@@ -51,6 +51,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	from, to := c.From.Edition, c.To.Edition
 	doc := &document.Document{
 		Lang: lang, Title: fmt.Sprintf(w["title"], from.Year, to.Year), Subtitle: to.Title,
+		Header:       fmt.Sprintf(w["title"], from.Year, to.Year) + " · " + to.Territory.Name,
 		Organisation: to.Organisation, Partners: to.Partners, Year: to.Year, City: to.Territory.Name,
 		Date: to.Published, DateText: format.Date(to.Published, lang),
 		Keywords: []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)},

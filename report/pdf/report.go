@@ -182,7 +182,11 @@ func (l *layout) header() {
 	l.font("", 8)
 	l.color(muted)
 	f.SetXY(marginL, headerY-3)
-	f.CellFormat(textW/2, 4, l.doc.Title+" "+fmt.Sprint(l.doc.Year), "", 0, "L", false, 0, "")
+	header := l.doc.Header
+	if header == "" {
+		header = l.doc.Title
+	}
+	f.CellFormat(textW/2, 4, header, "", 0, "L", false, 0, "")
 	f.CellFormat(textW/2, 4, l.part, "", 0, "R", false, 0, "")
 	l.draw(rule)
 	f.SetLineWidth(0.2)

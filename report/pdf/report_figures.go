@@ -174,6 +174,8 @@ func (l *layout) chartHeight(c *document.Chart) float64 {
 		return min(max(28, 9+n*7.2), 190)
 	case "donut", "pie":
 		return max(62, 16+n*5.2)
+	case "line":
+		return 58
 	}
 	return 72
 }
