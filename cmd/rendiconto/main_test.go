@@ -107,3 +107,121 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestNewEdition(t *testing.T) {
+	root := t.TempDir()
+	for _, y := range []string{"2022", "2023"} {
+		copyDir(t, filepath.Join("../../testdata/othercity", y), filepath.Join(root, y))
+	}
+	code, out, errOut := runArgs(t, "new-edition", "2024", "--data", root)
+	if code != exitOK || !strings.Contains(out, "started from 2023") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	if code, _, errOut := runArgs(t, "validate", "--data", root, "--year", "2024"); code != exitOK {
+		t.Fatalf("the new edition does not validate: %s", errOut)
+	}
+	vocab, err := os.ReadFile(filepath.Join(root, "2024", "vocabularies.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(vocab), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "#") && strings.Contains(line, "was:") {
+			t.Errorf("was: entry kept in the new edition: %s", line)
+		}
+	}
+	before, _ := os.ReadFile(filepath.Join(root, "2024", "edition.yaml"))
+	code, _, errOut = runArgs(t, "new-edition", "--data", root, "2024")
+	after, _ := os.ReadFile(filepath.Join(root, "2024", "edition.yaml"))
+	if code != exitInvalid || !strings.Contains(errOut, "already exists") || !bytes.Equal(before, after) {
+		t.Errorf("second run: exit %d, %q; the folder must be left alone", code, errOut)
+	}
+}
+
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+type compareJSONOut struct {
+	From, To   int
+	Indicators []struct {
+		ID        string   `json:"id"`
+		From      *float64 `json:"from"`
+		To        *float64 `json:"to"`
+		Change    *float64 `json:"change"`
+		ChangePct *float64 `json:"change_pct"`
+		Breakdown []struct {
+			Key  string   `json:"key"`
+			From *float64 `json:"from"`
+			To   *float64 `json:"to"`
+			Note string   `json:"note"`
+		} `json:"breakdown"`
+	} `json:"indicators"`
+}
+
+func TestCompareJSON(t *testing.T) {
+	compare := func(data, from, to string) compareJSONOut {
+		code, out, errOut := runArgs(t, "compare", "--data", data, "--from", from, "--to", to, "--format", "json")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var c compareJSONOut
+		if err := json.Unmarshal([]byte(out), &c); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	find := func(c compareJSONOut, id string) int {
+		for i, ind := range c.Indicators {
+			if ind.ID == id {
+				return i
+			}
+		}
+		t.Fatalf("%s not in the comparison", id)
+		return -1
+	}
+
+	// The sample's activities changed taxonomy in 2019: socialita was
+	// aggregazione + integrazione; laboratori was dropped.
+	c := compare("../../data", "2018", "2019")
+	act := c.Indicators[find(c, "B.3.activities")]
+	notes := map[string]string{}
+	for _, r := range act.Breakdown {
+		notes[r.Key] = r.Note
+		if r.Key == "socialita" && (r.From == nil || r.To == nil || *r.To != 44) {
+			t.Errorf("socialita: from %v to %v; want the 2018 sum of aggregazione and integrazione, and 44", show(r.From), show(r.To))
+		}
+		if r.Key == "laboratori" && (r.To != nil || r.From == nil) {
+			t.Errorf("laboratori: dropped code must have to = null and a from value")
+		}
+	}
+	if notes["socialita"] != "mapped" || notes["laboratori"] != "dropped" {
+		t.Errorf("notes = %v", notes)
+	}
+	p := c.Indicators[find(c, "B.3.projects")]
+	if *p.From != 80 || *p.To != 99 || *p.Change != 19 || math.Abs(*p.ChangePct-23.75) > 1e-9 {
+		t.Errorf("B.3.projects: %v → %v, change %v (%v%%)", *p.From, *p.To, *p.Change, *p.ChangePct)
+	}
+
+	// Valtellaro 2023 has no tables file: null, never 0.
+	c = compare("../../testdata/othercity", "2022", "2023")
+	tb := c.Indicators[find(c, "B.3.tables")]
+	if tb.From == nil || tb.To != nil || tb.Change != nil || tb.ChangePct != nil {
+		t.Errorf("B.3.tables: from %v to %v change %v; want a number, then null, null", show(tb.From), show(tb.To), show(tb.Change))
+	}
+}

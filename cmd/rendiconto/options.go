@@ -40,17 +40,26 @@ func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) 
 		fs.PrintDefaults()
 	}
 	fs.SetOutput(io.Discard) // errors are reported once, below
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			fs.SetOutput(stdout)
+	// Flags may come before or after the positional arguments.
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				fs.SetOutput(stdout)
+				fs.Usage()
+				return nil, err
+			}
+			fs.SetOutput(stderr)
 			fs.Usage()
-			return nil, err
+			return nil, usageError{err.Error()}
 		}
-		fs.SetOutput(stderr)
-		fs.Usage()
-		return nil, usageError{err.Error()}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	e := &env{stdout: stdout, stderr: stderr, opts: o, args: fs.Args()}
+	e := &env{stdout: stdout, stderr: stderr, opts: o, args: positional}
 	if cmd.args == "" && len(e.args) > 0 {
 		return nil, usageError{fmt.Sprintf("%s takes no arguments, got %q", cmd.name, e.args[0])}
 	}
