@@ -45,11 +45,12 @@ var (
 // twice: the first pass finds the page of every heading and the number of
 // pages, the second draws them.
 func Report(doc *document.Document, opt ReportOptions) ([]byte, error) {
-	first := &layout{doc: doc, opt: opt}
+	widths := map[measured]float64{}
+	first := &layout{doc: doc, opt: opt, widths: widths}
 	if err := first.run(); err != nil {
 		return nil, err
 	}
-	second := &layout{doc: doc, opt: opt, pages: first.headingPages, total: first.f.PageNo()}
+	second := &layout{doc: doc, opt: opt, widths: widths, pages: first.headingPages, total: first.f.PageNo()}
 	if err := second.run(); err != nil {
 		return nil, err
 	}
@@ -75,11 +76,24 @@ type layout struct {
 	links        []int
 	figures      int
 	tables       int
+
+	// The font last set, so that setting it again costs nothing, and the
+	// widths of words already measured, shared by both passes.
+	curStyle string
+	curSize  float64
+	widths   map[measured]float64
+}
+
+// measured is a piece of text in a style and size.
+type measured struct {
+	text, style string
+	size        float64
 }
 
 func (l *layout) run() error {
 	f := fpdf.New("P", "mm", "A4", "")
 	l.f = f
+	l.curStyle = "?"
 	RegisterFonts(f)
 	f.SetMargins(marginL, marginTop, marginR)
 	f.SetAutoPageBreak(false, marginBot)
@@ -159,7 +173,24 @@ func (l *layout) headings() []*document.Heading {
 func (l *layout) color(c [3]int)                  { l.f.SetTextColor(c[0], c[1], c[2]) }
 func (l *layout) fill(c [3]int)                   { l.f.SetFillColor(c[0], c[1], c[2]) }
 func (l *layout) draw(c [3]int)                   { l.f.SetDrawColor(c[0], c[1], c[2]) }
-func (l *layout) font(style string, size float64) { l.f.SetFont(FontFamily, style, size) }
+func (l *layout) font(style string, size float64) {
+	if style != l.curStyle || size != l.curSize {
+		l.f.SetFont(FontFamily, style, size)
+		l.curStyle, l.curSize = style, size
+	}
+}
+
+// width is the width of s in the style and size, measured once.
+func (l *layout) width(s, style string, size float64) float64 {
+	k := measured{s, style, size}
+	w, ok := l.widths[k]
+	if !ok {
+		l.font(style, size)
+		w = l.f.GetStringWidth(s)
+		l.widths[k] = w
+	}
+	return w
+}
 
 // newPage starts a page and puts y at the top of its text.
 func (l *layout) newPage() {

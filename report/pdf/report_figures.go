@@ -193,6 +193,7 @@ func (l *layout) chart(c *document.Chart) error {
 	if err := DrawChart(l.f, marginL, l.y, textW, h, d, l.opt.Charts); err != nil {
 		return err
 	}
+	l.curStyle = "?" // the chart set fonts of its own
 	l.y += h + 2
 	l.caption(0, l.figures, c.Caption, c.Note)
 	l.y += figureGap + 2

@@ -40,8 +40,7 @@ type text struct {
 // span's own style.
 func (l *layout) newText(spans []document.Span, size, leading float64, base string) *text {
 	t := &text{l: l, size: size, leading: leading}
-	l.font("", size)
-	t.space = l.f.GetStringWidth(" ")
+	t.space = l.width(" ", "", size)
 	glue := false
 	for _, sp := range spans {
 		style := spanStyle(sp.Bold || strings.Contains(base, "B"), sp.Italic || strings.Contains(base, "I"))
@@ -52,8 +51,7 @@ func (l *layout) newText(spans []document.Span, size, leading float64, base stri
 			if p == "" {
 				continue
 			}
-			l.font(style, size)
-			t.words = append(t.words, word{text: p, style: style, w: l.f.GetStringWidth(p), join: glue && len(t.words) > 0})
+			t.words = append(t.words, word{text: p, style: style, w: l.width(p, style, size), join: glue && len(t.words) > 0})
 			glue = true
 		}
 	}
@@ -98,15 +96,14 @@ func (t *text) split(width float64) []word {
 			out = append(out, w)
 			continue
 		}
-		t.l.font(w.style, t.size)
 		rs := []rune(w.text)
 		for len(rs) > 0 {
 			n := len(rs)
-			for n > 1 && t.l.f.GetStringWidth(string(rs[:n])) > width {
+			for n > 1 && t.l.width(string(rs[:n]), w.style, t.size) > width {
 				n--
 			}
 			piece := string(rs[:n])
-			out = append(out, word{text: piece, style: w.style, w: t.l.f.GetStringWidth(piece), join: w.join})
+			out = append(out, word{text: piece, style: w.style, w: t.l.width(piece, w.style, t.size), join: w.join})
 			w.join = false
 			rs = rs[n:]
 		}
