@@ -170,9 +170,9 @@ func (l *layout) headings() []*document.Heading {
 	return hs
 }
 
-func (l *layout) color(c [3]int)                  { l.f.SetTextColor(c[0], c[1], c[2]) }
-func (l *layout) fill(c [3]int)                   { l.f.SetFillColor(c[0], c[1], c[2]) }
-func (l *layout) draw(c [3]int)                   { l.f.SetDrawColor(c[0], c[1], c[2]) }
+func (l *layout) color(c [3]int) { l.f.SetTextColor(c[0], c[1], c[2]) }
+func (l *layout) fill(c [3]int)  { l.f.SetFillColor(c[0], c[1], c[2]) }
+func (l *layout) draw(c [3]int)  { l.f.SetDrawColor(c[0], c[1], c[2]) }
 func (l *layout) font(style string, size float64) {
 	if style != l.curStyle || size != l.curSize {
 		l.f.SetFont(FontFamily, style, size)
