@@ -1,0 +1,158 @@
+package narrative
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/yamldata"
+	"rendiconto/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// history computes the editions of a data root, oldest first.
+func history(t *testing.T, root, lang string, years ...int) []*report.Results {
+	t.Helper()
+	data, err := templates.FS.ReadFile("catalogue.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := yamldata.ParseCatalogue("catalogue.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*report.Results
+	for _, y := range years {
+		ed, _, err := yamldata.Load(root, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, report.Compute(ed, cat, lang))
+	}
+	return out
+}
+
+// dump writes the document tree as text, one block a line.
+func dump(doc *document.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "document %q %q year=%d city=%q date=%q\n", doc.Title, doc.Subtitle, doc.Year, doc.City, doc.DateText)
+	for _, bl := range doc.Blocks {
+		switch bl := bl.(type) {
+		case *document.Heading:
+			fmt.Fprintf(&b, "%s %s\n", strings.Repeat("#", bl.Level), bl.Text)
+		case *document.Paragraph:
+			fmt.Fprintf(&b, "p: %s\n", spans(bl.Spans))
+		case *document.List:
+			for _, it := range bl.Items {
+				fmt.Fprintf(&b, "- %s\n", spans(it.Spans))
+			}
+		case *document.Quote:
+			for _, p := range bl.Text {
+				fmt.Fprintf(&b, "> %s\n", spans(p.Spans))
+			}
+			fmt.Fprintf(&b, "> — %s\n", bl.Source)
+		case *document.Table:
+			fmt.Fprintf(&b, "table %q %v note=%q\n", bl.Caption, bl.Header, bl.Note)
+			for _, r := range bl.Rows {
+				fmt.Fprintf(&b, "  | %s\n", strings.Join(r, " | "))
+			}
+		case *document.Chart:
+			fmt.Fprintf(&b, "chart %s %q note=%q\n", bl.Kind, bl.Caption, bl.Note)
+			for _, s := range bl.Series {
+				for i, v := range s.Values {
+					fmt.Fprintf(&b, "  %s = %v\n", bl.Labels[i], v)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func spans(ss []document.Span) string {
+	var b strings.Builder
+	for _, s := range ss {
+		switch {
+		case s.Bold:
+			b.WriteString("**" + s.Text + "**")
+		case s.Italic:
+			b.WriteString("*" + s.Text + "*")
+		default:
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+// TestOtherCity builds the report of a city the templates were not written
+// for, with a missing tables and groups file in 2023, and compares the
+// document tree with a golden file.
+func TestOtherCity(t *testing.T) {
+	for _, lang := range []string{"it", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			hs := history(t, "../../testdata/othercity", lang, 2022, 2023)
+			sub, _ := fs.Sub(templates.FS, lang)
+			doc, err := Build(Source{FS: sub, Name: "templates/" + lang}, hs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(doc)
+			for _, bad := range []string{"<no value>", "Bologna", "%!", "@@block"} {
+				if strings.Contains(got, bad) {
+					t.Errorf("the document holds %q", bad)
+				}
+			}
+			golden := filepath.Join("testdata", "othercity-2023-"+lang+".golden")
+			if *update {
+				os.MkdirAll("testdata", 0o755)
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("document differs from %s; run go test ./report/narrative -update and review the diff", golden)
+			}
+		})
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
+	tests := []struct {
+		template string
+		want     string
+	}{
+		{"# T\n\n{{value \"B.3.99\"}}", `t/a.md:3:2: unknown indicator "B.3.99" (did you mean "B.3.9"?) (at <value "B.3.99">)`},
+		{"# T\n{{valeu \"B.3.1\"}}", `t/a.md:2: function "valeu" not defined`},
+		{"{{.Yaer}}", `t/a.md:1:2: can't evaluate field Yaer in type narrative.View (at <.Yaer>)`},
+		{"{{num \"B.3.tables\"}}", `t/a.md:1:2: indicator B.3.tables is n.d. in this edition: guard it with {{if known "B.3.tables"}} (at <num "B.3.tables">)`},
+		{"{{chart \"B.3.projects\"}}", `t/a.md:1:2: indicator B.3.projects has no breakdown to chart (at <chart "B.3.projects">)`},
+		{"{{row \"B.3.3\" \"zona\"}}", `t/a.md:1:2: indicator B.3.3 has no row "zona" (did you mean "zone"?) (at <row "B.3.3" "zona">)`},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{"a.md": {Data: []byte(tt.template)}, "b.md": {Data: []byte("# Due\n\n{{value \"nope\"}}")}}
+		_, err := Build(Source{FS: fsys, Name: "t"}, hs)
+		if err == nil {
+			t.Errorf("%q: no error", tt.template)
+			continue
+		}
+		lines := strings.Split(err.Error(), "\n")
+		if lines[0] != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.template, lines[0], tt.want)
+		}
+		if len(lines) != 2 || !strings.HasPrefix(lines[1], "t/b.md:3:2: unknown indicator \"nope\"") {
+			t.Errorf("the second file's error is missing: %q", lines)
+		}
+	}
+}
