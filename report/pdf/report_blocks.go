@@ -25,6 +25,11 @@ func (l *layout) cover() {
 	l.plainText(d.Title, 28, 12.5, "B").draw(marginL, textW, "L", false)
 	l.y += 3
 	l.plainText(d.Subtitle, 16, 8, "").draw(marginL, textW, "L", false)
+	// The year, large and in a lighter tint of the band.
+	f.SetTextColor(0x4a, 0x80, 0xa8)
+	l.font("B", 64)
+	year := fmt.Sprint(d.Year)
+	f.Text(pageW-marginR-f.GetStringWidth(year), 110, year)
 
 	l.color(ink)
 	l.y = 150
