@@ -225,3 +225,52 @@ func TestCompareJSON(t *testing.T) {
 		t.Errorf("B.3.tables: from %v to %v change %v; want a number, then null, null", show(tb.From), show(tb.To), show(tb.Change))
 	}
 }
+
+// TestBuildIsAtomic builds the 2019 report twice (same bytes), then fails
+// a build with a broken template and one with broken data: both exit 1
+// with positioned messages and leave the earlier PDF as it was.
+func TestBuildIsAtomic(t *testing.T) {
+	out := t.TempDir()
+	build := func(extra ...string) (int, string) {
+		code, _, errOut := runArgs(t, append([]string{"build", "--data", "../../data", "--year", "2019", "--out", out}, extra...)...)
+		return code, errOut
+	}
+	pdf := filepath.Join(out, "rendicontazione-sociale-2019-it.pdf")
+	if code, errOut := build(); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	first, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(first, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if code, errOut := build(); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if second, _ := os.ReadFile(pdf); !bytes.Equal(first, second) {
+		t.Error("two builds of the same inputs differ")
+	}
+
+	tpl := t.TempDir()
+	os.MkdirAll(filepath.Join(tpl, "it"), 0o755)
+	os.WriteFile(filepath.Join(tpl, "it", "01.md"), []byte("# Parte\n\nSono {{value \"B.3.progetti\"}}.\n"), 0o644)
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte("templates = \""+tpl+"\"\n"), 0o644)
+	code, errOut := build("--config", cfg)
+	if code != exitInvalid || !strings.Contains(errOut, "it/01.md:3:7: unknown indicator \"B.3.progetti\"") {
+		t.Errorf("broken template: exit %d, %q", code, errOut)
+	}
+
+	data := t.TempDir()
+	copyDir(t, "../../data/2019", filepath.Join(data, "2019"))
+	os.WriteFile(filepath.Join(data, "2019", "groups.yaml"), []byte("- {id: G1, name: x, district: naville, coordination: sst, citizens: -1}\n"), 0o644)
+	code, _, errOut = runArgs(t, "build", "--data", data, "--year", "2019", "--out", out)
+	if code != exitInvalid || !strings.Contains(errOut, "groups.yaml:1:31: \"naville\"") || !strings.Contains(errOut, "citizens must not be negative") {
+		t.Errorf("broken data: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(pdf); !bytes.Equal(first, after) {
+		t.Error("a failed build changed the earlier PDF")
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 1 {
+		t.Errorf("the output folder holds %d files, want the one PDF", len(entries))
+	}
+}
