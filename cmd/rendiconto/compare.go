@@ -202,26 +202,12 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
 	for _, ch := range c.Indicators {
 		share := ch.Indicator.IsShare()
-		pct := format.NA
-		if ch.ChangePct.Known {
-			pct = format.Signed(ch.ChangePct.Num, 1, lang) + "%"
-		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang), changeText(ch.Change, share, lang), pct)
+			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang), format.Change(ch.Change, share, lang), format.ChangePct(ch.ChangePct, lang))
 		for _, r := range ch.Breakdown {
 			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, format.Value(r.From, false, lang),
-				format.Value(r.To, false, lang), changeText(r.Change, false, lang), r.Note)
+				format.Value(r.To, false, lang), format.Change(r.Change, false, lang), r.Note)
 		}
 	}
 	return tw.Flush()
-}
-
-func changeText(v report.Value, share bool, lang string) string {
-	switch {
-	case !v.Known:
-		return format.NA
-	case share:
-		return format.Signed(v.Num*100, 1, lang) + " p.p."
-	}
-	return format.Signed(v.Num, 1, lang)
 }

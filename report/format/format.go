@@ -96,3 +96,24 @@ func Date(t time.Time, lang string) string {
 	}
 	return strings.Join([]string{strconv.Itoa(t.Day()), m[t.Month()-1], strconv.Itoa(t.Year())}, " ")
 }
+
+// Change prints the change of an indicator: "+12", or for a share the
+// change in percentage points, "+4,3 p.p."; n.d. when not available.
+func Change(v report.Value, share bool, lang string) string {
+	switch {
+	case !v.Known:
+		return NA
+	case share:
+		return Signed(v.Num*100, 1, lang) + " p.p."
+	}
+	return Signed(v.Num, 1, lang)
+}
+
+// ChangePct prints a change given in percent: "+13,8%"; n.d. when not
+// available.
+func ChangePct(v report.Value, lang string) string {
+	if !v.Known {
+		return NA
+	}
+	return Signed(v.Num, 1, lang) + "%"
+}

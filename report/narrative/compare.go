@@ -74,7 +74,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		share := ch.Indicator.IsShare()
 		summary.Rows = append(summary.Rows, []string{ch.Indicator.ID, ch.Indicator.Title.In(lang),
 			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang),
-			signed(ch.Change, share, lang), pctChange(ch.ChangePct, lang)})
+			format.Change(ch.Change, share, lang), format.ChangePct(ch.ChangePct, lang)})
 	}
 	add(summary)
 
@@ -105,7 +105,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		}
 		for _, r := range ch.Breakdown {
 			t.Rows = append(t.Rows, []string{r.Label, format.Value(r.From, false, lang), format.Value(r.To, false, lang),
-				signed(r.Change, false, lang), rowNote(r, w)})
+				format.Change(r.Change, false, lang), rowNote(r, w)})
 		}
 		if ch.DefinitionChange {
 			t.Note = w["redefined"]
@@ -113,23 +113,6 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		add(t)
 	}
 	return doc
-}
-
-func signed(v report.Value, share bool, lang string) string {
-	switch {
-	case !v.Known:
-		return format.NA
-	case share:
-		return format.Signed(v.Num*100, 1, lang) + " p.p."
-	}
-	return format.Signed(v.Num, 1, lang)
-}
-
-func pctChange(v report.Value, lang string) string {
-	if !v.Known {
-		return format.NA
-	}
-	return format.Signed(v.Num, 1, lang) + "%"
 }
 
 func rowNote(r report.RowChange, w map[string]string) string {
