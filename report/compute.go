@@ -9,7 +9,7 @@ func Compute(ed *Edition, cat *Catalogue, lang string) *Results {
 	c := newComputer(ed, cat, lang)
 	rs := &Results{Edition: ed, Lang: lang, byID: make(map[string]*Result, len(cat.Indicators))}
 	for _, ind := range cat.Indicators {
-		r := c.compute(ind)
+		r := c.result(ind)
 		rs.List = append(rs.List, r)
 		rs.byID[ind.ID] = r
 	}
@@ -22,10 +22,14 @@ type computer struct {
 	lang string
 	orgs map[string]*orgRecord
 	sets map[string][]record
+	figs map[string][]Figure
+	done map[*Indicator]*Result // results so far: ratios read other indicators
 }
 
 func newComputer(ed *Edition, cat *Catalogue, lang string) *computer {
-	c := &computer{ed: ed, cat: cat, lang: lang, orgs: make(map[string]*orgRecord, len(ed.Organisations))}
+	c := &computer{ed: ed, cat: cat, lang: lang, orgs: make(map[string]*orgRecord, len(ed.Organisations)),
+		figs: map[string][]Figure{SourceStaff: ed.Staff, SourceServices: ed.Services},
+		done: map[*Indicator]*Result{}}
 	kinds := ed.Vocabularies["organisation_kinds"]
 	orgs := make([]record, len(ed.Organisations))
 	for i := range ed.Organisations {
@@ -71,6 +75,21 @@ func (c *computer) mark(ids []string, set func(*orgRecord)) {
 	}
 }
 
+// result computes the indicator once. The catalogue is checked for cycles,
+// so an indicator never reads itself; the guard keeps a hand-made one safe.
+func (c *computer) result(ind *Indicator) *Result {
+	if r, ok := c.done[ind]; ok {
+		if r == nil {
+			return &Result{Indicator: ind, Reason: "circular definition"}
+		}
+		return r
+	}
+	c.done[ind] = nil
+	r := c.compute(ind)
+	c.done[ind] = r
+	return r
+}
+
 func (c *computer) compute(ind *Indicator) *Result {
 	r := &Result{Indicator: ind}
 	for _, f := range ind.Files() {
@@ -79,6 +98,14 @@ func (c *computer) compute(ind *Indicator) *Result {
 		}
 	}
 	if len(r.Missing) > 0 {
+		return r
+	}
+	switch {
+	case ind.Measure == MeasureRatio || ind.Measure == MeasureGap || (ind.Measure == MeasureShare && ind.Numerator != nil):
+		c.ratio(ind, r)
+		return r
+	case IsAggregate(ind.Source):
+		c.aggregateSum(ind, r)
 		return r
 	}
 	recs := filter(c.sets[ind.Source], ind.Filter)
@@ -171,16 +198,20 @@ func (c *computer) distinct(recs []record, field string) []record {
 // the field's code list, keeping zero rows. A record with several codes counts
 // under each of them.
 func (c *computer) breakdown(ind *Indicator, recs []record, weight func(record) float64) []Row {
-	if ind.By == "" {
-		return nil
-	}
 	source := ind.Source
 	if ind.Measure == MeasureDistinct {
 		source = SourceOrganisations
 	}
-	field := Schema[source][ind.By]
+	return c.breakdownBy(source, ind.By, ind.Bins, recs, weight)
+}
+
+func (c *computer) breakdownBy(source, by string, bins []float64, recs []record, weight func(record) float64) []Row {
+	if by == "" {
+		return nil
+	}
+	field := Schema[source][by]
 	if field.Kind == KindNumber {
-		return binned(recs, ind.By, ind.Bins, weight, c.lang)
+		return binned(recs, by, bins, weight, c.lang)
 	}
 	rows := c.domain(field.Domain)
 	index := make(map[string]int, len(rows))
@@ -189,7 +220,7 @@ func (c *computer) breakdown(ind *Indicator, recs []record, weight func(record) 
 	}
 	for _, rec := range recs {
 		w := weight(rec)
-		for _, code := range rec.codes(ind.By) {
+		for _, code := range rec.codes(by) {
 			if i, ok := index[code]; ok {
 				rows[i].Value += w
 			}
@@ -292,4 +323,220 @@ func (c Condition) match(rec record) bool {
 		return rec.number(c.Field) <= *c.Max
 	}
 	return slices.Contains(rec.codes(c.Field), c.Equals)
+}
+
+// sums is the sum of numeric fields of the indicator's source after its
+// filter, and its breakdown by the given fields, in the order of their code
+// lists, zero rows kept. reason is set when the data cannot answer.
+type sums struct {
+	total  float64
+	rows   []Row
+	reason string
+}
+
+// sum adds fields over the indicator's source: records after the filter, or
+// the figures of an aggregate source that answer the question.
+func (c *computer) sum(ind *Indicator, fields []string, by, across string) sums {
+	if !IsAggregate(ind.Source) {
+		recs := filter(c.sets[ind.Source], ind.Filter)
+		weight := func(rec record) float64 {
+			s := 0.0
+			for _, f := range fields {
+				s += rec.number(f)
+			}
+			return s
+		}
+		return sums{total: sumOf(recs, weight), rows: c.breakdownBy(ind.Source, by, ind.Bins, recs, weight)}
+	}
+	q := query{conds: map[string]string{}}
+	for _, cond := range ind.Filter {
+		q.conds[cond.Field] = cond.Equals
+	}
+	for _, d := range []string{by, across} {
+		if d != "" {
+			q.dims = append(q.dims, d)
+		}
+	}
+	var out sums
+	cells := map[string]float64{}
+	for _, f := range fields {
+		q.measure = f
+		t, cs, ok := q.answer(c.figs[ind.Source])
+		if !ok {
+			return sums{reason: sourceFile[ind.Source] + " has no figure of " + q.describe()}
+		}
+		out.total += t
+		for k, v := range cs {
+			cells[k] += v
+		}
+	}
+	if by == "" {
+		return out
+	}
+	schema := Schema[ind.Source]
+	rows := c.domain(schema[by].Domain)
+	if across != "" {
+		inner := c.domain(schema[across].Domain)
+		var cross []Row
+		for _, a := range rows {
+			for _, b := range inner {
+				cross = append(cross, Row{Key: a.Key + "/" + b.Key, Label: a.Label + ", " + b.Label})
+			}
+		}
+		rows = cross
+	}
+	for i := range rows {
+		rows[i].Value = cells[rows[i].Key]
+	}
+	out.rows = rows
+	return out
+}
+
+// aggregateSum is a sum over an aggregate source: of its field, or of its
+// parts (one row each).
+func (c *computer) aggregateSum(ind *Indicator, r *Result) {
+	fields := []string{ind.Field}
+	if len(ind.Parts) > 0 {
+		fields = nil
+		for _, p := range ind.Parts {
+			fields = append(fields, p.Field)
+		}
+	}
+	s := c.sum(ind, fields, ind.By, ind.Across)
+	if s.reason != "" {
+		r.Reason = s.reason
+		return
+	}
+	r.Value, r.Breakdown = Known(s.total), s.rows
+	for _, p := range ind.Parts {
+		ps := c.sum(ind, []string{p.Field}, "", "")
+		r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: ps.total})
+	}
+}
+
+// operand is the value of a term of a ratio, and a function giving its
+// value for a breakdown row (by key), for the denominator of a row.
+type operand struct {
+	value  Value
+	row    func(key string) (float64, bool)
+	reason string
+}
+
+func (c *computer) operand(ind *Indicator, o *Operand) operand {
+	switch {
+	case o == nil:
+		return operand{value: Known(1), row: func(string) (float64, bool) { return 1, true }}
+	case o.Residents:
+		total := float64(c.ed.Territory.Residents())
+		return operand{value: Known(total), row: func(key string) (float64, bool) {
+			for _, d := range c.ed.Territory.Districts {
+				if d.Code == key {
+					return float64(d.Residents), true
+				}
+			}
+			return total, true
+		}}
+	case o.Ref != nil:
+		r := c.result(o.Ref)
+		if !r.Value.Known {
+			return operand{reason: o.Ref.ID + " is n.d."}
+		}
+		return operand{value: r.Value, row: func(key string) (float64, bool) {
+			if r.Breakdown == nil {
+				return r.Value.Num, true
+			}
+			for _, row := range r.Breakdown {
+				if row.Key == key {
+					return row.Value, true
+				}
+			}
+			return 0, false
+		}}
+	}
+	s := c.sum(ind, o.Fields, ind.By, ind.Across)
+	if s.reason != "" {
+		return operand{reason: s.reason}
+	}
+	return operand{value: Known(s.total), row: func(key string) (float64, bool) {
+		for _, row := range s.rows {
+			if row.Key == key {
+				return row.Value, true
+			}
+		}
+		return s.total, len(s.rows) == 0
+	}}
+}
+
+// ratio computes a ratio, a share of two terms or a gap to thresholds.
+// A zero or n.d. denominator makes the value n.d., never zero; a breakdown
+// row whose denominator is zero is left out.
+func (c *computer) ratio(ind *Indicator, r *Result) {
+	num, den := c.operand(ind, ind.Numerator), c.operand(ind, ind.Denominator)
+	for _, o := range []operand{num, den} {
+		if o.reason != "" {
+			r.Reason = o.reason
+			return
+		}
+	}
+	factor := orOne(ind.Factor)
+	if ind.Measure == MeasureGap {
+		for _, p := range ind.Parts {
+			gap := num.value.Num - den.value.Num/p.Per
+			r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: gap})
+			if p.Main || (!r.Value.Known && !slices.ContainsFunc(ind.Parts, func(p Part) bool { return p.Main })) {
+				r.Value = Known(gap)
+			}
+		}
+		return
+	}
+	if den.value.Num == 0 {
+		r.Reason = "zero denominator"
+		return
+	}
+	r.Value = Known(num.value.Num / den.value.Num * factor)
+	if ind.By != "" && ind.Numerator != nil && len(ind.Numerator.Fields) > 0 {
+		rows := c.sum(ind, ind.Numerator.Fields, ind.By, ind.Across).rows
+		for _, row := range rows {
+			if d, ok := den.row(row.Key); ok && d != 0 {
+				row.Value = row.Value / d * factor
+				r.Breakdown = append(r.Breakdown, row)
+			}
+		}
+	}
+	for _, p := range ind.Parts {
+		if v, ok := c.part(ind, p, factor); ok {
+			r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: v})
+		}
+	}
+}
+
+// part is the value of one related figure of a ratio or share.
+func (c *computer) part(ind *Indicator, p Part, factor float64) (float64, bool) {
+	if p.IsThreshold() {
+		return factor / p.Per, true // the ratio's value that meets the threshold
+	}
+	var v float64
+	if p.Indicator != nil {
+		o := c.operand(ind, p.Indicator)
+		if o.reason != "" {
+			return 0, false
+		}
+		v = o.value.Num
+	} else {
+		s := c.sum(ind, []string{p.Field}, "", "")
+		if s.reason != "" {
+			return 0, false
+		}
+		v = s.total
+	}
+	if p.Denominator != nil {
+		d := c.operand(ind, p.Denominator)
+		if d.reason != "" || d.value.Num == 0 {
+			return 0, false
+		}
+		v = v / d.value.Num * orOne(p.Factor)
+	} else if p.Factor != 0 {
+		v *= p.Factor
+	}
+	return v, true
 }

@@ -10,6 +10,8 @@ const (
 	FileProjects      = "projects.yaml"
 	FileTables        = "tables.yaml"
 	FileGroups        = "groups.yaml"
+	FileStaff         = "staff.yaml"
+	FileServices      = "services.yaml"
 )
 
 // Edition is one year of records, as read from its folder.
@@ -27,6 +29,11 @@ type Edition struct {
 	Projects      []Project
 	Tables        []Table
 	Groups        []Group
+
+	// Staff and Services are aggregate figures (areas A and B.1–B.2): no
+	// personal data, only counts and amounts by unit, district, category.
+	Staff    []Figure
+	Services []Figure
 
 	// Missing holds the optional files that were not there, by file name:
 	// the indicators computed from them are not available (n.d.).
@@ -155,4 +162,52 @@ type Group struct {
 	Purposes      []string
 	Citizens      int
 	Organisations []string
+}
+
+// Figure is one block of an aggregate file: a measure (headcount, fte,
+// users, contacts…) on a slice of the whole (For: fixed dimension codes, such
+// as role social_worker), given as a total, or as cells that break the slice
+// down by the same dimensions, or both. The cells of a figure are complete: a
+// code combination without a cell is zero.
+type Figure struct {
+	Measure string
+	For     []Coord
+	Total   Value // the declared total, if any
+	Dims    []string
+	Cells   []Cell
+}
+
+// Coord is one dimension's code.
+type Coord struct {
+	Dim, Code string
+}
+
+// Cell is one figure of a breakdown: a code for each of the figure's
+// dimensions, in the order of Figure.Dims, and its value.
+type Cell struct {
+	Codes []string
+	Value float64
+}
+
+// Sum returns the figure's value for the whole slice: the declared total, or
+// the sum of the cells.
+func (f *Figure) Sum() float64 {
+	if f.Total.Known {
+		return f.Total.Num
+	}
+	s := 0.0
+	for _, c := range f.Cells {
+		s += c.Value
+	}
+	return s
+}
+
+// Fixed returns the code the figure fixes for the dimension, if any.
+func (f *Figure) Fixed(dim string) (string, bool) {
+	for _, c := range f.For {
+		if c.Dim == dim {
+			return c.Code, true
+		}
+	}
+	return "", false
 }

@@ -6,6 +6,8 @@ const (
 	SourceTables        = "tables"
 	SourceGroups        = "groups"
 	SourceOrganisations = "organisations"
+	SourceStaff         = "staff"    // aggregate figures of staff.yaml (area A)
+	SourceServices      = "services" // aggregate figures of services.yaml (areas B.1, B.2)
 )
 
 var sourceFile = map[string]string{
@@ -13,7 +15,20 @@ var sourceFile = map[string]string{
 	SourceTables:        FileTables,
 	SourceGroups:        FileGroups,
 	SourceOrganisations: FileOrganisations,
+	SourceStaff:         FileStaff,
+	SourceServices:      FileServices,
 }
+
+// IsAggregate reports whether the source holds aggregate figures (measures
+// by dimensions) rather than records.
+func IsAggregate(source string) bool { return source == SourceStaff || source == SourceServices }
+
+// Decimal lists the measures of aggregate sources that may take fractional
+// values; every other measure is a whole count.
+var Decimal = map[string]bool{"fte": true, "desk_fte": true, "expenditure": true, "training_hours": true, "opening_hours": true}
+
+// In an aggregate source, the numeric fields are its measures and the code
+// fields its dimensions; Figure.For and the cells give dimension codes.
 
 // FieldKind says what a record field holds.
 type FieldKind int
@@ -79,5 +94,58 @@ var Schema = map[string]map[string]Field{
 		"in_projects": {KindBool, "yes_no"},
 		"at_tables":   {KindBool, "yes_no"},
 		"in_groups":   {KindBool, "yes_no"},
+	},
+	SourceStaff: {
+		// dimensions
+		"unit":     {KindCode, "units"},
+		"district": {KindCode, "districts"},
+		"contract": {KindCode, "contracts"},
+		"role":     {KindCode, "roles"},
+		"area":     {KindCode, "areas"},
+		"sex":      {KindCode, "sexes"},
+		"age_band": {KindCode, "age_bands"},
+		"employer": {KindCode, "employers"},
+		// measures
+		"headcount":         {KindNumber, ""}, // people in service on 31 December
+		"fte":               {KindNumber, ""}, // full-time equivalents on 31 December
+		"average_headcount": {KindNumber, ""}, // average staff over the year
+		"hires":             {KindNumber, ""},
+		"leavers":           {KindNumber, ""},
+		"training_hours":    {KindNumber, ""},
+		"vacancies":         {KindNumber, ""}, // posts not filled on 31 December
+		"long_absences":     {KindNumber, ""}, // absent for over 60 days on 31 December
+		"community_workers": {KindNumber, ""}, // staff active in community work
+	},
+	SourceServices: {
+		// dimensions
+		"district":     {KindCode, "districts"},
+		"target":       {KindCode, "service_targets"},
+		"citizenship":  {KindCode, "citizenships"},
+		"age_band":     {KindCode, "user_age_bands"},
+		"sex":          {KindCode, "sexes"},
+		"intervention": {KindCode, "interventions"},
+		"placement":    {KindCode, "placements"},
+		"desk":         {KindCode, "desks"},
+		"channel":      {KindCode, "channels"},
+		"requester":    {KindCode, "requesters"},
+		"need":         {KindCode, "needs"},
+		"outcome":      {KindCode, "outcomes"},
+		// measures of the territorial social service (B.1)
+		"users":            {KindNumber, ""}, // persons in the care of the service in the year
+		"new_cases":        {KindNumber, ""},
+		"closed_cases":     {KindNumber, ""},
+		"protected_minors": {KindNumber, ""}, // minors under a protection order on 31 December
+		"interventions":    {KindNumber, ""},
+		"personal_plans":   {KindNumber, ""}, // users with a personalised plan
+		"community_users":  {KindNumber, ""}, // users taking part in community experiences
+		"expenditure":      {KindNumber, ""}, // euros
+		// measures of the social desks (B.2)
+		"contacts":        {KindNumber, ""}, // one person on one day
+		"persons":         {KindNumber, ""}, // distinct persons
+		"requests":        {KindNumber, ""}, // needs stated (several per contact)
+		"filter_contacts": {KindNumber, ""}, // contacts handled by the filter services
+		"filter_onward":   {KindNumber, ""}, // of which continued at a desk
+		"opening_hours":   {KindNumber, ""},
+		"desk_fte":        {KindNumber, ""}, // desk staff in full-time equivalents
 	},
 }

@@ -81,6 +81,12 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 	if n := l.file(report.FileGroups, false); n != nil {
 		l.groups(n)
 	}
+	if n := l.file(report.FileStaff, false); n != nil {
+		l.ed.Staff = l.figures(n, report.SourceStaff)
+	}
+	if n := l.file(report.FileServices, false); n != nil {
+		l.ed.Services = l.figures(n, report.SourceServices)
+	}
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		return nil, nil, l.errs
@@ -189,6 +195,10 @@ func (l *loader) territory(n *yaml.Node) {
 var vocabularyNames = []string{
 	"themes", "purposes", "activities", "need_areas", "origins",
 	"coordination", "organisation_kinds", "funding", "targets",
+	// dimensions of the aggregate files staff.yaml and services.yaml
+	"units", "contracts", "roles", "areas", "sexes", "age_bands", "employers",
+	"service_targets", "citizenships", "user_age_bands", "interventions", "placements",
+	"desks", "channels", "requesters", "needs", "outcomes",
 }
 
 func (l *loader) vocabularies(n *yaml.Node) {
