@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -144,4 +145,130 @@ func ExampleCompute() {
 	// 2 organisations in projects
 	//   ETS: 1
 	//   Altre: 1
+}
+
+// aggEdition is an edition with aggregate figures: two districts of 10.000
+// and 30.000 residents; 10 staff, 5 of them social workers.
+func aggEdition() *Edition {
+	ed := testEdition()
+	ed.Territory.Districts[0].Residents = 10000
+	ed.Territory.Districts[1].Residents = 30000
+	voc := func(name string, codes ...string) {
+		v := &Vocabulary{Name: name}
+		for _, c := range codes {
+			v.Entries = append(v.Entries, Entry{Code: c, Label: c})
+		}
+		ed.Vocabularies[name] = v
+	}
+	voc("units", "a", "b", "c")
+	voc("sexes", "f", "m")
+	sw := []Coord{{"role", "sw"}}
+	ed.Staff = []Figure{
+		{Measure: "headcount", Total: Known(10), Dims: []string{"unit"}, Cells: []Cell{{[]string{"a"}, 6}, {[]string{"b"}, 4}}},
+		{Measure: "headcount", Dims: []string{"sex", "unit"}, Cells: []Cell{
+			{[]string{"f", "a"}, 4}, {[]string{"m", "a"}, 2}, {[]string{"f", "b"}, 3}, {[]string{"m", "b"}, 1}}},
+		{Measure: "training_hours", Dims: []string{"unit"}, Cells: []Cell{{[]string{"a"}, 30}, {[]string{"b"}, 10}}},
+		{Measure: "headcount", For: sw, Total: Known(5)},
+		{Measure: "community_workers", For: sw, Total: Known(2)},
+		{Measure: "fte", For: sw, Dims: []string{"district"}, Cells: []Cell{{[]string{"nord"}, 1.5}, {[]string{"sud"}, 2.5}}},
+		{Measure: "fte", For: []Coord{{"contract", "perm"}, {"role", "sw"}}, Total: Known(3)},
+		{Measure: "hires", Total: Known(2)},
+		{Measure: "leavers", Total: Known(0)},
+	}
+	ed.Services = []Figure{{Measure: "users", Total: Known(600)}}
+	return ed
+}
+
+func aggCatalogue() *Catalogue {
+	ind := func(i *Indicator) *Indicator { return i }
+	sw := []Condition{{Field: "role", Equals: "sw"}}
+	perm := ind(&Indicator{ID: "perm", Source: SourceStaff, Measure: MeasureSum, Field: "fte",
+		Filter: []Condition{{Field: "role", Equals: "sw"}, {Field: "contract", Equals: "perm"}}})
+	swFTE := ind(&Indicator{ID: "sw_fte", Source: SourceStaff, Measure: MeasureSum, Field: "fte", Filter: sw, By: "district"})
+	users := ind(&Indicator{ID: "users", Source: SourceServices, Measure: MeasureSum, Field: "users"})
+	residents := &Operand{Residents: true}
+	thresholds := []Part{{Key: "t6500", Per: 6500}, {Key: "t5000", Per: 5000, Main: true}, {Key: "t4000", Per: 4000}}
+	zero := ind(&Indicator{ID: "zero_den", Source: SourceStaff, Measure: MeasureRatio,
+		Numerator: &Operand{Fields: []string{"hires"}}, Denominator: &Operand{Fields: []string{"leavers"}}})
+	return &Catalogue{Indicators: []*Indicator{
+		ind(&Indicator{ID: "by_unit", Source: SourceStaff, Measure: MeasureSum, Field: "headcount", By: "unit"}),
+		ind(&Indicator{ID: "sex_unit", Source: SourceStaff, Measure: MeasureSum, Field: "headcount", By: "sex", Across: "unit"}),
+		ind(&Indicator{ID: "training", Source: SourceStaff, Measure: MeasureRatio, By: "unit",
+			Numerator: &Operand{Fields: []string{"training_hours"}}, Denominator: &Operand{Fields: []string{"headcount"}}}),
+		perm, swFTE, users,
+		ind(&Indicator{ID: "sw_rate", Source: SourceStaff, Measure: MeasureRatio, Filter: sw, By: "district", Factor: 10000,
+			Numerator: &Operand{Fields: []string{"fte"}}, Denominator: residents}),
+		ind(&Indicator{ID: "per10k", Measure: MeasureRatio, Factor: 10000, Parts: thresholds,
+			Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: residents}),
+		ind(&Indicator{ID: "gap", Measure: MeasureGap, Parts: thresholds,
+			Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: residents}),
+		ind(&Indicator{ID: "users_per_sw", Measure: MeasureRatio,
+			Numerator: &Operand{ID: "users", Ref: users}, Denominator: &Operand{ID: "sw_fte", Ref: swFTE}}),
+		ind(&Indicator{ID: "community", Source: SourceStaff, Measure: MeasureShare, Filter: sw,
+			Numerator: &Operand{Fields: []string{"community_workers"}}, Denominator: &Operand{Fields: []string{"headcount"}},
+			Parts: []Part{{Field: "community_workers"}, {Field: "headcount"}}}),
+		ind(&Indicator{ID: "fte_and_rate", Source: SourceStaff, Measure: MeasureRatio, Filter: sw,
+			Numerator: &Operand{Fields: []string{"fte"}},
+			Parts:     []Part{{Key: "per_10000", Field: "fte", Denominator: residents, Factor: 10000}}}),
+		zero,
+		ind(&Indicator{ID: "no_figure", Source: SourceStaff, Measure: MeasureSum, Field: "headcount", By: "contract"}),
+		ind(&Indicator{ID: "of_nd", Measure: MeasureRatio, Numerator: &Operand{ID: "users", Ref: users},
+			Denominator: &Operand{ID: "zero_den", Ref: zero}}),
+	}}
+}
+
+func TestComputeAggregates(t *testing.T) {
+	cat := aggCatalogue()
+	want := map[string]string{
+		"by_unit":      "10 a=6 b=4 c=0",                         // vocabulary order, zero row kept
+		"sex_unit":     "10 f/a=4 f/b=3 f/c=0 m/a=2 m/b=1 m/c=0", // by × across
+		"training":     "4 a=5 b=2.5",                            // 40/10; 30/6, 10/4; c has no staff: left out
+		"perm":         "3",                                      // from the slice role=sw, contract=perm
+		"sw_fte":       "4 nord=1.5 sud=2.5",                     // slice role=sw by district
+		"users":        "600",                                    // services.yaml
+		"sw_rate":      "1 nord=1.5 sud=0.8333",                  // 4/40000×1e4; 1.5/10000×1e4; 2.5/30000×1e4
+		"per10k":       "0.75 t6500=1.538 t5000=2 t4000=2.5",     // 3/40000×1e4; levels 1e4/6500, 1e4/5000, 1e4/4000
+		"gap":          "-5 t6500=-3.154 t5000=-5 t4000=-7",      // 3 − 40000/6500, 3 − 8, 3 − 10
+		"users_per_sw": "150",                                    // 600 / 4
+		"community":    "0.4 community_workers=2 headcount=5",    // 2 of 5
+		"fte_and_rate": "4 per_10000=1",                          // 4 FTE; 4/40000×1e4
+	}
+	nd := map[string]string{
+		"zero_den":  "zero denominator",
+		"no_figure": "staff.yaml has no figure of headcount by contract",
+		"of_nd":     "zero_den is n.d.",
+	}
+	rs := Compute(aggEdition(), cat, "it")
+	for _, r := range rs.List {
+		id := r.Indicator.ID
+		if reason, ok := nd[id]; ok {
+			if r.Value.Known || r.Reason != reason {
+				t.Errorf("%s = %s (reason %q), want n.d. because %q", id, brief(r), r.Reason, reason)
+			}
+			continue
+		}
+		if got := brief(r); got != want[id] {
+			t.Errorf("%s = %s, want %s", id, got, want[id])
+		}
+	}
+}
+
+// TestComputeWithoutStaff: an edition without staff.yaml has every staff
+// indicator n.d., never zero, and so are the ratios that read them.
+func TestComputeWithoutStaff(t *testing.T) {
+	ed := aggEdition()
+	ed.Staff = nil
+	ed.Missing = map[string]bool{FileStaff: true}
+	rs := Compute(ed, aggCatalogue(), "it")
+	for _, r := range rs.List {
+		if r.Indicator.ID == "users" {
+			if !r.Value.Known {
+				t.Errorf("users should not need staff.yaml")
+			}
+			continue
+		}
+		if r.Value.Known || r.Breakdown != nil || !slices.Contains(r.Missing, FileStaff) {
+			t.Errorf("%s = %s, missing %v; want n.d. because staff.yaml is missing", r.Indicator.ID, brief(r), r.Missing)
+		}
+	}
 }

@@ -76,6 +76,9 @@ func (l *loader) figures(n *yaml.Node, source string) []report.Figure {
 type figureNodes struct {
 	fig, total, cells *yaml.Node
 	cellNodes         []*yaml.Node // one per cell kept
+	// broken is set when a cell was left out for an error: the figure's
+	// sums would then disagree for no other reason, so they are not checked.
+	broken bool
 }
 
 // slice reads a figure's "for": the dimension codes it is restricted to.
@@ -117,6 +120,7 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 	for _, cn := range d.list(fn.cells, "cells") {
 		if cn.Kind != yaml.MappingNode {
 			d.errorf(cn, "a cell must be a mapping such as {unit: sst, value: 12}, not %s", kindName(cn))
+			fn.broken = true
 			continue
 		}
 		codes := map[string]string{}
@@ -159,8 +163,9 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 			d.errorf(cn, "cell of %s: missing required field \"value\"", fig.Measure)
 			ok = false
 		}
-		if len(keys) == 0 && value != nil {
+		if len(keys) == 0 && value != nil && ok {
 			d.errorf(cn, "a cell needs at least one dimension besides value (write the figure's whole value as its total)")
+			fn.broken = true
 			continue
 		}
 		slices.Sort(keys)
@@ -169,6 +174,7 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 		} else if !slices.Equal(keys, fig.Dims) && len(keys) > 0 {
 			d.errorf(cn, "this cell is by %s, but the figure's first cell (line %d) is by %s: split them into two figures",
 				strings.Join(keys, ", "), firstLine, strings.Join(fig.Dims, ", "))
+			fn.broken = true
 			continue
 		}
 		v, valid := 0.0, false
@@ -176,6 +182,7 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 			v, valid = d.amount(value, fig.Measure, decimal)
 		}
 		if !ok || !valid {
+			fn.broken = true
 			continue
 		}
 		cell := report.Cell{Value: v}
@@ -187,6 +194,7 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 		id := strings.Join(parts, ", ")
 		if line, dup := first[id]; dup {
 			d.errorf(cn, "duplicate cell %s of %s (first at line %d)", id, fig.Measure, line)
+			fn.broken = true
 			continue
 		}
 		first[id] = cn.Line
@@ -268,15 +276,25 @@ func (l *loader) agree(figs []report.Figure, nodes []*figureNodes) {
 			return
 		}
 		reported[[2]int{first.fig, f.fig}] = true
-		if first.fig == f.fig {
-			l.d.errorf(f.node, "%s: the total %s does not agree with the sum of the cells, %s", key, num(f.value), num(first.value))
-			return
-		}
 		l.d.errorf(f.node, "%s: this figure gives %s (%s), but the figure at line %d gives %s (%s)",
 			key, num(f.value), f.what, nodes[first.fig].fig.Line, num(first.value), first.what)
 	}
 	for i := range figs {
 		fig, fn := &figs[i], nodes[i]
+		if fn.broken {
+			continue
+		}
+		if sum := fig.Sum(); fig.Total.Known && len(fig.Cells) > 0 {
+			cells := 0.0
+			for _, c := range fig.Cells {
+				cells += c.Value
+			}
+			if !agreeing(sum, cells) {
+				l.d.errorf(fn.total, "%s: the total %s does not agree with the sum of the cells, %s",
+					describe(fig.Measure, fig.For, nil), num(sum), num(cells))
+				continue // one message is enough; its other sums are suspect
+			}
+		}
 		k := len(fig.Dims)
 		if k > 6 {
 			k = 0 // too many to roll up; the cells are still read

@@ -103,6 +103,10 @@ coordination: [{code: sst, label: SST}]
 organisation_kinds: [{code: aps, label: APS, ets: true}, {code: parrocchia, label: Parrocchia, ets: false}]
 funding: [{code: comune, label: Comune}]
 targets: [{code: anziani, label: Anziani}]
+units: [{code: sst, label: SST}, {code: sportelli, label: Sportelli}]
+roles: [{code: as, label: Assistente sociale}, {code: amm, label: Amministrativo}]
+contracts: [{code: ind, label: Indeterminato}, {code: det, label: Determinato}]
+channels: [{code: presenza, label: Di persona}, {code: telefono, label: Telefono}]
 `,
 		"organisations.yaml": `- {id: o1, name: Uno, kind: aps}
 - {id: o2, name: Due, kind: parrocchia, district: est}
@@ -126,6 +130,18 @@ targets: [{code: anziani, label: Anziani}]
 `,
 		"groups.yaml": `- {id: G1, name: Gruppo, district: ovest, coordination: sst, themes: [anziani], purposes: [supporto], citizens: 5}
 `,
+		"staff.yaml": `- measure: headcount
+  total: 10
+  cells: [{unit: sst, value: 7}, {unit: sportelli, value: 3}]
+- measure: headcount
+  cells: [{role: as, contract: ind, value: 4}, {role: as, contract: det, value: 1}, {role: amm, contract: ind, value: 5}]
+- measure: fte
+  for: {role: as, contract: ind}
+  cells: [{district: est, value: 1.5}, {district: ovest, value: 2.25}]
+`,
+		"services.yaml": `- {measure: users, total: 300, cells: [{district: est, value: 100}, {district: ovest, value: 200}]}
+- {measure: contacts, cells: [{channel: presenza, value: 40}, {channel: telefono, value: 60}]}
+`,
 	}
 	fsys := fstest.MapFS{}
 	for name, text := range files {
@@ -142,9 +158,33 @@ func TestValidFS(t *testing.T) {
 	if len(ed.Projects) != 1 || ed.Projects[0].Zones[0] != "e1" || !ed.Projects[0].InAggregates || ed.Territory.Residents() != 3000 {
 		t.Errorf("unexpected edition: %+v", ed)
 	}
+	if len(ed.Staff) != 3 || len(ed.Services) != 2 || ed.Staff[2].Cells[1].Value != 2.25 || ed.Staff[1].Dims[0] != "contract" {
+		t.Errorf("unexpected aggregate figures: %+v %+v", ed.Staff, ed.Services)
+	}
 }
 
-var fuzzFiles = []string{"edition.yaml", "vocabularies.yaml", "organisations.yaml", "projects.yaml", "tables.yaml", "groups.yaml"}
+// TestValidBase loads the base of the broken cases: it must be valid and
+// complete, so each broken case shows its own defect only.
+func TestValidBase(t *testing.T) {
+	if _, warnings, err := Load("testdata/valid", 2021); err != nil || len(warnings) > 0 {
+		t.Errorf("%v, warnings %v", err, warnings)
+	}
+}
+
+// TestAggregateFilesAreOptional: without staff.yaml and services.yaml the
+// edition loads, with one warning each.
+func TestAggregateFilesAreOptional(t *testing.T) {
+	fsys := validFS()
+	delete(fsys, "2021/staff.yaml")
+	delete(fsys, "2021/services.yaml")
+	ed, warnings, err := LoadFS(fsys, "mem", 2021)
+	if err != nil || len(warnings) != 2 || ed.Has(report.FileStaff) || ed.Has(report.FileServices) {
+		t.Errorf("err %v, warnings %v", err, warnings)
+	}
+}
+
+var fuzzFiles = []string{"edition.yaml", "vocabularies.yaml", "organisations.yaml", "projects.yaml", "tables.yaml", "groups.yaml",
+	"staff.yaml", "services.yaml"}
 
 // FuzzLoad replaces one file of a valid edition with arbitrary bytes: the
 // loader must return an edition or errors with positions, never panic.
@@ -159,6 +199,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(3), []byte("- {id: P1, beneficiaries: {total: 12.5, in_charge: 1e400}}\n"))
 	f.Add(uint8(1), []byte("a: &a [*a]\n"))
 	f.Add(uint8(3), []byte("\t- bad"))
+	f.Add(uint8(6), []byte("- {measure: fte, for: {role: as}, total: 1e400, cells: [{district: est, value: -1}, {value: 2}]}\n"))
+	f.Add(uint8(7), []byte("- {measure: users, cells: [{district: est, district: ovest, value: 1}, [1], {channel: x}]}\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		fsys := validFS()
 		fsys["2021/"+fuzzFiles[int(which)%len(fuzzFiles)]] = &fstest.MapFile{Data: data}
