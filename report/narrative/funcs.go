@@ -143,7 +143,7 @@ func (e *env) row(id, key string) (string, error) {
 
 func (e *env) rowshare(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
-	if err != nil || row == nil || r.Value.Num == 0 {
+	if err != nil || row == nil || r.Value.Num == 0 || !r.Indicator.Additive() {
 		return format.NA, err
 	}
 	return format.Percent(row.Value/r.Value.Num, 1, e.lang), nil
@@ -169,7 +169,7 @@ func (e *env) top(id string, n int) ([]Top, error) {
 			break
 		}
 		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA}
-		if r.Value.Num != 0 {
+		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = format.Percent(row.Value/r.Value.Num, 1, e.lang)
 		}
 		out = append(out, t)
@@ -277,7 +277,7 @@ func (e *env) chart(id string, kind ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(r.Breakdown) == 0 && r.Value.Known {
+	if !hasBreakdown(r.Indicator) {
 		return "", fmt.Errorf("indicator %s has no breakdown to chart", id)
 	}
 	c := &document.Chart{
@@ -304,6 +304,10 @@ func (e *env) chart(id string, kind ...string) (string, error) {
 	return e.aside(c), nil
 }
 
+// hasBreakdown reports whether the indicator is defined with a breakdown
+// (which may still have no rows in an edition whose code list is empty).
+func hasBreakdown(ind *report.Indicator) bool { return ind.By != "" || len(ind.Parts) > 0 }
+
 // multiValued reports whether the breakdown's rows may add up to more than
 // the value (a record under several codes).
 func multiValued(r *report.Result) bool {
@@ -311,7 +315,7 @@ func multiValued(r *report.Result) bool {
 	for _, row := range r.Breakdown {
 		sum += row.Value
 	}
-	return r.Value.Known && len(r.Indicator.Parts) == 0 && sum > r.Value.Num+1e-9
+	return r.Value.Known && r.Indicator.Additive() && sum > r.Value.Num+1e-9
 }
 
 func (e *env) table(id string) (string, error) {
@@ -319,7 +323,7 @@ func (e *env) table(id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(r.Breakdown) == 0 && r.Value.Known {
+	if !hasBreakdown(r.Indicator) {
 		return "", fmt.Errorf("indicator %s has no breakdown to tabulate", id)
 	}
 	t := &document.Table{
@@ -328,7 +332,7 @@ func (e *env) table(id string) (string, error) {
 		Note:    e.source(r),
 		Widths:  []float64{3, 1},
 	}
-	shares := len(r.Indicator.Parts) == 0 && r.Value.Known && r.Value.Num != 0
+	shares := r.Indicator.Additive() && r.Value.Known && r.Value.Num != 0
 	if shares {
 		t.Header = append(t.Header, word(e.lang, "share"))
 		t.Widths = append(t.Widths, 1)
@@ -353,7 +357,7 @@ func (e *env) table(id string) (string, error) {
 	for _, row := range r.Breakdown {
 		addRow(row.Label, row.Value, row.Key, false)
 	}
-	if r.Value.Known && len(r.Indicator.Parts) == 0 {
+	if r.Value.Known && r.Indicator.Additive() {
 		addRow(word(e.lang, "total"), r.Value.Num, "", true)
 		t.Total = true
 	}

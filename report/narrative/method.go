@@ -65,7 +65,9 @@ func (e *env) coverage() string {
 	}
 	items = append(items, document.Paragraph{Spans: []document.Span{
 		{Text: word(lang, "missing") + ": ", Bold: true}, {Text: strings.Join(missing, ", ") + "."}}})
-	var nd []string
+	// The indicators n.d., grouped by why: the files they miss.
+	var reasons []string
+	byReason := map[string][]string{}
 	for _, r := range e.rs.List {
 		if r.Value.Known {
 			continue
@@ -74,11 +76,15 @@ func (e *env) coverage() string {
 		if len(r.Missing) > 0 {
 			why = word(lang, "because") + " " + strings.Join(r.Missing, ", ")
 		}
-		nd = append(nd, fmt.Sprintf("%s (%s)", r.Indicator.ID, why))
+		if _, ok := byReason[why]; !ok {
+			reasons = append(reasons, why)
+		}
+		byReason[why] = append(byReason[why], r.Indicator.ID)
 	}
-	if len(nd) > 0 {
+	for _, why := range reasons {
 		items = append(items, document.Paragraph{Spans: []document.Span{
-			{Text: word(lang, "nd") + ": ", Bold: true}, {Text: strings.Join(nd, "; ") + "."}}})
+			{Text: fmt.Sprintf("%s, %s: ", word(lang, "nd"), why), Bold: true},
+			{Text: strings.Join(byReason[why], ", ") + "."}}})
 	}
 	return e.aside(&document.List{Items: items})
 }

@@ -11,7 +11,7 @@ var words = map[string]map[string]string{
 		"nd":       "Indicatori non disponibili (n.d.)", "read": "Record letti",
 		"projects": "progetti", "of which in totals": "di cui nei totali",
 		"tables": "tavoli", "groups": "gruppi", "organisations": "organizzazioni",
-		"because": "perché manca", "no records": "nessun record", "compared": "rispetto al",
+		"because": "per mancanza di", "no records": "nessun record", "compared": "rispetto al",
 		"multi": "Risposte multiple: la somma delle righe può superare il totale.",
 	},
 	"en": {
@@ -20,10 +20,10 @@ var words = map[string]map[string]string{
 		"definition": "Definition", "file": "File", "up": "up",
 		"down": "down", "stable": "stable", "missing": "Missing files",
 		"complete": "Every file of the edition is present: every indicator is computed.",
-		"nd":       "Indicators not available (n.a.)", "read": "Records read",
+		"nd":       "Indicators not available (n.d.)", "read": "Records read",
 		"projects": "projects", "of which in totals": "of which in the totals",
 		"tables": "tables", "groups": "groups", "organisations": "organisations",
-		"because": "because this file is missing:", "no records": "no records", "compared": "compared with",
+		"because": "for lack of", "no records": "no records", "compared": "compared with",
 		"multi": "Several answers: rows may add up to more than the total.",
 	},
 }
