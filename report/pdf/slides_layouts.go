@@ -1,0 +1,545 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+
+	"rendiconto/report/document"
+)
+
+const (
+	contentBottom = slideH - 16 // mm: the foot of the content area
+	titleTop      = 15.0        // mm
+)
+
+// lead is the leading of text set at size points, in mm.
+func lead(size float64) float64 { return size * mmPerPt * 1.25 }
+
+// notFit is the message of a slide whose text does not fit.
+func notFit(what string, min float64) error {
+	return fmt.Errorf("no room for %s even at %g pt, the smallest readable size: shorten it or split the slide", what, min)
+}
+
+// put sets t at (x, dk.y) across w when draw is set, else only moves dk.y
+// below where it would be.
+func (dk *deck) put(t *text, x, w float64, align string, col [3]int, draw bool) {
+	if !draw {
+		dk.y += t.height(w)
+		return
+	}
+	dk.color(col)
+	t.draw(x, w, align, false)
+}
+
+// fitSize returns the largest size from hi down to lo, a point at a time,
+// at which fits holds, and false when even lo fails.
+func fitSize(hi, lo float64, fits func(size float64) bool) (float64, bool) {
+	for size := hi; ; size-- {
+		size = max(size, lo)
+		if fits(size) {
+			return size, true
+		}
+		if size == lo {
+			return lo, false
+		}
+	}
+}
+
+// measure returns the height of what draw would set from dk.y, without
+// drawing it.
+func (dk *deck) measure(draw func(draw bool)) float64 {
+	y := dk.y
+	draw(false)
+	h := dk.y - y
+	dk.y = y
+	return h
+}
+
+// flow sets blocks across w from (x, dk.y) at size points and moves dk.y
+// below them; it draws only when draw is set.
+func (dk *deck) flow(blocks []document.Block, x, w, size float64, col [3]int, draw bool) {
+	ld := lead(size)
+	for i, b := range blocks {
+		if i > 0 {
+			dk.y += ld * 0.6
+		}
+		switch b := b.(type) {
+		case *document.Paragraph:
+			dk.put(dk.newText(b.Spans, size, ld, ""), x, w, "L", col, draw)
+		case *document.Heading:
+			dk.put(dk.plainText(b.Text, size*1.1, lead(size*1.1), "B"), x, w, "L", dk.p.accent, draw)
+		case *document.List:
+			indent := size * mmPerPt * 1.3
+			for j, it := range b.Items {
+				if j > 0 {
+					dk.y += ld * 0.4
+				}
+				if draw {
+					mark := "•"
+					if b.Ordered {
+						mark = strconv.Itoa(j+1) + "."
+					}
+					dk.color(dk.p.accent)
+					dk.font("B", size)
+					dk.f.Text(x, dk.y+ld/2+size*mmPerPt*0.35, mark)
+				}
+				dk.put(dk.newText(it.Spans, size, ld, ""), x+indent, w-indent, "L", col, draw)
+			}
+		case *document.Quote:
+			top := dk.y
+			for _, p := range b.Text {
+				dk.put(dk.newText(p.Spans, size, ld, "I"), x+6, w-6, "L", col, draw)
+			}
+			if draw {
+				dk.fill(dk.p.accent)
+				dk.f.Rect(x, top+1, 1.4, dk.y-top-2, "F")
+			}
+			if b.Source != "" {
+				dk.put(dk.plainText("— "+b.Source, size*0.8, lead(size*0.8), ""), x+6, w-6, "L", dk.p.muted, draw)
+			}
+		case *document.Numbers:
+			for _, n := range b.Items {
+				spans := append([]document.Span{{Text: n.Value, Bold: true}, {Text: " "}}, n.Label...)
+				dk.put(dk.newText(spans, size, ld, ""), x, w, "L", col, draw)
+			}
+		}
+	}
+}
+
+// fitFlow finds the size, from the theme's down to the minimum, at which
+// blocks fit w × room.
+func (dk *deck) fitFlow(blocks []document.Block, w, room float64) (float64, float64, bool) {
+	var h float64
+	size, ok := fitSize(dk.th.FontSize, MinSlideText, func(size float64) bool {
+		h = dk.measure(func(draw bool) { dk.flow(blocks, 0, w, size, dk.p.ink, draw) })
+		return h <= room
+	})
+	return size, h, ok
+}
+
+// heading draws the slide's title at the top left, on up to two lines,
+// and returns where the content starts.
+func (dk *deck) heading(title string) (float64, error) {
+	f := dk.f
+	dk.fill(dk.p.accent)
+	f.Rect(slideMargin, titleTop-4, 16, 1.4, "F")
+	dk.y = titleTop
+	if title == "" {
+		return titleTop + 4, nil
+	}
+	w := slideW - 2*slideMargin
+	if dk.logoW > 0 {
+		w -= dk.logoW + 8
+	}
+	size, ok := fitSize(dk.th.FontSize*1.5, minTitleSize, func(size float64) bool {
+		return len(dk.plainText(title, size, lead(size)*0.95, "B").lines(w)) <= 2
+	})
+	if !ok {
+		return 0, notFit("the title", minTitleSize)
+	}
+	dk.color(dk.p.accent)
+	dk.plainText(title, size, lead(size)*0.95, "B").draw(slideMargin, w, "L", false)
+	return dk.y + 7, nil
+}
+
+// bullets sets the blocks under the title, in the largest size that fits.
+func (dk *deck) bullets(blocks []document.Block, top float64) error {
+	w := slideW - 2*slideMargin
+	size, _, ok := dk.fitFlow(blocks, w, contentBottom-top)
+	if !ok {
+		return notFit("the text", MinSlideText)
+	}
+	dk.y = top
+	dk.flow(blocks, slideMargin, w, size, dk.p.ink, true)
+	return nil
+}
+
+// agenda numbers the items of the slide's list in accent discs, one theme
+// a row.
+func (dk *deck) agenda(s document.Slide, top float64) error {
+	var items []document.Paragraph
+	var rest []document.Block
+	for _, b := range s.Blocks {
+		if l, ok := b.(*document.List); ok && items == nil {
+			items = l.Items
+			continue
+		}
+		rest = append(rest, b)
+	}
+	if len(items) == 0 {
+		return dk.bullets(s.Blocks, top)
+	}
+	disc := dk.th.FontSize * 1.6 * mmPerPt
+	x := slideMargin + disc + 8
+	w := slideW - slideMargin - x
+	room := contentBottom - top
+	layoutAll := func(size float64, draw bool) {
+		ld := lead(size)
+		for i, it := range items {
+			if i > 0 {
+				dk.y += max(ld*0.9, 5)
+			}
+			t := dk.newText(it.Spans, size, ld, "")
+			h := max(t.height(w), disc)
+			if draw {
+				cy := dk.y + min(h, disc)/2
+				dk.fill(dk.p.accent)
+				dk.f.Circle(slideMargin+disc/2, cy, disc/2, "F")
+				n := strconv.Itoa(i + 1)
+				ns := dk.th.FontSize * 1.1
+				dk.color(dk.p.onAccent)
+				dk.font("B", ns)
+				dk.f.Text(slideMargin+disc/2-dk.width(n, "B", ns)/2, cy+ns*mmPerPt*0.36, n)
+				y := dk.y
+				dk.y += max(0, (disc-t.height(w))/2)
+				dk.color(dk.p.ink)
+				t.draw(x, w, "L", false)
+				dk.y = y
+			}
+			dk.y += h
+		}
+		if len(rest) > 0 {
+			dk.y += ld
+			dk.flow(rest, slideMargin, slideW-2*slideMargin, size, dk.p.muted, draw)
+		}
+	}
+	size, ok := fitSize(dk.th.FontSize*1.15, MinSlideText, func(size float64) bool {
+		return dk.measure(func(draw bool) { layoutAll(size, draw) }) <= room
+	})
+	if !ok {
+		return notFit("the agenda", MinSlideText)
+	}
+	dk.y = top + 4
+	layoutAll(size, true)
+	return nil
+}
+
+// numbers draws "i numeri principali": the big numbers on cards in a grid
+// (three across; two across for four), the other blocks under it.
+func (dk *deck) numbers(s document.Slide, top float64) error {
+	var nums *document.Numbers
+	var rest []document.Block
+	for _, b := range s.Blocks {
+		if n, ok := b.(*document.Numbers); ok && nums == nil {
+			nums = n
+			continue
+		}
+		rest = append(rest, b)
+	}
+	if nums == nil || len(nums.Items) == 0 {
+		return fmt.Errorf("a numbers slide needs big numbers")
+	}
+	k := len(nums.Items)
+	cols := 3
+	if k == 4 {
+		cols = 2
+	}
+	cols = min(cols, k)
+	rows := (k + cols - 1) / cols
+	const gap, pad = 8.0, 6.0
+	W := slideW - 2*slideMargin
+	cellW := (W - gap*float64(cols-1)) / float64(cols)
+	inner := cellW - 2*pad - 1.6
+
+	// The values are as large as the widest allows, within bounds.
+	vs, ok := fitSize(dk.th.FontSize*2.6, dk.th.FontSize*1.5, func(size float64) bool {
+		for _, n := range nums.Items {
+			if dk.width(n.Value, "B", size) > inner {
+				return false
+			}
+		}
+		return true
+	})
+	if !ok {
+		return notFit("a big number", dk.th.FontSize*1.5)
+	}
+	vlead := vs * mmPerPt * 1.05
+	cellH := func(size float64) float64 {
+		h := 0.0
+		for _, n := range nums.Items {
+			h = max(h, dk.newText(n.Label, size, lead(size), "").height(inner))
+		}
+		return 2*pad + vlead + 2 + h
+	}
+	room := contentBottom - top
+	var restH float64
+	size, ok := fitSize(dk.th.FontSize*0.95, MinSlideText, func(size float64) bool {
+		restH = 0
+		if len(rest) > 0 {
+			restH = lead(size) + dk.measure(func(draw bool) { dk.flow(rest, 0, W, size, dk.p.ink, draw) })
+		}
+		return float64(rows)*cellH(size)+float64(rows-1)*gap+restH <= room
+	})
+	if !ok {
+		return notFit("the labels of the big numbers", MinSlideText)
+	}
+	ch := cellH(size)
+	gridH := float64(rows)*ch + float64(rows-1)*gap
+	y0 := top + max(0, (room-gridH-restH)/3)
+	for i, n := range nums.Items {
+		r, c := i/cols, i%cols
+		inRow := min(cols, k-r*cols) // a short last row is centred
+		x := slideMargin + (W-float64(inRow)*cellW-float64(inRow-1)*gap)/2 + float64(c)*(cellW+gap)
+		y := y0 + float64(r)*(ch+gap)
+		dk.fill(dk.p.tint)
+		dk.f.Rect(x, y, cellW, ch, "F")
+		dk.fill(dk.p.accent)
+		dk.f.Rect(x, y, 1.6, ch, "F")
+		dk.color(dk.p.accent)
+		dk.font("B", vs)
+		dk.f.Text(x+1.6+pad, y+pad+vs*mmPerPt*0.75, n.Value)
+		dk.y = y + pad + vlead + 2
+		dk.color(dk.p.ink)
+		dk.newText(n.Label, size, lead(size), "").draw(x+1.6+pad, inner, "L", false)
+	}
+	if len(rest) > 0 {
+		dk.y = y0 + gridH + lead(size)
+		dk.flow(rest, slideMargin, W, size, dk.p.ink, true)
+	}
+	return nil
+}
+
+// chartOf returns the slide's chart and its other blocks.
+func chartOf(s document.Slide) (*document.Chart, []document.Block) {
+	var c *document.Chart
+	var rest []document.Block
+	for _, b := range s.Blocks {
+		if ch, ok := b.(*document.Chart); ok && c == nil {
+			c = ch
+			continue
+		}
+		rest = append(rest, b)
+	}
+	return c, rest
+}
+
+// figure draws the chart in the box x, y, w × h with its caption and source
+// under it, in the largest chart text that keeps every label whole.
+func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) error {
+	note := c.Note
+	if c.Caption != "" && !strings.EqualFold(c.Caption, title) {
+		note = c.Caption + ". " + note
+	}
+	nt := dk.plainText(note, furnitureSize, lead(furnitureSize), "")
+	noteH := nt.height(w)
+	ch := h - noteH - 3
+	size, ok := fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
+		return dk.chartFits(c, w, ch, size)
+	})
+	if !ok {
+		return fmt.Errorf("the chart %q has too many or too long labels to show them at %g pt: choose another indicator or layout", c.Caption, MinSlideText)
+	}
+	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: dk.d.Lang}
+	for _, s := range c.Series {
+		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
+	}
+	st := dk.th.Charts
+	st.FontFamily, st.FontSize, st.TextColor = FontFamily, size, dk.th.Text
+	if err := DrawChart(dk.f, x, y, w, ch, d, st); err != nil {
+		return err
+	}
+	dk.curStyle = "?" // the chart set fonts of its own
+	dk.y = y + ch + 3
+	dk.color(dk.p.muted)
+	nt.draw(x, w, "L", false)
+	return nil
+}
+
+// chartSlide shows one chart across the slide.
+func (dk *deck) chartSlide(s document.Slide, top float64) error {
+	c, _ := chartOf(s)
+	return dk.figure(c, s.Title, slideMargin, top, slideW-2*slideMargin, contentBottom-top)
+}
+
+// columns puts the chart on the left and the text on the right.
+func (dk *deck) columns(s document.Slide, top float64) error {
+	c, rest := chartOf(s)
+	W := slideW - 2*slideMargin
+	cw := W * 0.56
+	tx := slideMargin + cw + 12
+	tw := slideW - slideMargin - tx
+	room := contentBottom - top
+	size, h, ok := dk.fitFlow(rest, tw, room)
+	if !ok {
+		return notFit("the text beside the chart", MinSlideText)
+	}
+	if err := dk.figure(c, s.Title, slideMargin, top, cw, room); err != nil {
+		return err
+	}
+	dk.y = top + max(0, (room-h)/3)
+	dk.flow(rest, tx, tw, size, dk.p.ink, true)
+	return nil
+}
+
+// quoteSlide sets the quotation large, with an opening quote mark in the
+// margin and its source under it.
+func (dk *deck) quoteSlide(s document.Slide, top float64) error {
+	var q *document.Quote
+	for _, b := range s.Blocks {
+		if qb, ok := b.(*document.Quote); ok {
+			q = qb
+		}
+	}
+	x := slideMargin + 26
+	w := slideW - slideMargin - x - 10
+	room := contentBottom - top
+	set := func(size float64, draw bool) {
+		for i, p := range q.Text {
+			if i > 0 {
+				dk.y += lead(size) * 0.5
+			}
+			dk.put(dk.newText(p.Spans, size, lead(size), "I"), x, w, "L", dk.p.ink, draw)
+		}
+		if q.Source != "" {
+			dk.y += lead(size) * 0.6
+			ss := max(MinSlideText, size*0.75)
+			dk.put(dk.plainText("— "+q.Source, ss, lead(ss), ""), x, w, "R", dk.p.muted, draw)
+		}
+	}
+	size, ok := fitSize(dk.th.FontSize*1.3, MinSlideText, func(size float64) bool {
+		return dk.measure(func(draw bool) { set(size, draw) }) <= room
+	})
+	if !ok {
+		return notFit("the quotation", MinSlideText)
+	}
+	h := dk.measure(func(draw bool) { set(size, draw) })
+	dk.y = top + max(0, (room-h)/2)
+	ms := dk.th.FontSize * 5
+	dk.color(dk.p.tint)
+	dk.font("B", ms)
+	dk.f.Text(slideMargin-2, dk.y+ms*mmPerPt*0.62, "“")
+	set(size, true)
+	return nil
+}
+
+// centred sets a title and paragraphs in the colours given, left-aligned
+// at x or centred across the slide, as large as fits within bounds; it
+// returns the height, or draws at dk.y.
+func (dk *deck) coverText(title string, body []document.Block, x, w, titleMax, room float64, align string, draw bool) (float64, error) {
+	ts, ok := fitSize(titleMax, minTitleSize, func(size float64) bool {
+		return len(dk.plainText(title, size, lead(size)*0.95, "B").lines(w)) <= 3
+	})
+	if !ok {
+		return 0, notFit("the title", minTitleSize)
+	}
+	th := dk.plainText(title, ts, lead(ts)*0.95, "B").height(w)
+	set := func(size float64, draw bool) {
+		if len(body) == 0 {
+			return
+		}
+		dk.y += lead(size) * 0.8
+		for i, b := range body {
+			if i > 0 {
+				dk.y += lead(size) * 0.4
+			}
+			if p, ok := b.(*document.Paragraph); ok {
+				dk.put(dk.newText(p.Spans, size, lead(size), ""), x, w, align, dk.p.onAccent, draw)
+			} else {
+				dk.flow([]document.Block{b}, x, w, size, dk.p.onAccent, draw)
+			}
+		}
+	}
+	size, ok := fitSize(dk.th.FontSize*1.1, MinSlideText, func(size float64) bool {
+		return th+dk.measure(func(draw bool) { set(size, draw) }) <= room
+	})
+	if !ok {
+		return 0, notFit("the text", MinSlideText)
+	}
+	h := th + dk.measure(func(draw bool) { set(size, draw) })
+	if draw {
+		dk.color(dk.p.onAccent)
+		dk.plainText(title, ts, lead(ts)*0.95, "B").draw(x, w, align, false)
+		set(size, true)
+	}
+	return h, nil
+}
+
+// section draws a divider on the accent colour: the theme's number, its
+// title and a line or two.
+func (dk *deck) section(s document.Slide) error {
+	dk.sect++
+	dk.background(dk.p.accent)
+	dk.furniture(dk.p.onAccentMuted, false)
+	x, w := slideMargin+10, slideW-2*slideMargin-20
+	ns := dk.th.FontSize * 4
+	nh := ns * mmPerPt
+	room := contentBottom - 20 - nh
+	h, err := dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", false)
+	if err != nil {
+		return err
+	}
+	top := 20 + (contentBottom-20-nh-h)/2
+	dk.color(dk.p.onAccentMuted)
+	dk.font("B", ns)
+	dk.f.Text(x, top+nh*0.72, strconv.Itoa(dk.sect))
+	dk.y = top + nh + 2
+	_, err = dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", true)
+	return err
+}
+
+// closing draws the last word, centred on the accent colour.
+func (dk *deck) closing(s document.Slide) error {
+	dk.background(dk.p.accent)
+	w := slideW - 2*slideMargin - 20
+	room := slideH - 40
+	h, err := dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", false)
+	if err != nil {
+		return err
+	}
+	dk.y = (slideH - h) / 2
+	_, err = dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", true)
+	return err
+}
+
+// titleSlide draws the deck's first page: the city, the title and the
+// first paragraph on the accent colour, the other paragraphs (credits,
+// date) below, the logo at the bottom right.
+func (dk *deck) titleSlide(s document.Slide) error {
+	f := dk.f
+	band := slideH * 0.64
+	dk.fill(dk.p.accent)
+	f.Rect(0, 0, slideW, band, "F")
+	x, w := slideMargin+4, slideW-2*slideMargin-8
+	var sub, credits []document.Block
+	for i, b := range s.Blocks {
+		if i == 0 {
+			sub = append(sub, b)
+		} else {
+			credits = append(credits, b)
+		}
+	}
+	cs := dk.th.FontSize * 0.85
+	dk.color(dk.p.onAccentMuted)
+	dk.font("B", cs)
+	city := strings.ToUpper(dk.d.City)
+	f.Text(x, 26, city)
+	room := band - 38 - 10
+	h, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", false)
+	if err != nil {
+		return err
+	}
+	dk.y = 38 + (room-h)/2
+	if _, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", true); err != nil {
+		return err
+	}
+	cw := w
+	if dk.logoW > 0 {
+		cw -= dk.logoW*1.6 + 10
+	}
+	croom := slideH - band - 16
+	size, _, ok := dk.fitFlow(credits, cw, croom)
+	if !ok {
+		return notFit("the credits", MinSlideText)
+	}
+	size = min(size, dk.th.FontSize*0.85)
+	dk.y = band + 10
+	dk.flow(credits, x, cw, max(size, MinSlideText), dk.p.muted, true)
+	if dk.logoW > 0 {
+		lh := logoH * 1.6
+		f.ImageOptions("logo", slideW-slideMargin-dk.logoW*1.6, slideH-10-lh, dk.logoW*1.6, lh, false, fpdf.ImageOptions{}, 0, "")
+	}
+	return nil
+}
