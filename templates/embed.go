@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the catalogue and the templates.
 //
-//go:embed catalogue.yaml it en
+//go:embed catalogue.yaml it en slides
 var FS embed.FS

@@ -31,6 +31,19 @@ type Config struct {
 	Charts struct {
 		Palette []string `toml:"palette"` // colours as "#rrggbb"
 	} `toml:"charts"`
+	Slides struct {
+		// FileName is the deck's file name; {year} and {lang} are replaced.
+		FileName string `toml:"file_name"`
+		// Footer is written at the foot of every content slide; {title},
+		// {city}, {year} and {organisation} come from the edition.
+		Footer     string  `toml:"footer"`
+		Numbers    bool    `toml:"numbers"`    // slide numbers
+		Logo       string  `toml:"logo"`       // a PNG or JPEG file; empty: none
+		Accent     string  `toml:"accent"`     // "#rrggbb"
+		Background string  `toml:"background"` // "#rrggbb"
+		Text       string  `toml:"text"`       // "#rrggbb"
+		FontSize   float64 `toml:"font_size"`  // body text, points (18 at least)
+	} `toml:"slides"`
 }
 
 func defaultConfig() Config {
@@ -39,6 +52,11 @@ func defaultConfig() Config {
 	c.Data = "data"
 	c.Out = "out"
 	c.Report.FileName = "rendicontazione-sociale-{year}-{lang}.pdf"
+	c.Slides.FileName = "slides-{year}-{lang}.pdf"
+	c.Slides.Footer = "{title} · {year}"
+	c.Slides.Numbers = true
+	c.Slides.Accent, c.Slides.Background, c.Slides.Text = "#1f5f8b", "#ffffff", "#222222"
+	c.Slides.FontSize = 24
 	return c
 }
 
@@ -70,6 +88,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	}
 	if !strings.Contains(c.Report.FileName, "{year}") {
 		errs.Add(report.Pos{File: path}, "report.file_name %q must contain {year}, or every edition would write the same file", c.Report.FileName)
+	}
+	if !strings.Contains(c.Slides.FileName, "{year}") {
+		errs.Add(report.Pos{File: path}, "slides.file_name %q must contain {year}, or every edition would write the same file", c.Slides.FileName)
 	}
 	return c, errs.Err()
 }

@@ -27,7 +27,7 @@ type command struct {
 	run     func(ctx context.Context, e *env) error
 }
 
-var commands = []*command{validateCmd, indicatorsCmd, buildCmd, compareCmd, newEditionCmd}
+var commands = []*command{validateCmd, indicatorsCmd, buildCmd, slidesCmd, compareCmd, newEditionCmd}
 
 const usageText = `rendiconto writes a municipality's yearly social report from one folder
 of YAML per year.
