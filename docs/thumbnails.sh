@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 go run ./cmd/rendiconto build --year 2019 --out "$out" > /dev/null
 pdf="$out/rendicontazione-sociale-2019-it.pdf"
-for page in 1 2 3 12 15 18; do
+for page in 1 2 3 17 20 29; do
   pdftoppm -png -r 40 -f "$page" -l "$page" -singlefile "$pdf" "docs/page-$page"
 done
-echo "docs/page-*.png regenerated from $pdf"
+go run ./cmd/rendiconto slides --year 2019 --out "$out" > /dev/null
+for slide in 9 13; do
+  pdftoppm -png -r 30 -f "$slide" -l "$slide" -singlefile "$out/slides-2019-it.pdf" "docs/slide-$slide"
+done
+echo "docs/page-*.png and docs/slide-*.png regenerated"
