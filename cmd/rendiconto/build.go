@@ -43,9 +43,15 @@ func runBuild(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	name := strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(e.cfg.Report.FileName)
+	return e.output(e.cfg.Report.FileName, rs, out)
+}
+
+// output writes a document into the output folder under the file name
+// pattern, its {year} and {lang} replaced, and prints its path.
+func (e *env) output(pattern string, rs *report.Results, data []byte) error {
+	name := strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern)
 	path := filepath.Join(e.cfg.Out, name)
-	if err := writeAtomic(path, out); err != nil {
+	if err := writeAtomic(path, data); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, path)

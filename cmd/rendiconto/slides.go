@@ -55,13 +55,7 @@ func runSlides(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	name := strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(e.cfg.Slides.FileName)
-	path := filepath.Join(e.cfg.Out, name)
-	if err := writeAtomic(path, out); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, path)
-	return nil
+	return e.output(e.cfg.Slides.FileName, rs, out)
 }
 
 // slideTemplates returns the slide templates of the language: slides/<lang>

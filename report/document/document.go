@@ -2,12 +2,12 @@ package document
 
 import "time"
 
-// Document is a report: its front matter and its blocks.
-type Document struct {
+// Front is the front matter of a report or a deck: what its cover and its
+// metadata say.
+type Front struct {
 	Lang         string // "it" or "en"
 	Title        string
 	Subtitle     string
-	Header       string // the running header; empty: the title
 	Organisation string
 	Partners     []string
 	Year         int
@@ -15,7 +15,13 @@ type Document struct {
 	Date         time.Time // the edition's publication date
 	DateText     string    // the same, written out
 	Keywords     []string
-	Blocks       []Block
+}
+
+// Document is a report: its front matter and its blocks.
+type Document struct {
+	Front
+	Header string // the running header; empty: the title
+	Blocks []Block
 }
 
 // Block is one element of the document's flow.

@@ -1,21 +1,10 @@
 package document
 
-import "time"
-
 // Deck is a slide deck: the front matter of the edition and its slides,
 // built from the same templates' functions as the report.
 type Deck struct {
-	Lang         string // "it" or "en"
-	Title        string
-	Subtitle     string
-	Organisation string
-	Partners     []string
-	Year         int
-	City         string
-	Date         time.Time // the edition's publication date
-	DateText     string    // the same, written out
-	Keywords     []string
-	Slides       []Slide
+	Front
+	Slides []Slide
 }
 
 // Slide is one page of a deck: its layout (one of Layouts), its title and

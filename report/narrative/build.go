@@ -30,14 +30,7 @@ type Source struct {
 // every file is returned, as a report.ErrorList.
 func Build(src Source, history []*report.Results) (*document.Document, error) {
 	rs := history[len(history)-1]
-	ed := rs.Edition
-	doc := &document.Document{
-		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
-		Header:   ed.Title + " · " + strconv.Itoa(ed.Year),
-		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
-		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
-		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
-	}
+	doc := &document.Document{Front: front(rs), Header: rs.Edition.Title + " · " + strconv.Itoa(rs.Edition.Year)}
 	names, err := fs.Glob(src.FS, "*.md")
 	if err != nil {
 		return nil, err
@@ -59,6 +52,17 @@ func Build(src Source, history []*report.Results) (*document.Document, error) {
 		return nil, errs
 	}
 	return doc, nil
+}
+
+// front is the front matter of the edition's report or deck.
+func front(rs *report.Results) document.Front {
+	ed := rs.Edition
+	return document.Front{
+		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
+		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
+		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
+		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+	}
 }
 
 // part executes one template and parses its Markdown into blocks.

@@ -49,13 +49,10 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		w = compareWords["it"]
 	}
 	from, to := c.From.Edition, c.To.Edition
-	doc := &document.Document{
-		Lang: lang, Title: fmt.Sprintf(w["title"], from.Year, to.Year), Subtitle: to.Title,
-		Header:       fmt.Sprintf(w["title"], from.Year, to.Year) + " · " + to.Territory.Name,
-		Organisation: to.Organisation, Partners: to.Partners, Year: to.Year, City: to.Territory.Name,
-		Date: to.Published, DateText: format.Date(to.Published, lang),
-		Keywords: []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)},
-	}
+	title := fmt.Sprintf(w["title"], from.Year, to.Year)
+	doc := &document.Document{Front: front(c.To), Header: title + " · " + to.Territory.Name}
+	doc.Title, doc.Subtitle = title, to.Title
+	doc.Keywords = []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)}
 	add := func(b ...document.Block) { doc.Blocks = append(doc.Blocks, b...) }
 	text := func(s string) *document.Paragraph {
 		return &document.Paragraph{Spans: []document.Span{{Text: strings.ReplaceAll(s, "`", "")}}}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -16,7 +15,6 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
-	"rendiconto/report/format"
 )
 
 // BuildDeck executes every Markdown template of src, in file name order, on
@@ -32,14 +30,7 @@ import (
 // are left out. Every error of every file is returned, as a
 // report.ErrorList; slide errors name the slide by number and title.
 func BuildDeck(src Source, history []*report.Results) (*document.Deck, error) {
-	rs := history[len(history)-1]
-	ed := rs.Edition
-	deck := &document.Deck{
-		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
-		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
-		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
-		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
-	}
+	deck := &document.Deck{Front: front(history[len(history)-1])}
 	names, err := fs.Glob(src.FS, "*.md")
 	if err != nil {
 		return nil, err

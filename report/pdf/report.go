@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -91,28 +90,12 @@ type measured struct {
 }
 
 func (l *layout) run() error {
-	f := fpdf.New("P", "mm", "A4", "")
+	f := newPDF(fpdf.SizeType{Wd: pageW, Ht: pageH}, l.doc.Front, l.opt.Author)
 	l.f = f
 	l.curStyle = "?"
-	RegisterFonts(f)
 	f.SetMargins(marginL, marginTop, marginR)
 	f.SetAutoPageBreak(false, marginBot)
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
 	d := l.doc
-	author := l.opt.Author
-	if author == "" {
-		author = d.Organisation
-	}
-	f.SetTitle(d.Title+" – "+d.Subtitle, true)
-	f.SetAuthor(author, true)
-	f.SetSubject(d.Subtitle, true)
-	f.SetKeywords(strings.Join(d.Keywords, ", "), true)
-	f.SetCreator("rendiconto", true)
-	f.SetProducer("rendiconto", true)
-	f.SetLang(map[string]string{"it": "it-IT", "en": "en-GB"}[d.Lang])
-	f.SetCreationDate(d.Date)
-	f.SetModificationDate(d.Date)
 	f.SetHeaderFunc(l.header)
 	f.SetFooterFunc(l.footer)
 	for range l.headings() {

@@ -16,11 +16,11 @@ import (
 // testDocument has every kind of block, enough of them to run over
 // several pages.
 func testDocument() *document.Document {
-	doc := &document.Document{
+	doc := &document.Document{Front: document.Front{
 		Lang: "it", Title: "Il lavoro di comunità a Prova", Subtitle: "Rendicontazione sociale 2030",
 		Organisation: "Comune di Prova", Partners: []string{"Istituto"}, Year: 2030, City: "Prova",
 		Date: time.Date(2031, 6, 30, 0, 0, 0, 0, time.UTC), DateText: "30 giugno 2031",
-	}
+	}}
 	add := func(b ...document.Block) { doc.Blocks = append(doc.Blocks, b...) }
 	para := func(s string) *document.Paragraph {
 		return &document.Paragraph{Spans: []document.Span{{Text: s}, {Text: " in grassetto", Bold: true}, {Text: "."}}}

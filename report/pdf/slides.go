@@ -171,25 +171,9 @@ func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: slideW, Ht: slideH}})
-	RegisterFonts(f)
+	f := newPDF(fpdf.SizeType{Wd: slideW, Ht: slideH}, d.Front, th.Author)
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	author := th.Author
-	if author == "" {
-		author = d.Organisation
-	}
-	f.SetTitle(d.Title+" – "+d.Subtitle, true)
-	f.SetAuthor(author, true)
-	f.SetSubject(d.Subtitle, true)
-	f.SetKeywords(strings.Join(d.Keywords, ", "), true)
-	f.SetCreator("rendiconto", true)
-	f.SetProducer("rendiconto", true)
-	f.SetLang(map[string]string{"it": "it-IT", "en": "en-GB"}[d.Lang])
-	f.SetCreationDate(d.Date)
-	f.SetModificationDate(d.Date)
 
 	dk := &deck{layout: &layout{f: f, curStyle: "?", widths: map[measured]float64{}}, d: d, th: th, p: p}
 	if len(th.Logo) > 0 {

@@ -26,8 +26,8 @@ func testDeck() *document.Deck {
 		Labels: []string{"Enti del Terzo settore", "Altre organizzazioni"}, Series: []document.Series{{Name: "organizzazioni", Values: []float64{160, 58}}}}
 	label := func(s string) []document.Span { return []document.Span{{Text: s}} }
 	return &document.Deck{
-		Lang: "it", Title: "Il lavoro di comunità", Subtitle: "Rendicontazione sociale 2019", City: "Città",
-		Organisation: "Comune", Year: 2019, Date: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC),
+		Front: document.Front{Lang: "it", Title: "Il lavoro di comunità", Subtitle: "Rendicontazione sociale 2019", City: "Città",
+			Organisation: "Comune", Year: 2019, Date: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)},
 		Slides: []document.Slide{
 			{Layout: document.LayoutTitle, Title: "Il lavoro di comunità", Blocks: []document.Block{para("Rendicontazione sociale 2019"), para("Comune, 30 giugno 2020")}},
 			{Layout: document.LayoutAgenda, Title: "Agenda", Blocks: []document.Block{&document.List{Ordered: true, Items: []document.Paragraph{*para("Contesto"), *para("Esiti"), *para("Apprendimento")}}}},

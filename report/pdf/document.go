@@ -1,0 +1,33 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+
+	"rendiconto/report/document"
+)
+
+// newPDF starts a PDF of pages of the given size in millimetres, with the
+// document's font and metadata. The dates come from the edition and the
+// catalog is sorted, so the same inputs give the same bytes. author signs
+// the PDF; empty, the front matter's organisation does.
+func newPDF(size fpdf.SizeType, fm document.Front, author string) *fpdf.Fpdf {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	RegisterFonts(f)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	if author == "" {
+		author = fm.Organisation
+	}
+	f.SetTitle(fm.Title+" – "+fm.Subtitle, true)
+	f.SetAuthor(author, true)
+	f.SetSubject(fm.Subtitle, true)
+	f.SetKeywords(strings.Join(fm.Keywords, ", "), true)
+	f.SetCreator("rendiconto", true)
+	f.SetProducer("rendiconto", true)
+	f.SetLang(map[string]string{"it": "it-IT", "en": "en-GB"}[fm.Lang])
+	f.SetCreationDate(fm.Date)
+	f.SetModificationDate(fm.Date)
+	return f
+}
