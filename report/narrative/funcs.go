@@ -44,6 +44,7 @@ func (e *env) funcs() template.FuncMap {
 		"title":      e.title,
 		"unit":       e.unit,
 		"row":        e.row,
+		"rownum":     e.rownum,
 		"rowshare":   e.rowshare,
 		"top":        e.top,
 		"ratio":      e.ratio,
@@ -141,6 +142,19 @@ func (e *env) row(id, key string) (string, error) {
 	return format.Number(row.Value, 1, e.lang), nil
 }
 
+// rownum is a breakdown row's raw value, for conditions; an error when
+// the indicator is n.d.
+func (e *env) rownum(id, key string) (float64, error) {
+	_, row, err := e.findRow(id, key)
+	if err != nil {
+		return 0, err
+	}
+	if row == nil {
+		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
+	}
+	return row.Value, nil
+}
+
 func (e *env) rowshare(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
 	if err != nil || row == nil || r.Value.Num == 0 || !r.Indicator.Additive() {
@@ -225,7 +239,7 @@ func (e *env) prevValue(id string) (string, error) {
 	return format.Value(p.Value, r.Indicator.IsShare(), e.lang), nil
 }
 
-// change writes the change from the previous edition: "+12 (+13,8%)"; for a
+// change writes the change from the previous edition: "+12, +13,8%"; for a
 // share, the change in percentage points.
 func (e *env) change(id string) (string, error) {
 	cur, prev, ok, err := e.previous(id)
@@ -239,7 +253,7 @@ func (e *env) change(id string) (string, error) {
 	}
 	s := format.Signed(d, 1, e.lang)
 	if prev.Num != 0 {
-		s += " (" + format.Signed(d/prev.Num*100, 1, e.lang) + "%)"
+		s += ", " + format.Signed(d/prev.Num*100, 1, e.lang) + "%"
 	}
 	return s, nil
 }
