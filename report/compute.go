@@ -254,7 +254,7 @@ func (c *computer) domain(name string) []Row {
 	}
 	if v, ok := c.ed.Vocabularies[name]; ok {
 		for _, e := range v.Entries {
-			rows = append(rows, Row{Key: e.Code, Label: e.Label})
+			rows = append(rows, Row{Key: e.Code, Label: e.LabelIn(c.lang)})
 		}
 	}
 	return rows

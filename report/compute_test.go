@@ -272,3 +272,17 @@ func TestComputeWithoutStaff(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelsInEnglish(t *testing.T) {
+	ed := testEdition()
+	ed.Vocabularies["activities"].Entries[0].LabelEn = "Socialising"
+	rs := Compute(ed, testCatalogue, "en")
+	r, _ := rs.Lookup("activities")
+	if got := []string{r.Breakdown[0].Label, r.Breakdown[1].Label}; got[0] != "Socialising" || got[1] != "Salute" {
+		t.Errorf("English labels = %v, want the English one where given, else the Italian", got)
+	}
+	ed.Title, ed.TitleEn, ed.Subtitle = "Il lavoro di comunità", "Community work", "Rendiconto"
+	if title, sub := ed.TitleIn("en"); title != "Community work" || sub != "Rendiconto" {
+		t.Errorf("TitleIn(en) = %q, %q", title, sub)
+	}
+}

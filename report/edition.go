@@ -16,9 +16,12 @@ const (
 
 // Edition is one year of records, as read from its folder.
 type Edition struct {
-	Year         int
-	Title        string
-	Subtitle     string
+	Year     int
+	Title    string
+	Subtitle string
+	// TitleEn and SubtitleEn, optional, give the English edition's cover.
+	TitleEn      string
+	SubtitleEn   string
 	Organisation string
 	Partners     []string
 	Published    time.Time
@@ -79,12 +82,24 @@ type Vocabulary struct {
 
 // Entry is one code of a vocabulary.
 type Entry struct {
-	Code  string
-	Label string
+	Code    string
+	Label   string
+	LabelEn string // optional: the label in English reports
 	// ETS is set for organisation kinds that are Third-sector entities.
 	ETS bool
 	// Was lists the codes of the previous edition this code replaces.
 	Was []string
+}
+
+// LabelIn returns the entry's label in lang, the Italian one when there is
+// no other.
+func (e Entry) LabelIn(lang string) string {
+	return Text{It: e.Label, En: e.LabelEn}.In(lang)
+}
+
+// TitleIn returns the edition's title and subtitle in lang.
+func (e *Edition) TitleIn(lang string) (title, subtitle string) {
+	return Text{It: e.Title, En: e.TitleEn}.In(lang), Text{It: e.Subtitle, En: e.SubtitleEn}.In(lang)
 }
 
 // Lookup returns the entry with the given code.

@@ -30,7 +30,8 @@ type Source struct {
 // every file is returned, as a report.ErrorList.
 func Build(src Source, history []*report.Results) (*document.Document, error) {
 	rs := history[len(history)-1]
-	doc := &document.Document{Front: front(rs), Header: rs.Edition.Title + " · " + strconv.Itoa(rs.Edition.Year)}
+	doc := &document.Document{Front: front(rs)}
+	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
 	names, err := fs.Glob(src.FS, "*.md")
 	if err != nil {
 		return nil, err
@@ -57,8 +58,9 @@ func Build(src Source, history []*report.Results) (*document.Document, error) {
 // front is the front matter of the edition's report or deck.
 func front(rs *report.Results) document.Front {
 	ed := rs.Edition
+	title, subtitle := ed.TitleIn(rs.Lang)
 	return document.Front{
-		Lang: rs.Lang, Title: ed.Title, Subtitle: ed.Subtitle, Organisation: ed.Organisation,
+		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.Organisation,
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
@@ -131,8 +133,9 @@ type DistrictView struct {
 
 func newView(rs, prev *report.Results) View {
 	ed := rs.Edition
+	title, subtitle := ed.TitleIn(rs.Lang)
 	v := View{
-		Year: ed.Year, City: ed.Territory.Name, Title: ed.Title, Subtitle: ed.Subtitle,
+		Year: ed.Year, City: ed.Territory.Name, Title: title, Subtitle: subtitle,
 		Organisation: ed.Organisation, Partners: strings.Join(ed.Partners, ", "),
 		Published:     format.Date(ed.Published, rs.Lang),
 		Residents:     format.Number(float64(ed.Territory.Residents()), 0, rs.Lang),

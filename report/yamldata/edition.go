@@ -129,7 +129,7 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 
 func (l *loader) edition(n *yaml.Node, folderYear int) {
 	d := l.d
-	f := d.fields(n, "edition", "year!", "title!", "subtitle", "organisation!", "partners", "published", "territory!")
+	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "partners", "published", "territory!")
 	if f == nil {
 		return
 	}
@@ -142,6 +142,8 @@ func (l *loader) edition(n *yaml.Node, folderYear int) {
 	}
 	ed.Title = d.str(f["title"], "title")
 	ed.Subtitle = d.str(f["subtitle"], "subtitle")
+	ed.TitleEn = d.str(f["title_en"], "title_en")
+	ed.SubtitleEn = d.str(f["subtitle_en"], "subtitle_en")
 	ed.Organisation = d.str(f["organisation"], "organisation")
 	ed.Partners = d.strs(f["partners"], "partners")
 	ed.Published = d.date(f["published"], "published")
@@ -211,7 +213,7 @@ func (l *loader) vocabularies(n *yaml.Node) {
 		}
 		v := &report.Vocabulary{Name: name}
 		codes := newIDs(name + " code")
-		keys := []string{"code!", "label!", "was"}
+		keys := []string{"code!", "label!", "label_en", "was"}
 		if name == "organisation_kinds" {
 			keys = append(keys, "ets!")
 		}
@@ -221,10 +223,11 @@ func (l *loader) vocabularies(n *yaml.Node) {
 				continue
 			}
 			e := report.Entry{
-				Code:  d.str(ef["code"], "code"),
-				Label: d.str(ef["label"], "label"),
-				ETS:   d.boolean(ef["ets"], "ets", false),
-				Was:   d.strs(ef["was"], "was"),
+				Code:    d.str(ef["code"], "code"),
+				Label:   d.str(ef["label"], "label"),
+				LabelEn: d.str(ef["label_en"], "label_en"),
+				ETS:     d.boolean(ef["ets"], "ets", false),
+				Was:     d.strs(ef["was"], "was"),
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)
