@@ -274,3 +274,33 @@ func TestBuildIsAtomic(t *testing.T) {
 		t.Errorf("the output folder holds %d files, want the one PDF", len(entries))
 	}
 }
+
+// TestBuildWithoutDate: an edition.yaml without published still gives the
+// same bytes on every run (the PDF's date is not the clock's).
+func TestBuildWithoutDate(t *testing.T) {
+	data := t.TempDir()
+	copyDir(t, "../../testdata/othercity/2022", filepath.Join(data, "2022"))
+	path := filepath.Join(data, "2022", "edition.yaml")
+	text, _ := os.ReadFile(path)
+	var kept []string
+	for _, line := range strings.Split(string(text), "\n") {
+		if !strings.HasPrefix(line, "published:") {
+			kept = append(kept, line)
+		}
+	}
+	os.WriteFile(path, []byte(strings.Join(kept, "\n")), 0o644)
+	var pdfs [][]byte
+	for _, out := range []string{t.TempDir(), t.TempDir()} {
+		if code, _, errOut := runArgs(t, "build", "--data", data, "--out", out); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "rendicontazione-sociale-2022-it.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfs = append(pdfs, b)
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) || !bytes.Contains(pdfs[0], []byte("/CreationDate (D:20221231")) {
+		t.Error("without a publication date the PDF must still be byte-identical, dated 31 December")
+	}
+}

@@ -62,9 +62,18 @@ func front(rs *report.Results) document.Front {
 	return document.Front{
 		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.Organisation,
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
-		Date: ed.Published, DateText: format.Date(ed.Published, rs.Lang),
+		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
 	}
+}
+
+// publishedText is the edition's date written out, or nothing when
+// edition.yaml gives none.
+func publishedText(ed *report.Edition, lang string) string {
+	if ed.Published.IsZero() {
+		return ""
+	}
+	return format.Date(ed.Published, lang)
 }
 
 // part executes one template and parses its Markdown into blocks.
@@ -137,7 +146,7 @@ func newView(rs, prev *report.Results) View {
 	v := View{
 		Year: ed.Year, City: ed.Territory.Name, Title: title, Subtitle: subtitle,
 		Organisation: ed.Organisation, Partners: strings.Join(ed.Partners, ", "),
-		Published:     format.Date(ed.Published, rs.Lang),
+		Published:     publishedText(ed, rs.Lang),
 		Residents:     format.Number(float64(ed.Territory.Residents()), 0, rs.Lang),
 		DistrictCount: len(ed.Territory.Districts),
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 
@@ -27,7 +28,13 @@ func newPDF(size fpdf.SizeType, fm document.Front, author string) *fpdf.Fpdf {
 	f.SetCreator("rendiconto", true)
 	f.SetProducer("rendiconto", true)
 	f.SetLang(map[string]string{"it": "it-IT", "en": "en-GB"}[fm.Lang])
-	f.SetCreationDate(fm.Date)
-	f.SetModificationDate(fm.Date)
+	date := fm.Date
+	if date.IsZero() {
+		// fpdf would take the clock: the end of the edition's year keeps
+		// the bytes the same from run to run.
+		date = time.Date(fm.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
 	return f
 }

@@ -43,8 +43,11 @@ func (l *layout) cover() {
 	f.Rect(marginL, 250, 18, 1.2, "F")
 	l.y = 256
 	l.color(muted)
-	edition := map[string]string{"it": "Edizione %d · %s", "en": "Edition %d · %s"}[d.Lang]
-	l.plainText(fmt.Sprintf(edition, d.Year, d.DateText), 11, 6, "").draw(marginL, textW, "L", false)
+	edition := fmt.Sprintf(map[string]string{"it": "Edizione %d", "en": "Edition %d"}[d.Lang], d.Year)
+	if d.DateText != "" {
+		edition += " · " + d.DateText
+	}
+	l.plainText(edition, 11, 6, "").draw(marginL, textW, "L", false)
 }
 
 // contents draws the table of contents: parts and sections with their pages,
