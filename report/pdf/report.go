@@ -41,43 +41,37 @@ var (
 // Report draws the document as an A4 PDF: cover, table of contents with
 // page numbers and links, parts with running header and footer, numbered
 // figures and tables, bookmarks for every heading. It lays the document out
-// twice: the first pass finds the page of every heading and the number of
-// pages, the second draws them.
+// once: the contents' pages are reserved after the cover (their number is
+// known from the headings) and filled at the end, with the running header
+// and the "page X of Y" footer of every page, once the pages are known.
 func Report(doc *document.Document, opt ReportOptions) ([]byte, error) {
-	widths := map[measured]float64{}
-	first := &layout{doc: doc, opt: opt, widths: widths}
-	if err := first.run(); err != nil {
-		return nil, err
-	}
-	second := &layout{doc: doc, opt: opt, widths: widths, pages: first.headingPages, total: first.f.PageNo()}
-	if err := second.run(); err != nil {
+	l := &layout{doc: doc, opt: opt, widths: map[measured]float64{}}
+	if err := l.run(); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := second.f.Output(&buf); err != nil {
+	if err := l.f.Output(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// layout is one pass over the document.
+// layout is the state of the layout of a document.
 type layout struct {
-	doc    *document.Document
-	opt    ReportOptions
-	f      *fpdf.Fpdf
-	y      float64
-	part   string // the current part's title, for the running header
-	inBody bool
+	doc  *document.Document
+	opt  ReportOptions
+	f    *fpdf.Fpdf
+	y    float64
+	part string // the current part's title, for the running header
 
-	pages        []int // second pass: the page of each heading, from the first
-	total        int   // second pass: the number of pages
-	headingPages []int // the page of each heading, as laid out in this pass
-	links        []int
+	pageParts    []string // the part of each page, for its running header; "" for none
+	headingPages []int    // the page of each heading
+	links        []int    // the link to each heading, for the contents
 	figures      int
 	tables       int
 
 	// The font last set, so that setting it again costs nothing, and the
-	// widths of words already measured, shared by both passes.
+	// widths of words already measured.
 	curStyle string
 	curSize  float64
 	widths   map[measured]float64
@@ -96,15 +90,19 @@ func (l *layout) run() error {
 	f.SetMargins(marginL, marginTop, marginR)
 	f.SetAutoPageBreak(false, marginBot)
 	d := l.doc
-	f.SetHeaderFunc(l.header)
-	f.SetFooterFunc(l.footer)
-	for range l.headings() {
+	headings := l.headings()
+	for range headings {
 		l.links = append(l.links, f.AddLink())
 	}
 
 	l.cover()
-	l.contents()
-	l.inBody = true
+	toc := l.tocEntries(headings)
+	for i := range toc[len(toc)-1].page + 1 {
+		l.newPage()
+		if i == 0 {
+			f.Bookmark(contentsTitle[d.Lang], 0, marginTop)
+		}
+	}
 	heading := 0
 	for i, b := range d.Blocks {
 		switch b := b.(type) {
@@ -129,10 +127,27 @@ func (l *layout) run() error {
 			}
 		}
 	}
+	total := f.PageNo()
+	l.contents(headings, toc)
+	for page := 2; page <= total; page++ {
+		l.revisit(page)
+		l.header(page)
+		l.footer(page, total)
+	}
+	f.SetPage(total) // fpdf writes as many pages as the current one's number
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+// revisit makes page the current page again, to draw on it once the whole
+// document is laid out. fpdf does not repeat a font it thinks is current,
+// but each page's content has its own: the font is set anew.
+func (l *layout) revisit(page int) {
+	l.f.SetPage(page)
+	l.f.SetFont(FontFamily, "", 1)
+	l.curStyle = "?"
 }
 
 func isFigure(b document.Block) bool {
@@ -175,9 +190,11 @@ func (l *layout) width(s, style string, size float64) float64 {
 	return w
 }
 
-// newPage starts a page and puts y at the top of its text.
+// newPage starts a page of the current part and puts y at the top of its
+// text.
 func (l *layout) newPage() {
 	l.f.AddPage()
+	l.pageParts = append(l.pageParts, l.part)
 	l.y = marginTop
 }
 
@@ -188,8 +205,10 @@ func (l *layout) ensure(h float64) {
 	}
 }
 
-func (l *layout) header() {
-	if !l.inBody {
+// header draws the running header of a page of the body: the document's
+// header on the left, the part's title on the right.
+func (l *layout) header(page int) {
+	if l.pageParts[page-1] == "" {
 		return
 	}
 	f := l.f
@@ -201,25 +220,19 @@ func (l *layout) header() {
 		header = l.doc.Title
 	}
 	f.CellFormat(textW/2, 4, header, "", 0, "L", false, 0, "")
-	f.CellFormat(textW/2, 4, l.part, "", 0, "R", false, 0, "")
+	f.CellFormat(textW/2, 4, l.pageParts[page-1], "", 0, "R", false, 0, "")
 	l.draw(rule)
 	f.SetLineWidth(0.2)
 	f.Line(marginL, headerY+2, pageW-marginR, headerY+2)
 }
 
-func (l *layout) footer() {
-	if l.f.PageNo() == 1 {
-		return
-	}
+// footer draws the organisation and "pagina X di Y" at the foot of a page.
+func (l *layout) footer(page, total int) {
 	f := l.f
 	l.font("", 8)
 	l.color(muted)
 	f.SetXY(marginL, footerY)
 	f.CellFormat(textW*0.7, 4, l.doc.Organisation, "", 0, "L", false, 0, "")
-	total := l.total
-	if total == 0 {
-		total = 999 // first pass: the total is not known yet
-	}
-	page := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
-	f.CellFormat(textW*0.3, 4, fmt.Sprintf(page, f.PageNo(), total), "", 0, "R", false, 0, "")
+	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
+	f.CellFormat(textW*0.3, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }

@@ -50,31 +50,63 @@ func (l *layout) cover() {
 	l.plainText(edition, 11, 6, "").draw(marginL, textW, "L", false)
 }
 
-// contents draws the table of contents: parts and sections with their pages,
-// each a link to its heading.
-func (l *layout) contents() {
-	f := l.f
-	l.newPage()
-	title := map[string]string{"it": "Indice", "en": "Contents"}[l.doc.Lang]
-	f.Bookmark(title, 0, -1)
-	l.color(accent)
-	l.plainText(title, 22, 10, "B").draw(marginL, textW, "L", false)
-	l.y += 6
-	for i, h := range l.headings() {
+// contentsTitle is the title of the table of contents.
+var contentsTitle = map[string]string{"it": "Indice", "en": "Contents"}
+
+// tocEntry is a line of the table of contents: the heading it names, the
+// page it stands on (counted from the first page of the contents) and its
+// top.
+type tocEntry struct {
+	heading int
+	page    int
+	y       float64
+}
+
+// tocStyle is the size, style, indent and leading of a contents line.
+func tocStyle(level int) (size float64, style string, indent, leading float64) {
+	if level == 1 {
+		return 12, "B", 0, 8.5
+	}
+	return 10.5, "", 8, 6.6
+}
+
+// tocEntries lays the contents out: parts and sections, under the title
+// on the first page. There is always at least one page.
+func (l *layout) tocEntries(headings []*document.Heading) []tocEntry {
+	entries := []tocEntry{{heading: -1}}
+	page, y := 0, marginTop+16
+	for i, h := range headings {
 		if h.Level > 2 {
 			continue
 		}
-		page := "…"
-		if l.pages != nil {
-			page = fmt.Sprint(l.pages[i])
-		}
-		size, style, indent, lead := 10.5, "", 8.0, 6.6
+		_, _, _, leading := tocStyle(h.Level)
 		if h.Level == 1 {
-			size, style, indent, lead = 12, "B", 0, 8.5
-			l.y += 2.5
+			y += 2.5
 		}
-		l.ensure(lead)
-		top := l.y
+		if y+leading > pageH-marginBot {
+			page, y = page+1, marginTop
+		}
+		entries = append(entries, tocEntry{heading: i, page: page, y: y})
+		y += leading
+	}
+	return entries
+}
+
+// contents draws the table of contents on the pages reserved for it: each
+// part and section with its page, and a link to it.
+func (l *layout) contents(headings []*document.Heading, toc []tocEntry) {
+	f := l.f
+	l.revisit(2)
+	l.y = marginTop
+	l.color(accent)
+	l.plainText(contentsTitle[l.doc.Lang], 22, 10, "B").draw(marginL, textW, "L", false)
+	for _, e := range toc[1:] {
+		if e.page > 0 && f.PageNo() != 2+e.page {
+			l.revisit(2 + e.page)
+		}
+		h := headings[e.heading]
+		size, style, indent, leading := tocStyle(h.Level)
+		page := fmt.Sprint(l.headingPages[e.heading])
 		l.color(ink)
 		if h.Level == 1 {
 			l.color(accent)
@@ -84,7 +116,7 @@ func (l *layout) contents() {
 		for f.GetStringWidth(name) > textW-indent-16 && len(name) > 4 {
 			name = strings.TrimSpace(string([]rune(name)[:len([]rune(name))-2])) + "…"
 		}
-		base := top + lead/2 + size*0.3528*0.35
+		base := e.y + leading/2 + size*0.3528*0.35
 		f.Text(marginL+indent, base, name)
 		nameEnd := marginL + indent + f.GetStringWidth(name)
 		f.Text(pageW-marginR-f.GetStringWidth(page), base, page)
@@ -94,8 +126,7 @@ func (l *layout) contents() {
 		f.SetDashPattern([]float64{0.3, 1.2}, 0)
 		f.Line(nameEnd+2, base, pageW-marginR-f.GetStringWidth(page)-2, base)
 		f.SetDashPattern([]float64{}, 0)
-		f.Link(marginL, top, textW, lead, l.links[i])
-		l.y += lead
+		f.Link(marginL, e.y, textW, leading, l.links[e.heading])
 	}
 }
 

@@ -127,3 +127,44 @@ func TestTextLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLongContents lays out a document whose contents need two pages: the
+// reserved pages must hold every entry, and the body must follow them.
+func TestLongContents(t *testing.T) {
+	doc := testDocument()
+	doc.Blocks = nil
+	for part := 1; part <= 4; part++ {
+		doc.Blocks = append(doc.Blocks, &document.Heading{Level: 1, Text: fmt.Sprintf("Parte %d", part)})
+		for sec := 1; sec <= 12; sec++ {
+			doc.Blocks = append(doc.Blocks, &document.Heading{Level: 2, Text: fmt.Sprintf("Sezione %d.%d", part, sec)},
+				&document.Paragraph{Spans: []document.Span{{Text: "Testo."}}})
+		}
+	}
+	l := &layout{doc: doc, widths: map[measured]float64{}}
+	if err := l.run(); err != nil {
+		t.Fatal(err)
+	}
+	toc := l.tocEntries(l.headings())
+	if pages := toc[len(toc)-1].page + 1; pages != 2 {
+		t.Fatalf("contents on %d pages, want 2", pages)
+	}
+	if first := l.headingPages[0]; first != 4 {
+		t.Errorf("the first part starts on page %d, want 4 (cover, two pages of contents)", first)
+	}
+	out, err := Report(doc, ReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	cmd := exec.Command("pdftotext", "-f", "3", "-l", "3", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(out)
+	text, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), "Sezione 4.12") || !strings.Contains(string(text), "pagina 3 di") {
+		t.Errorf("page 3 does not hold the end of the contents:\n%s", text)
+	}
+}
