@@ -75,10 +75,11 @@ func (e *env) slideTemplates() narrative.Source {
 func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	c := e.cfg.Slides
 	ed := rs.Edition
+	title, _ := ed.TitleIn(rs.Lang)
 	th := pdf.SlideTheme{
 		Accent: c.Accent, Background: c.Background, Text: c.Text, FontSize: c.FontSize,
 		Numbers: c.Numbers, Author: e.cfg.Organisation, Charts: e.chartStyle(),
-		Footer: strings.NewReplacer("{title}", ed.Title, "{city}", ed.Territory.Name,
+		Footer: strings.NewReplacer("{title}", title, "{city}", ed.Territory.Name,
 			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.Organisation).Replace(c.Footer),
 	}
 	if c.Logo == "" {
