@@ -16,17 +16,19 @@ const (
 
 // Edition is one year of records, as read from its folder.
 type Edition struct {
-	Year     int
-	Title    string
-	Subtitle string
-	// TitleEn and SubtitleEn, optional, give the English edition's cover.
-	TitleEn      string
-	SubtitleEn   string
+	Year         int
+	Title        string
+	Subtitle     string
 	Organisation string
-	Partners     []string
-	Published    time.Time
-	Territory    Territory
-	Vocabularies map[string]*Vocabulary
+	// TitleEn, SubtitleEn and OrganisationEn, optional, are the English
+	// edition's.
+	TitleEn        string
+	SubtitleEn     string
+	OrganisationEn string
+	Partners       []string
+	Published      time.Time
+	Territory      Territory
+	Vocabularies   map[string]*Vocabulary
 
 	Organisations []Organisation
 	Projects      []Project
@@ -100,6 +102,11 @@ func (e Entry) LabelIn(lang string) string {
 // TitleIn returns the edition's title and subtitle in lang.
 func (e *Edition) TitleIn(lang string) (title, subtitle string) {
 	return Text{It: e.Title, En: e.TitleEn}.In(lang), Text{It: e.Subtitle, En: e.SubtitleEn}.In(lang)
+}
+
+// OrganisationIn returns the organisation's name in lang.
+func (e *Edition) OrganisationIn(lang string) string {
+	return Text{It: e.Organisation, En: e.OrganisationEn}.In(lang)
 }
 
 // Lookup returns the entry with the given code.

@@ -80,7 +80,7 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 		Accent: c.Accent, Background: c.Background, Text: c.Text, FontSize: c.FontSize,
 		Numbers: c.Numbers, Author: e.cfg.Organisation, Charts: e.chartStyle(),
 		Footer: strings.NewReplacer("{title}", title, "{city}", ed.Territory.Name,
-			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.Organisation).Replace(c.Footer),
+			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.OrganisationIn(rs.Lang)).Replace(c.Footer),
 	}
 	if c.Logo == "" {
 		return th, nil

@@ -60,7 +60,7 @@ func front(rs *report.Results) document.Front {
 	ed := rs.Edition
 	title, subtitle := ed.TitleIn(rs.Lang)
 	return document.Front{
-		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.Organisation,
+		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.OrganisationIn(rs.Lang),
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
@@ -145,7 +145,7 @@ func newView(rs, prev *report.Results) View {
 	title, subtitle := ed.TitleIn(rs.Lang)
 	v := View{
 		Year: ed.Year, City: ed.Territory.Name, Title: title, Subtitle: subtitle,
-		Organisation: ed.Organisation, Partners: strings.Join(ed.Partners, ", "),
+		Organisation: ed.OrganisationIn(rs.Lang), Partners: strings.Join(ed.Partners, ", "),
 		Published:     publishedText(ed, rs.Lang),
 		Residents:     format.Number(float64(ed.Territory.Residents()), 0, rs.Lang),
 		DistrictCount: len(ed.Territory.Districts),

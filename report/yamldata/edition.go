@@ -129,7 +129,7 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 
 func (l *loader) edition(n *yaml.Node, folderYear int) {
 	d := l.d
-	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "partners", "published", "territory!")
+	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!")
 	if f == nil {
 		return
 	}
@@ -144,6 +144,7 @@ func (l *loader) edition(n *yaml.Node, folderYear int) {
 	ed.Subtitle = d.str(f["subtitle"], "subtitle")
 	ed.TitleEn = d.str(f["title_en"], "title_en")
 	ed.SubtitleEn = d.str(f["subtitle_en"], "subtitle_en")
+	ed.OrganisationEn = d.str(f["organisation_en"], "organisation_en")
 	ed.Organisation = d.str(f["organisation"], "organisation")
 	ed.Partners = d.strs(f["partners"], "partners")
 	ed.Published = d.date(f["published"], "published")
