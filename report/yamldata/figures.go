@@ -203,31 +203,6 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 	}
 }
 
-// amount returns a non-negative number: whole unless decimal is set.
-func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool) {
-	if !decimal {
-		c, ok := d.countOK(n, what)
-		return float64(c), ok
-	}
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		d.errorf(n, "%s must be a number, not %s", what, kindName(n))
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		d.errorf(n, "%s must be a number, not %s", what, n.Value)
-		return 0, false
-	case f < 0:
-		d.errorf(n, "%s must not be negative (%s)", what, n.Value)
-		return 0, false
-	case f > 1e12:
-		d.errorf(n, "%s is implausibly large (%s)", what, n.Value)
-		return 0, false
-	}
-	return f, true
-}
-
 func figureID(f *report.Figure) string {
 	return describe(f.Measure, f.For, f.Dims) + "|" + strconv.FormatBool(len(f.Cells) > 0)
 }

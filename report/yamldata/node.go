@@ -197,22 +197,34 @@ func (d *decoder) count(n *yaml.Node, what string) int {
 
 // countOK is count that also reports whether the number was valid.
 func (d *decoder) countOK(n *yaml.Node, what string) (int, bool) {
+	f, ok := d.amount(n, what, false)
+	return int(f), ok
+}
+
+// amount returns a non-negative number, whole unless decimal is set, or
+// false after adding an error.
+func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool) {
 	if n == nil || isNull(n) {
 		return 0, false
 	}
+	kind := "a whole number"
+	if decimal {
+		kind = "a number"
+	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		d.errorf(n, "%s must be a whole number, not %s", what, kindName(n))
+		d.errorf(n, "%s must be %s, not %s", what, kind, kindName(n))
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	text := strings.ReplaceAll(n.Value, "_", "")
+	f, err := strconv.ParseFloat(text, 64)
 	if n.Tag == "!!int" {
 		var i int64
-		i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		i, err = strconv.ParseInt(text, 0, 64)
 		f = float64(i)
 	}
 	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f):
-		d.errorf(n, "%s must be a whole number, not %s", what, n.Value)
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0) || (!decimal && f != math.Trunc(f)):
+		d.errorf(n, "%s must be %s, not %s", what, kind, n.Value)
 		return 0, false
 	case f < 0:
 		d.errorf(n, "%s must not be negative (%s)", what, n.Value)
@@ -221,7 +233,7 @@ func (d *decoder) countOK(n *yaml.Node, what string) (int, bool) {
 		d.errorf(n, "%s is implausibly large (%s)", what, n.Value)
 		return 0, false
 	}
-	return int(f), true
+	return f, true
 }
 
 // boolean returns a true/false field.
