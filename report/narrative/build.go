@@ -32,13 +32,9 @@ func Build(src Source, history []*report.Results) (*document.Document, error) {
 	rs := history[len(history)-1]
 	doc := &document.Document{Front: front(rs)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
-	names, err := fs.Glob(src.FS, "*.md")
+	names, err := src.files()
 	if err != nil {
 		return nil, err
-	}
-	slices.Sort(names)
-	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no templates (*.md)", src.Name)
 	}
 	var errs report.ErrorList
 	for _, name := range names {
@@ -53,6 +49,19 @@ func Build(src Source, history []*report.Results) (*document.Document, error) {
 		return nil, errs
 	}
 	return doc, nil
+}
+
+// files returns the templates of the source: its *.md files in name order.
+func (src Source) files() ([]string, error) {
+	names, err := fs.Glob(src.FS, "*.md")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no templates (*.md)", src.Name)
+	}
+	slices.Sort(names)
+	return names, nil
 }
 
 // front is the front matter of the edition's report or deck.

@@ -31,13 +31,9 @@ import (
 // report.ErrorList; slide errors name the slide by number and title.
 func BuildDeck(src Source, history []*report.Results) (*document.Deck, error) {
 	deck := &document.Deck{Front: front(history[len(history)-1])}
-	names, err := fs.Glob(src.FS, "*.md")
+	names, err := src.files()
 	if err != nil {
 		return nil, err
-	}
-	slices.Sort(names)
-	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no slide templates (*.md)", src.Name)
 	}
 	var errs report.ErrorList
 	for _, name := range names {
