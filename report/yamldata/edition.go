@@ -31,7 +31,12 @@ func Years(root string) ([]int, error) {
 	}
 	var years []int
 	for _, e := range entries {
-		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && y > 0 && len(e.Name()) == 4 {
+		y, err := strconv.Atoi(e.Name())
+		if err != nil || len(e.Name()) != 4 || strconv.Itoa(y) != e.Name() {
+			continue
+		}
+		// os.Stat follows links: a year folder may be a symbolic link.
+		if fi, err := os.Stat(filepath.Join(root, e.Name())); err == nil && fi.IsDir() {
 			years = append(years, y)
 		}
 	}

@@ -1,7 +1,10 @@
 package yamldata
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -35,7 +38,22 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // in data files, and refusing them rules out alias bombs.
 func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&doc)
+	if err == nil {
+		// A second document would be silently ignored: refuse it.
+		var next yaml.Node
+		if err2 := dec.Decode(&next); err2 == nil {
+			d.errs.Add(report.Pos{File: d.file, Line: next.Line, Col: next.Column},
+				"a second YAML document (after ---): keep every record in one list")
+			return nil
+		} else if !errors.Is(err2, io.EOF) {
+			err = err2
+		}
+	} else if errors.Is(err, io.EOF) {
+		err = nil // an empty file: reported below
+	}
+	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
 		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
