@@ -7,6 +7,7 @@ const (
 	NoteNew       = "new"     // the code did not exist in the earlier edition
 	NoteDropped   = "dropped" // the code was dropped without a successor: a change of definition
 	NoteSplit     = "split"   // an old code split into several: each part is not comparable alone
+	NoteMerged    = "merged"  // several old codes merged into one of a rate or mean: not comparable
 	NoteUnchanged = ""
 )
 
@@ -94,9 +95,14 @@ func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowCh
 		oldLabel[r.Key] = r.Label
 	}
 	// claimed counts, for each old code, the new codes that take it over.
+	// A code kept without was: takes over its own old code.
 	claimed := map[string]int{}
 	for _, r := range rt.Breakdown {
-		for _, o := range was[r.Key] {
+		olds := was[r.Key]
+		if len(olds) == 0 {
+			olds = []string{r.Key}
+		}
+		for _, o := range olds {
 			claimed[o]++
 		}
 	}
@@ -107,6 +113,10 @@ func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowCh
 		switch olds := was[r.Key]; {
 		case len(olds) > 0 && anyClaimedTwice(olds, claimed):
 			row.Note, row.Was = NoteSplit, olds
+			redefined = true
+		case len(olds) > 1 && !ind.Additive():
+			// a rate or mean of merged codes is not the sum of their rates
+			row.Note, row.Was = NoteMerged, olds
 			redefined = true
 		case len(olds) > 0:
 			sum, found := 0.0, false
@@ -119,6 +129,10 @@ func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowCh
 			if found {
 				row.From = Known(sum)
 			}
+		case claimed[r.Key] > 1:
+			// kept, but another code also says it was this one
+			row.Note, row.Was = NoteSplit, []string{r.Key}
+			redefined = true
 		default:
 			if v, ok := old[r.Key]; ok && rf.Value.Known {
 				row.From = Known(v)

@@ -39,6 +39,18 @@ func showChange(c *Change) string {
 	return s
 }
 
+func TestCompareMergedRate(t *testing.T) {
+	from := results(2018, []Entry{{Code: "x"}, {Code: "y"}}, Known(20), Row{"x", "", 10}, Row{"y", "", 30})
+	to := results(2019, []Entry{{Code: "z", Was: []string{"x", "y"}}}, Known(21), Row{"z", "", 21})
+	for _, rs := range []*Results{from, to} {
+		rs.List[0].Indicator.Measure = MeasureMean
+	}
+	got := showChange(Compare(from, to).Indicators[0])
+	if want := "20→21 Δ1 5% | z null→21 Δnull merged | redefined"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
 func TestCompare(t *testing.T) {
 	oldVocab := []Entry{{Code: "aggregazione"}, {Code: "integrazione"}, {Code: "lavoro"}, {Code: "laboratori"}, {Code: "famiglie"}}
 	newVocab := []Entry{
@@ -66,6 +78,12 @@ func TestCompare(t *testing.T) {
 			to:   results(2019, newVocab, Known(5), Row{"socialita", "", 5}, Row{"lavoro", "", 0}, Row{"digitale", "", 0}, Row{"genitori", "", 0}, Row{"minori", "", 0}),
 			want: "null→5 Δnull null% | socialita null→5 Δnull mapped | lavoro null→0 Δnull | digitale null→0 Δnull" +
 				" | genitori null→0 Δnull split | minori null→0 Δnull split | redefined",
+		},
+		{
+			name: "a kept code also claimed by another is a split",
+			from: results(2018, []Entry{{Code: "a1"}, {Code: "a2"}}, Known(6), Row{"a1", "", 4}, Row{"a2", "", 2}),
+			to:   results(2019, []Entry{{Code: "a2"}, {Code: "b1", Was: []string{"a1", "a2"}}}, Known(7), Row{"a2", "", 3}, Row{"b1", "", 4}),
+			want: "6→7 Δ1 16.67% | a2 null→3 Δnull split | b1 null→4 Δnull split | redefined",
 		},
 		{
 			name: "a change from zero has no percentage",

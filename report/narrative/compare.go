@@ -20,7 +20,7 @@ var compareWords = map[string]map[string]string{
 		"notes":    "Quando una lista di codici cambia tra le edizioni, un codice che dichiara `was:` è confrontato con la somma dei codici che sostituisce; un codice soppresso senza successore o diviso in più codici segnala un cambio di definizione e non è confrontato.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
 		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
-		"mapped": "da %s", "new": "codice nuovo", "dropped": "soppresso", "split": "diviso da %s",
+		"mapped": "da %s", "new": "codice nuovo", "dropped": "soppresso", "split": "diviso da %s", "merged": "unione di %s, non confrontabile",
 		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
 		"indicators": "Indicatori",
 	},
@@ -33,7 +33,7 @@ var compareWords = map[string]map[string]string{
 		"notes":    "When a code list changes between editions, a code that declares `was:` is compared with the sum of the codes it replaces; a code dropped without a successor, or split into several, marks a change of definition and is not compared.",
 		"trendsIn": "The main indicators in every available edition (%s).",
 		"change":   "Change", "changePct": "Change %", "note": "Note",
-		"mapped": "from %s", "new": "new code", "dropped": "dropped", "split": "split from %s",
+		"mapped": "from %s", "new": "new code", "dropped": "dropped", "split": "split from %s", "merged": "merges %s, not comparable",
 		"redefined":  "The code list changed: some rows are not comparable.",
 		"indicators": "Indicators",
 	},
@@ -118,6 +118,8 @@ func rowNote(r report.RowChange, w map[string]string) string {
 		return fmt.Sprintf(w["mapped"], strings.Join(r.Was, " + "))
 	case report.NoteSplit:
 		return fmt.Sprintf(w["split"], strings.Join(r.Was, ", "))
+	case report.NoteMerged:
+		return fmt.Sprintf(w["merged"], strings.Join(r.Was, " + "))
 	case report.NoteNew, report.NoteDropped:
 		return w[r.Note]
 	}
