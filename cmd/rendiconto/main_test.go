@@ -97,7 +97,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"indicators", "--year", "20x9", "--data", "../../testdata/othercity"}, exitUsage, "--year must be"},
 		{[]string{"indicators", "--bogus"}, exitUsage, "flag provided but not defined"},
 		{[]string{"validate", "--help"}, exitOK, "Usage: rendiconto validate"},
-		{[]string{"validate", "--data", "../../testdata/othercity", "--year", "1999"}, exitInvalid, "no edition folder for 1999"},
+		{[]string{"validate", "--data", "../../testdata/othercity", "--year", "1999"}, exitUsage, "--year 1999: no such edition"},
+		{[]string{"new-edition", "--data", "../../testdata/othercity", "2020"}, exitUsage, "comes after the latest one, 2023"},
 		{[]string{"validate", "--config", "testdata/bad-config.toml"}, exitInvalid, `unknown key "colour"`},
 	}
 	for _, tt := range tests {

@@ -29,6 +29,9 @@ func runNewEdition(_ context.Context, e *env) error {
 		return usageError{fmt.Sprintf("no edition in %s to start from", e.cfg.Data)}
 	}
 	from := years[len(years)-1]
+	if year < from {
+		return usageError{fmt.Sprintf("new-edition %d: a new edition comes after the latest one, %d", year, from)}
+	}
 	if err := yamldata.NewEdition(e.cfg.Data, from, year); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 
 	"rendiconto/report"
@@ -102,6 +103,9 @@ func (e *env) years(all bool) ([]int, error) {
 		y, err := strconv.Atoi(e.opts.year)
 		if err != nil {
 			return nil, usageError{fmt.Sprintf("--year must be a year such as 2019, not %q", e.opts.year)}
+		}
+		if !slices.Contains(have, y) {
+			return nil, usageError{fmt.Sprintf("--year %d: no such edition in %s (have %v)", y, e.cfg.Data, have)}
 		}
 		return []int{y}, nil
 	}
