@@ -2,14 +2,16 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"rendiconto/report"
+	"rendiconto/report/pdf"
 )
 
 // Config is what a user sets in config.toml. Every field has a default
@@ -46,6 +48,8 @@ type Config struct {
 	} `toml:"slides"`
 }
 
+var tomlLineRE = regexp.MustCompile(`^line (\d+) (.*)$`)
+
 func defaultConfig() Config {
 	var c Config
 	c.Language = "it"
@@ -77,7 +81,14 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		if errors.As(err, &pe) {
 			return c, report.ErrorList{{Pos: report.Pos{File: path, Line: pe.Position.Line}, Msg: pe.Message}}
 		}
-		return c, fmt.Errorf("%s: %v", path, err)
+		// A value of the wrong type: toml says "toml: line N (last key …): …".
+		msg := strings.TrimPrefix(err.Error(), "toml: ")
+		line := 0
+		if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return c, report.ErrorList{{Pos: report.Pos{File: path, Line: line}, Msg: msg}}
 	}
 	var errs report.ErrorList
 	for _, k := range md.Undecoded() {
@@ -85,6 +96,17 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	}
 	if c.Language != "it" && c.Language != "en" {
 		errs.Add(report.Pos{File: path}, "language must be \"it\" or \"en\", not %q", c.Language)
+	}
+	if _, err := pdf.ParsePalette(c.Charts.Palette); err != nil {
+		errs.Add(report.Pos{File: path}, "charts.palette: %v", err)
+	}
+	for _, kv := range [][2]string{{"accent", c.Slides.Accent}, {"background", c.Slides.Background}, {"text", c.Slides.Text}} {
+		if _, err := pdf.ParseColor(kv[1]); kv[1] != "" && err != nil {
+			errs.Add(report.Pos{File: path}, "slides.%s: %v", kv[0], err)
+		}
+	}
+	if c.Slides.FontSize != 0 && (c.Slides.FontSize < pdf.MinSlideText || c.Slides.FontSize > 60) {
+		errs.Add(report.Pos{File: path}, "slides.font_size %g: want between %g (readable in a hall) and 60 points", c.Slides.FontSize, pdf.MinSlideText)
 	}
 	if !strings.Contains(c.Report.FileName, "{year}") {
 		errs.Add(report.Pos{File: path}, "report.file_name %q must contain {year}, or every edition would write the same file", c.Report.FileName)

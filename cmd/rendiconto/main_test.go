@@ -100,6 +100,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"validate", "--data", "../../testdata/othercity", "--year", "1999"}, exitUsage, "--year 1999: no such edition"},
 		{[]string{"new-edition", "--data", "../../testdata/othercity", "2020"}, exitUsage, "comes after the latest one, 2023"},
 		{[]string{"validate", "--config", "testdata/bad-config.toml"}, exitInvalid, `unknown key "colour"`},
+		{[]string{"validate", "--config", "testdata/bad-values.toml"}, exitInvalid, `slides.font_size 500: want between 18`},
+		{[]string{"validate", "--config", "testdata/bad-values.toml"}, exitInvalid, `charts.palette: palette colour 2`},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runArgs(t, tt.args...)
