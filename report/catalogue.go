@@ -171,18 +171,45 @@ func (ind *Indicator) Files() []string {
 	return files
 }
 
+// Needs returns the files without which the value cannot be computed:
+// its own and those of its numerator and denominator, not those of related
+// figures in its parts (a part that cannot be computed is left out of the
+// breakdown).
+func (ind *Indicator) Needs() []string {
+	var files []string
+	ind.needs(&files, map[*Indicator]bool{})
+	return files
+}
+
+func (ind *Indicator) needs(files *[]string, seen map[*Indicator]bool) {
+	if seen[ind] {
+		return
+	}
+	seen[ind] = true
+	ind.addOwn(files)
+	for _, o := range []*Operand{ind.Numerator, ind.Denominator} {
+		if o != nil && o.Ref != nil {
+			o.Ref.needs(files, seen)
+		}
+	}
+}
+
 func (ind *Indicator) files(files *[]string, seen map[*Indicator]bool) {
 	if seen[ind] {
 		return
 	}
 	seen[ind] = true
+	ind.addOwn(files)
+	for _, ref := range ind.Refs() {
+		ref.files(files, seen)
+	}
+}
+
+func (ind *Indicator) addOwn(files *[]string) {
 	for _, f := range ind.ownFiles() {
 		if !slices.Contains(*files, f) {
 			*files = append(*files, f)
 		}
-	}
-	for _, ref := range ind.Refs() {
-		ref.files(files, seen)
 	}
 }
 

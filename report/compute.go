@@ -92,7 +92,7 @@ func (c *computer) result(ind *Indicator) *Result {
 
 func (c *computer) compute(ind *Indicator) *Result {
 	r := &Result{Indicator: ind}
-	for _, f := range ind.Files() {
+	for _, f := range ind.Needs() {
 		if !c.ed.Has(f) {
 			r.Missing = append(r.Missing, f)
 		}
