@@ -1,5 +1,7 @@
 package report
 
+import "slices"
+
 // Notes on a breakdown row of a comparison, when its code is not simply
 // the same code in both editions.
 const (
@@ -44,6 +46,14 @@ type RowChange struct {
 // without a successor is reported as a change of definition, never compared
 // as if it were zero.
 func Compare(from, to *Results) *Comparison {
+	return CompareAcross(from, to, nil)
+}
+
+// CompareAcross is Compare of two editions that are not consecutive:
+// between holds the editions after from and before to, oldest first, whose
+// was: entries lead from to's codes back to from's.
+func CompareAcross(from, to *Results, between []*Edition) *Comparison {
+	chain := append(slices.Clone(between), to.Edition)
 	c := &Comparison{From: from, To: to}
 	for _, rt := range to.List {
 		ch := &Change{Indicator: rt.Indicator, To: rt.Value}
@@ -53,7 +63,7 @@ func Compare(from, to *Results) *Comparison {
 		}
 		ch.Change, ch.ChangePct = diff(ch.From, ch.To)
 		if ok {
-			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, from.Edition, to.Edition)
+			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, chain)
 		}
 		c.Indicators = append(c.Indicators, ch)
 	}
@@ -74,7 +84,7 @@ func diff(from, to Value) (change, pct Value) {
 
 // compareRows pairs the breakdown rows of two editions through the code
 // list's `was:` entries.
-func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowChange, bool) {
+func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange, bool) {
 	if rt.Breakdown == nil && rf.Breakdown == nil {
 		return nil, false
 	}
@@ -87,7 +97,7 @@ func compareRows(ind *Indicator, rf, rt *Result, edFrom, edTo *Edition) ([]RowCh
 		}
 		return rows, false
 	}
-	was := wasMap(ind, edTo)
+	was := wasMap(ind, chain)
 	old := make(map[string]float64, len(rf.Breakdown))
 	oldLabel := make(map[string]string, len(rf.Breakdown))
 	for _, r := range rf.Breakdown {
@@ -171,8 +181,11 @@ func anyClaimedTwice(olds []string, claimed map[string]int) bool {
 }
 
 // wasMap returns, for each code of the vocabulary the indicator breaks down
-// by, the earlier codes it replaces. Territory and enums have no such map.
-func wasMap(ind *Indicator, ed *Edition) map[string][]string {
+// by in the last edition of chain, the codes of the edition before the
+// chain that it replaces, following the was: entries of every edition of the
+// chain; a code that keeps its name has no entry. Territory and enums have
+// no such map.
+func wasMap(ind *Indicator, chain []*Edition) map[string][]string {
 	source := ind.Source
 	if ind.Measure == MeasureDistinct {
 		source = SourceOrganisations
@@ -181,14 +194,39 @@ func wasMap(ind *Indicator, ed *Edition) map[string][]string {
 	if !ok {
 		return nil
 	}
-	v, ok := ed.Vocabularies[field.Domain]
-	if !ok {
+	vocab := func(ed *Edition) *Vocabulary { return ed.Vocabularies[field.Domain] }
+	last := vocab(chain[len(chain)-1])
+	if last == nil {
 		return nil
 	}
+	// origins returns the codes of the edition before chain[k] that code,
+	// a code of chain[k], stands for.
+	var origins func(code string, k int) []string
+	origins = func(code string, k int) []string {
+		olds := []string{code}
+		if v := vocab(chain[k]); v != nil {
+			if e, ok := v.Lookup(code); ok && len(e.Was) > 0 {
+				olds = e.Was
+			}
+		}
+		if k == 0 {
+			return olds
+		}
+		var out []string
+		for _, o := range olds {
+			if v := vocab(chain[k-1]); v != nil {
+				if _, ok := v.Lookup(o); ok {
+					out = append(out, origins(o, k-1)...)
+				}
+			}
+		}
+		return out
+	}
 	m := map[string][]string{}
-	for _, e := range v.Entries {
-		if len(e.Was) > 0 {
-			m[e.Code] = e.Was
+	for _, e := range last.Entries {
+		// A code new in between has no origins: compared as a new code.
+		if olds := origins(e.Code, len(chain)-1); len(olds) > 0 && !(len(olds) == 1 && olds[0] == e.Code) {
+			m[e.Code] = olds
 		}
 	}
 	return m

@@ -39,6 +39,18 @@ func showChange(c *Change) string {
 	return s
 }
 
+// TestCompareAcross follows the was: entries of the edition in between:
+// 2018's a and b became 2019's ab, renamed abc in 2020.
+func TestCompareAcross(t *testing.T) {
+	from := results(2018, []Entry{{Code: "a"}, {Code: "b"}, {Code: "k"}}, Known(9), Row{"a", "", 2}, Row{"b", "", 3}, Row{"k", "", 4})
+	mid := results(2019, []Entry{{Code: "ab", Was: []string{"a", "b"}}, {Code: "k"}, {Code: "n"}}, Known(0))
+	to := results(2020, []Entry{{Code: "abc", Was: []string{"ab"}}, {Code: "k"}, {Code: "n"}}, Known(12), Row{"abc", "", 6}, Row{"k", "", 5}, Row{"n", "", 1})
+	got := showChange(CompareAcross(from, to, []*Edition{mid.Edition}).Indicators[0])
+	if want := "9→12 Δ3 33.33% | abc 5→6 Δ1 mapped | k 4→5 Δ1 | n null→1 Δnull new"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
 func TestCompareMergedRate(t *testing.T) {
 	from := results(2018, []Entry{{Code: "x"}, {Code: "y"}}, Known(20), Row{"x", "", 10}, Row{"y", "", 30})
 	to := results(2019, []Entry{{Code: "z", Was: []string{"x", "y"}}}, Known(21), Row{"z", "", 21})

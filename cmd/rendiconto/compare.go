@@ -55,15 +55,18 @@ func runCompare(_ context.Context, e *env) error {
 		return err
 	}
 	var rf, rt *report.Results
+	var between []*report.Edition // the editions after from and before to
 	for _, h := range history {
-		switch h.Edition.Year {
-		case from:
+		switch y := h.Edition.Year; {
+		case y == from:
 			rf = h
-		case to:
+		case y == to:
 			rt = h
+		case y > from && y < to:
+			between = append(between, h.Edition)
 		}
 	}
-	c := report.Compare(rf, rt)
+	c := report.CompareAcross(rf, rt, between)
 	if write != nil {
 		return write(e.stdout, c)
 	}
