@@ -161,6 +161,7 @@ type Beneficiaries struct {
 // Operators counts the staff involved in a project, by office.
 type Operators struct {
 	SST, Reti, Other int
+	Stated           bool // the project gave its operators
 }
 
 // Table is a permanent table ("tavolo permanente").

@@ -28,6 +28,8 @@ func (p *Project) codes(field string) []string {
 	switch field {
 	case "new":
 		return boolCode(p.New)
+	case "operators.stated":
+		return boolCode(p.Operators.Stated)
 	case "origin":
 		return one(p.Origin)
 	case "need_area":

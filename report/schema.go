@@ -68,6 +68,7 @@ var Schema = map[string]map[string]Field{
 		"operators.reti":          {KindNumber, ""},
 		"operators.other":         {KindNumber, ""},
 		"operators.total":         {KindNumber, ""},
+		"operators.stated":        {KindBool, "yes_no"},
 	},
 	SourceTables: {
 		"district":      {KindCode, "districts"},

@@ -402,9 +402,10 @@ func (l *loader) projects(n *yaml.Node) {
 		if on := f["operators"]; on != nil && !isNull(on) {
 			if of := d.fields(on, "operators", "sst", "reti", "other"); of != nil {
 				p.Operators = report.Operators{
-					SST:   d.count(of["sst"], "operators sst"),
-					Reti:  d.count(of["reti"], "operators reti"),
-					Other: d.count(of["other"], "operators other"),
+					SST:    d.count(of["sst"], "operators sst"),
+					Reti:   d.count(of["reti"], "operators reti"),
+					Other:  d.count(of["other"], "operators other"),
+					Stated: true,
 				}
 			}
 		}
