@@ -35,7 +35,7 @@ func runBuild(_ context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(e.templates(), history)
+	doc, err := narrative.Build(e.templates(e.cfg.Language), history)
 	if err != nil {
 		return err
 	}
@@ -106,16 +106,15 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 	return out, nil
 }
 
-// templates returns the report templates of the language: the config's
-// folder, or the built-in ones.
-func (e *env) templates() narrative.Source {
-	lang := e.cfg.Language
+// templates returns the templates in folder dir (such as "it", or
+// "slides/it"): under the config's templates folder, or the built-in ones.
+func (e *env) templates(dir string) narrative.Source {
 	if e.cfg.Templates != "" {
-		dir := filepath.Join(e.cfg.Templates, lang)
-		return narrative.Source{FS: os.DirFS(dir), Name: dir}
+		path := filepath.Join(e.cfg.Templates, dir)
+		return narrative.Source{FS: os.DirFS(path), Name: path}
 	}
-	sub, _ := fs.Sub(templates.FS, lang)
-	return narrative.Source{FS: sub, Name: "templates/" + lang}
+	sub, _ := fs.Sub(templates.FS, dir)
+	return narrative.Source{FS: sub, Name: "templates/" + dir}
 }
 
 // chartStyle is the default chart style with the config's palette.

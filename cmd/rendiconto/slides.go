@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
-	"rendiconto/templates"
 )
 
 var slidesCmd = &command{
@@ -34,7 +32,7 @@ func runSlides(_ context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	deck, err := narrative.BuildDeck(e.slideTemplates(), history)
+	deck, err := narrative.BuildDeck(e.templates("slides/"+e.cfg.Language), history)
 	if err != nil {
 		return err
 	}
@@ -56,18 +54,6 @@ func runSlides(_ context.Context, e *env) error {
 		return err
 	}
 	return e.output(e.cfg.Slides.FileName, rs, out)
-}
-
-// slideTemplates returns the slide templates of the language: slides/<lang>
-// in the config's templates folder, or the built-in ones.
-func (e *env) slideTemplates() narrative.Source {
-	lang := e.cfg.Language
-	if e.cfg.Templates != "" {
-		dir := filepath.Join(e.cfg.Templates, "slides", lang)
-		return narrative.Source{FS: os.DirFS(dir), Name: dir}
-	}
-	sub, _ := fs.Sub(templates.FS, "slides/"+lang)
-	return narrative.Source{FS: sub, Name: "templates/slides/" + lang}
 }
 
 // slideTheme is the config's [slides] look, with the footer's placeholders

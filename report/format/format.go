@@ -20,7 +20,9 @@ var printers = map[string]*message.Printer{
 	"en": message.NewPrinter(language.English),
 }
 
-func printer(lang string) *message.Printer {
+// Printer formats numbers the way lang ("it", the default, or "en") writes
+// them: 14.844 and 17,2, or 14,844 and 17.2.
+func Printer(lang string) *message.Printer {
 	if p, ok := printers[lang]; ok {
 		return p
 	}
@@ -33,9 +35,9 @@ func printer(lang string) *message.Printer {
 func Number(n float64, decimals int, lang string) string {
 	r := round(n, decimals)
 	if r == math.Trunc(r) {
-		return printer(lang).Sprintf("%d", int64(r))
+		return Printer(lang).Sprintf("%d", int64(r))
 	}
-	return printer(lang).Sprintf("%.*f", decimals, r)
+	return Printer(lang).Sprintf("%.*f", decimals, r)
 }
 
 // Percent prints a fraction as a percentage with at most decimals digits:

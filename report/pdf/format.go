@@ -4,23 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"rendiconto/report/format"
 )
-
-// printers format numbers the Italian way (14.844 and 17,2), or the
-// English way (14,844 and 17.2).
-var printers = map[string]*message.Printer{
-	"it": message.NewPrinter(language.Italian),
-	"en": message.NewPrinter(language.English),
-}
-
-func printer(lang string) *message.Printer {
-	if p, ok := printers[lang]; ok {
-		return p
-	}
-	return printers["it"]
-}
 
 // decimalMark is the language's decimal separator.
 func decimalMark(lang string) string {
@@ -33,7 +18,7 @@ func decimalMark(lang string) string {
 // formatNumber formats v with the given number of decimals and the
 // language's separators (Italian by default). Negative zero prints as "0".
 func formatNumber(v float64, decimals int, lang string) string {
-	italian := printer(lang)
+	italian := format.Printer(lang)
 	scale := math.Pow(10, float64(decimals))
 	v = math.Round(v*scale) / scale
 	if v == 0 {
