@@ -29,13 +29,13 @@ var buildCmd = &command{
 	run: runBuild,
 }
 
-func runBuild(_ context.Context, e *env) error {
+func runBuild(ctx context.Context, e *env) error {
 	history, err := e.history()
 	if err != nil {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(e.templates(e.cfg.Language), history)
+	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, narrative.Limits{})
 	if err != nil {
 		return err
 	}

@@ -26,13 +26,13 @@ var slidesCmd = &command{
 	run: runSlides,
 }
 
-func runSlides(_ context.Context, e *env) error {
+func runSlides(ctx context.Context, e *env) error {
 	history, err := e.history()
 	if err != nil {
 		return err
 	}
 	rs := history[len(history)-1]
-	deck, err := narrative.BuildDeck(e.templates("slides/"+e.cfg.Language), history)
+	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, narrative.Limits{})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
@@ -28,7 +29,8 @@ type Source struct {
 // history holds the editions up to that one, oldest first: the one before
 // it gives the comparisons, all of them the trends. Every template error of
 // every file is returned, as a report.ErrorList.
-func Build(src Source, history []*report.Results) (*document.Document, error) {
+func Build(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Document, error) {
+	_, _ = ctx, lim
 	rs := history[len(history)-1]
 	doc := &document.Document{Front: front(rs)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)

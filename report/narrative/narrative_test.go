@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -99,7 +100,7 @@ func TestOtherCity(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../testdata/othercity", lang, 2022, 2023)
 			sub, _ := fs.Sub(templates.FS, lang)
-			doc, err := Build(Source{FS: sub, Name: "templates/" + lang}, hs)
+			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -142,7 +143,7 @@ func TestTemplateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{"a.md": {Data: []byte(tt.template)}, "b.md": {Data: []byte("# Due\n\n{{value \"nope\"}}")}}
-		_, err := Build(Source{FS: fsys, Name: "t"}, hs)
+		_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
 		if err == nil {
 			t.Errorf("%q: no error", tt.template)
 			continue

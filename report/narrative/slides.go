@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
@@ -29,7 +30,8 @@ import (
 // divider, anything else bullets. Other HTML comments are speaker notes and
 // are left out. Every error of every file is returned, as a
 // report.ErrorList; slide errors name the slide by number and title.
-func BuildDeck(src Source, history []*report.Results) (*document.Deck, error) {
+func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Deck, error) {
+	_, _ = ctx, lim
 	deck := &document.Deck{Front: front(history[len(history)-1])}
 	names, err := src.files()
 	if err != nil {

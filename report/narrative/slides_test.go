@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -38,7 +39,7 @@ func dumpDeck(d *document.Deck) string {
 // layout comments, inferred layouts, big numbers, speaker notes.
 func TestDeckSplit(t *testing.T) {
 	hs := history(t, "../../testdata/othercity", "it", 2022)
-	deck, err := BuildDeck(Source{FS: os.DirFS("testdata/slides"), Name: "testdata/slides"}, hs)
+	deck, err := BuildDeck(context.Background(), Source{FS: os.DirFS("testdata/slides"), Name: "testdata/slides"}, hs, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestDeckErrors(t *testing.T) {
 			`t/a.md: slide 1 «Tabella»: a table has no place on a slide`},
 	}
 	for _, tt := range tests {
-		_, err := BuildDeck(Source{FS: fstest.MapFS{"a.md": {Data: []byte(tt.deck)}}, Name: "t"}, hs)
+		_, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tt.deck)}}, Name: "t"}, hs, Limits{})
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%q:\n got %v\nwant %s…", tt.deck, err, tt.want)
 		}
@@ -90,7 +91,7 @@ func TestDecks(t *testing.T) {
 		sub, _ := fs.Sub(templates.FS, "slides/"+lang)
 		src := Source{FS: sub, Name: "templates/slides/" + lang}
 		for _, years := range [][]int{{2022}, {2022, 2023}} {
-			deck, err := BuildDeck(src, history(t, "../../testdata/othercity", lang, years...))
+			deck, err := BuildDeck(context.Background(), src, history(t, "../../testdata/othercity", lang, years...), Limits{})
 			if err != nil {
 				t.Fatalf("%s %v: %v", lang, years, err)
 			}
@@ -101,7 +102,7 @@ func TestDecks(t *testing.T) {
 				}
 			}
 		}
-		deck, err := BuildDeck(src, history(t, "../../data", lang, 2018, 2019))
+		deck, err := BuildDeck(context.Background(), src, history(t, "../../data", lang, 2018, 2019), Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
