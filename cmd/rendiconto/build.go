@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"rendiconto/report"
 	"rendiconto/report/narrative"
@@ -35,7 +36,7 @@ func runBuild(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, narrative.Limits{})
+	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.limits())
 	if err != nil {
 		return err
 	}
@@ -43,12 +44,15 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	return e.output(e.cfg.Report.FileName, rs, out)
+	return e.output(ctx, e.cfg.Report.FileName, rs, out)
 }
 
 // output writes a document into the output folder under the file name
 // pattern, its {year} and {lang} replaced, and prints its path.
-func (e *env) output(pattern string, rs *report.Results, data []byte) error {
+func (e *env) output(ctx context.Context, pattern string, rs *report.Results, data []byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	name := strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern)
 	path := filepath.Join(e.cfg.Out, name)
 	if err := writeAtomic(path, data); err != nil {
@@ -111,10 +115,18 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 func (e *env) templates(dir string) narrative.Source {
 	if e.cfg.Templates != "" {
 		path := filepath.Join(e.cfg.Templates, dir)
-		return narrative.Source{FS: os.DirFS(path), Name: path}
+		return narrative.Source{FS: regularFS{os.DirFS(path), maxInputFile}, Name: path}
 	}
 	sub, _ := fs.Sub(templates.FS, dir)
 	return narrative.Source{FS: sub, Name: "templates/" + dir}
+}
+
+// limits are the config's limits on templates.
+func (e *env) limits() narrative.Limits {
+	return narrative.Limits{
+		Timeout: time.Duration(e.cfg.Limits.TemplateTimeout * float64(time.Second)),
+		Output:  int64(e.cfg.Limits.TemplateOutput * (1 << 20)),
+	}
 }
 
 // chartStyle is the default chart style with the config's palette.
@@ -124,29 +136,4 @@ func (e *env) chartStyle() pdf.Style {
 		style.Palette = e.cfg.Charts.Palette
 	}
 	return style
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder, so a failed run never leaves a half-written or truncated file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

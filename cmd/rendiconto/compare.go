@@ -15,7 +15,6 @@ import (
 	"rendiconto/report/format"
 	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
-	"rendiconto/report/yamldata"
 )
 
 var compareCmd = &command{
@@ -31,7 +30,7 @@ var compareCmd = &command{
 	run: runCompare,
 }
 
-func runCompare(_ context.Context, e *env) error {
+func runCompare(ctx context.Context, e *env) error {
 	write, ok := map[string]func(io.Writer, *report.Comparison) error{
 		"table": compareTable, "json": compareJSON, "csv": compareCSV, "pdf": nil,
 	}[e.opts.format]
@@ -74,6 +73,9 @@ func runCompare(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	path := filepath.Join(e.cfg.Out, fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language))
 	if err := writeAtomic(path, out); err != nil {
 		return err
@@ -85,9 +87,9 @@ func runCompare(_ context.Context, e *env) error {
 // compareYears resolves --from and --to against the editions in the data
 // root: by default the two latest.
 func (e *env) compareYears() (from, to int, all []int, err error) {
-	all, err = yamldata.Years(e.cfg.Data)
+	all, err = e.editions()
 	if err != nil {
-		return 0, 0, nil, usageError{fmt.Sprintf("cannot read the data root: %v", err)}
+		return 0, 0, nil, err
 	}
 	parse := func(flag, s string) (int, error) {
 		y, err := strconv.Atoi(s)

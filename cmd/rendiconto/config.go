@@ -4,9 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -46,6 +48,13 @@ type Config struct {
 		Text       string  `toml:"text"`       // "#rrggbb"
 		FontSize   float64 `toml:"font_size"`  // body text, points (18 at least)
 	} `toml:"slides"`
+	Limits struct {
+		// TemplateTimeout is how long the templates of one document may
+		// run, in seconds; TemplateOutput how much text they may write, in
+		// megabytes. They stop a template that loops or floods.
+		TemplateTimeout float64 `toml:"template_timeout"`
+		TemplateOutput  float64 `toml:"template_output"`
+	} `toml:"limits"`
 }
 
 var tomlLineRE = regexp.MustCompile(`^line (\d+) (.*)$`)
@@ -61,25 +70,30 @@ func defaultConfig() Config {
 	c.Slides.Numbers = true
 	c.Slides.Accent, c.Slides.Background, c.Slides.Text = "#1f5f8b", "#ffffff", "#222222"
 	c.Slides.FontSize = 24
+	c.Limits.TemplateTimeout, c.Limits.TemplateOutput = 20, 50
 	return c
 }
 
 // loadConfig reads the config file over the defaults. A missing file is fine
-// when it was not asked for by name.
+// when it was not asked for by name. Paths it gives are relative to its
+// own folder.
 func loadConfig(path string, explicit bool) (Config, error) {
 	c := defaultConfig()
-	data, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && !explicit:
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !explicit {
 		return c, nil
-	case err != nil:
+	}
+	data, err := readRegular(path, "the config file", maxConfigFile)
+	if err != nil {
 		return c, err
+	}
+	if !utf8.Valid(data) {
+		return c, report.ErrorList{{Pos: report.Pos{File: path, Line: invalidUTF8Line(data)}, Msg: "not valid UTF-8 text: save the file as UTF-8"}}
 	}
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return c, report.ErrorList{{Pos: report.Pos{File: path, Line: pe.Position.Line}, Msg: pe.Message}}
+			return c, report.ErrorList{{Pos: report.Pos{File: path, Line: pe.Position.Line, Col: pe.Position.Col}, Msg: pe.Message}}
 		}
 		// A value of the wrong type: toml says "toml: line N (last key …): …".
 		msg := strings.TrimPrefix(err.Error(), "toml: ")
@@ -90,29 +104,111 @@ func loadConfig(path string, explicit bool) (Config, error) {
 		}
 		return c, report.ErrorList{{Pos: report.Pos{File: path, Line: line}, Msg: msg}}
 	}
+	keys := keyPositions(path, data)
+	at := func(key string) report.Pos {
+		if pos, ok := keys[key]; ok {
+			return pos
+		}
+		return report.Pos{File: path}
+	}
 	var errs report.ErrorList
 	for _, k := range md.Undecoded() {
-		errs.Add(report.Pos{File: path}, "unknown key %q", k.String())
+		errs.Add(at(k.String()), "unknown key %q", k.String())
 	}
 	if c.Language != "it" && c.Language != "en" {
-		errs.Add(report.Pos{File: path}, "language must be \"it\" or \"en\", not %q", c.Language)
+		errs.Add(at("language"), "language must be \"it\" or \"en\", not %q", c.Language)
 	}
 	if _, err := pdf.ParsePalette(c.Charts.Palette); err != nil {
-		errs.Add(report.Pos{File: path}, "charts.palette: %v", err)
+		errs.Add(at("charts.palette"), "charts.palette: %v", err)
 	}
 	for _, kv := range [][2]string{{"accent", c.Slides.Accent}, {"background", c.Slides.Background}, {"text", c.Slides.Text}} {
 		if _, err := pdf.ParseColor(kv[1]); kv[1] != "" && err != nil {
-			errs.Add(report.Pos{File: path}, "slides.%s: %v", kv[0], err)
+			errs.Add(at("slides."+kv[0]), "slides.%s: %v", kv[0], err)
 		}
 	}
 	if c.Slides.FontSize != 0 && (c.Slides.FontSize < pdf.MinSlideText || c.Slides.FontSize > 60) {
-		errs.Add(report.Pos{File: path}, "slides.font_size %g: want between %g (readable in a hall) and 60 points", c.Slides.FontSize, pdf.MinSlideText)
+		errs.Add(at("slides.font_size"), "slides.font_size %g: want between %g (readable in a hall) and 60 points", c.Slides.FontSize, pdf.MinSlideText)
 	}
-	if !strings.Contains(c.Report.FileName, "{year}") {
-		errs.Add(report.Pos{File: path}, "report.file_name %q must contain {year}, or every edition would write the same file", c.Report.FileName)
+	for _, kv := range [][2]string{{"report.file_name", c.Report.FileName}, {"slides.file_name", c.Slides.FileName}} {
+		if msg := checkFileName(kv[1]); msg != "" {
+			errs.Add(at(kv[0]), "%s %q %s", kv[0], kv[1], msg)
+		}
 	}
-	if !strings.Contains(c.Slides.FileName, "{year}") {
-		errs.Add(report.Pos{File: path}, "slides.file_name %q must contain {year}, or every edition would write the same file", c.Slides.FileName)
+	if t := c.Limits.TemplateTimeout; !(t >= 1 && t <= 3600) {
+		errs.Add(at("limits.template_timeout"), "limits.template_timeout %g: want seconds between 1 and 3600", t)
 	}
+	if o := c.Limits.TemplateOutput; !(o >= 1 && o <= 1024) {
+		errs.Add(at("limits.template_output"), "limits.template_output %g: want megabytes between 1 and 1024", o)
+	}
+	// Paths in the file are relative to the file, so that a config works
+	// from whatever folder the program is run.
+	dir := filepath.Dir(path)
+	for key, p := range map[string]*string{"data": &c.Data, "out": &c.Out, "catalogue": &c.Catalogue, "templates": &c.Templates, "slides.logo": &c.Slides.Logo} {
+		if *p != "" && md.IsDefined(strings.Split(key, ".")...) && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+	errs.Sort()
 	return c, errs.Err()
+}
+
+// checkFileName says what is wrong with an output file name pattern, or
+// returns "".
+func checkFileName(name string) string {
+	switch {
+	case !strings.Contains(name, "{year}"):
+		return "must contain {year}, or every edition would write the same file"
+	case strings.ContainsAny(name, `/\`) || strings.Contains(name, ".."):
+		return "must be a file name, without / \\ or .. : the file goes in the output folder (set out for another folder)"
+	case strings.HasPrefix(name, "."):
+		return "must not start with a dot (a hidden file)"
+	case strings.IndexFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0:
+		return "must not hold control characters"
+	}
+	return ""
+}
+
+// tableRE and keyRE find a TOML table header and a key at the start of a
+// line; the toml library does not give the positions of keys.
+var (
+	tableRE = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]`)
+	keyRE   = regexp.MustCompile(`^(\s*)([A-Za-z0-9_-]+)\s*=`)
+)
+
+// keyPositions finds the line and column of every key of a config file,
+// by its dotted name ("slides.logo").
+func keyPositions(file string, data []byte) map[string]report.Pos {
+	out := map[string]report.Pos{}
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if m := tableRE.FindStringSubmatch(line); m != nil {
+			table = m[1] + "."
+			if _, ok := out[m[1]]; !ok {
+				out[m[1]] = report.Pos{File: file, Line: i + 1, Col: strings.Index(line, "[") + 1}
+			}
+			continue
+		}
+		if m := keyRE.FindStringSubmatch(line); m != nil {
+			if _, ok := out[table+m[2]]; !ok {
+				out[table+m[2]] = report.Pos{File: file, Line: i + 1, Col: len(m[1]) + 1}
+			}
+		}
+	}
+	return out
+}
+
+// invalidUTF8Line is the line of the first byte that is not UTF-8.
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[n:]
+	}
+	return line
 }

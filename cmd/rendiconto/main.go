@@ -6,9 +6,31 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	ctx, cancel := context.WithCancel(context.Background())
+	handleSignals(cancel)
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// handleSignals makes an interrupt (Ctrl-C) or a SIGTERM stop the run at
+// once, removing the temporary files being written, with the status a
+// shell expects (128 + the signal's number).
+func handleSignals(cancel func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		cancel()
+		// A template still running cannot be stopped, and the user asked
+		// to stop now: no waiting for the work to notice the cancel.
+		removeTemps()
+		fmt.Fprintf(os.Stderr, "rendiconto: interrupted by %v: stopped, no output left half-written\n", s)
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
 }

@@ -24,9 +24,12 @@ func runNewEdition(_ context.Context, e *env) error {
 	if err != nil || year < 1900 || year > 9999 {
 		return usageError{fmt.Sprintf("new-edition: %q is not a year", e.args[0])}
 	}
-	years, err := yamldata.Years(e.cfg.Data)
-	if err != nil || len(years) == 0 {
-		return usageError{fmt.Sprintf("no edition in %s to start from", e.cfg.Data)}
+	years, err := e.editions()
+	if err != nil {
+		return err
+	}
+	if len(years) == 0 {
+		return fmt.Errorf("%s: no edition in the data root to start from", e.cfg.Data)
 	}
 	from := years[len(years)-1]
 	if year < from {

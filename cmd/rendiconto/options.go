@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -95,9 +96,9 @@ func yearFlag(fs *flag.FlagSet, o *options) {
 // years returns the editions a command works on: the one asked with
 // --year, else the latest (or all of them when all is set).
 func (e *env) years(all bool) ([]int, error) {
-	have, err := yamldata.Years(e.cfg.Data)
+	have, err := e.editions()
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("cannot read the data root: %v", err)}
+		return nil, err
 	}
 	if e.opts.year != "" {
 		y, err := strconv.Atoi(e.opts.year)
@@ -110,7 +111,7 @@ func (e *env) years(all bool) ([]int, error) {
 		return []int{y}, nil
 	}
 	if len(have) == 0 {
-		return nil, usageError{fmt.Sprintf("no edition in %s: expected folders named by year, such as %s/2019", e.cfg.Data, e.cfg.Data)}
+		return nil, fmt.Errorf("%s: no edition in the data root: expected folders named by year, such as %s", e.cfg.Data, filepath.Join(e.cfg.Data, "2019"))
 	}
 	if all {
 		return have, nil
@@ -125,7 +126,7 @@ func (e *env) catalogue() (*report.Catalogue, error) {
 	var err error
 	if e.cfg.Catalogue != "" {
 		name = e.cfg.Catalogue
-		data, err = os.ReadFile(name)
+		data, err = readRegular(name, "the catalogue", maxInputFile)
 	} else {
 		data, err = templates.FS.ReadFile("catalogue.yaml")
 	}
@@ -137,9 +138,18 @@ func (e *env) catalogue() (*report.Catalogue, error) {
 
 // load reads one edition, printing its warnings.
 func (e *env) load(year int) (*report.Edition, error) {
-	ed, warnings, err := yamldata.Load(e.cfg.Data, year)
+	ed, warnings, err := yamldata.LoadFS(regularFS{os.DirFS(e.cfg.Data), maxDataFile}, e.cfg.Data, year)
 	for _, w := range warnings {
 		fmt.Fprintln(e.stderr, w)
 	}
 	return ed, err
+}
+
+// editions returns the years of the editions in the data root.
+func (e *env) editions() ([]int, error) {
+	have, err := yamldata.Years(e.cfg.Data)
+	if err != nil {
+		return nil, inputError(e.cfg.Data, "the data root", err)
+	}
+	return have, nil
 }

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"rendiconto/report"
@@ -16,6 +18,7 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // invalid data, templates or config
 	exitUsage   = 2 // wrong command line
+	exitBug     = 3 // an internal error: a bug to report
 )
 
 // command is one verb of the command line.
@@ -56,7 +59,12 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 // run runs the command line args and returns the exit status.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			code = internalError(p, args, stderr)
+		}
+	}()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -102,6 +110,17 @@ func report1(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "rendiconto: %v\n", err)
 	return exitInvalid
+}
+
+// internalError reports a panic: one line that asks to report it, the
+// stack only when RENDICONTO_DEBUG=1.
+func internalError(p any, args []string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "rendiconto: internal error: %v\nThis is a bug in rendiconto, not in your data: please report it with the command you ran (rendiconto %s) and, if you can, the data; RENDICONTO_DEBUG=1 prints the details.\n",
+		p, strings.Join(args, " "))
+	if os.Getenv("RENDICONTO_DEBUG") == "1" {
+		stderr.Write(debug.Stack())
+	}
+	return exitBug
 }
 
 func plural(n int, one, many string) string {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"image"
+	_ "image/jpeg" // logos
+	_ "image/png"
 	"strconv"
 	"strings"
 
@@ -32,7 +34,7 @@ func runSlides(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, narrative.Limits{})
+	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, e.limits())
 	if err != nil {
 		return err
 	}
@@ -53,7 +55,7 @@ func runSlides(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	return e.output(e.cfg.Slides.FileName, rs, out)
+	return e.output(ctx, e.cfg.Slides.FileName, rs, out)
 }
 
 // slideTheme is the config's [slides] look, with the footer's placeholders
@@ -71,18 +73,39 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	if c.Logo == "" {
 		return th, nil
 	}
-	switch strings.ToLower(filepath.Ext(c.Logo)) {
-	case ".png":
-		th.LogoType = "png"
-	case ".jpg", ".jpeg":
-		th.LogoType = "jpg"
-	default:
-		return th, fmt.Errorf("slides.logo %q: want a PNG or JPEG file (.png, .jpg)", c.Logo)
-	}
-	data, err := os.ReadFile(c.Logo)
+	data, err := readRegular(c.Logo, "slides.logo", maxInputFile)
 	if err != nil {
-		return th, fmt.Errorf("slides.logo: %w", err)
+		return th, err
 	}
+	kind, err := checkImage(data)
+	if err != nil {
+		return th, fmt.Errorf("%s: slides.logo %v", c.Logo, err)
+	}
+	th.LogoType = kind
 	th.Logo = data
 	return th, nil
+}
+
+// Limits of a logo: a logo needs no more, and the image is checked against
+// them from its header, before it is decoded (a small file can unpack to
+// gigabytes).
+const (
+	maxLogoSide   = 8000
+	maxLogoPixels = 16 << 20
+)
+
+// checkImage reads an image's header: it must be a PNG or a JPEG of a
+// sensible size. It returns the type fpdf knows it by.
+func checkImage(data []byte) (string, error) {
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (kind != "png" && kind != "jpeg") {
+		return "", fmt.Errorf("is not a PNG or JPEG image")
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide || cfg.Width*cfg.Height > maxLogoPixels {
+		return "", fmt.Errorf("is %d×%d pixels: a logo may be at most %d pixels a side and %d megapixels", cfg.Width, cfg.Height, maxLogoSide, maxLogoPixels>>20)
+	}
+	if kind == "jpeg" {
+		return "jpg", nil
+	}
+	return "png", nil
 }
