@@ -1,8 +1,8 @@
 package narrative
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -28,9 +28,13 @@ type Source struct {
 // the results of the last edition of history, and returns the document.
 // history holds the editions up to that one, oldest first: the one before
 // it gives the comparisons, all of them the trends. Every template error of
-// every file is returned, as a report.ErrorList.
+// every file is returned, as a report.ErrorList, and so is a limit hit (see
+// Limits). When ctx is cancelled, Build stops soon and returns an error
+// that wraps ctx's cause.
+//
+// What an action prints is text: Markdown in data, or in what a function
+// returns, is escaped and reads as it is written.
 func Build(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Document, error) {
-	_, _ = ctx, lim
 	rs := history[len(history)-1]
 	doc := &document.Document{Front: front(rs)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
@@ -38,19 +42,37 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	if err != nil {
 		return nil, err
 	}
+	lim = lim.withDefaults()
+	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
+	defer cancel()
 	var errs report.ErrorList
 	for _, name := range names {
-		blocks, err := part(src, name, history)
+		md, e, err := run(ctx, src, name, history, lim)
 		if err != nil {
-			errs = append(errs, templateErrors(err, path.Join(src.Name, name))...)
+			if errs, err = collect(errs, err, path.Join(src.Name, name)); err != nil {
+				return nil, err
+			}
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, blocks...)
+		doc.Blocks = append(doc.Blocks, markdown(md, e.blocks)...)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return doc, nil
+}
+
+// collect adds the error of a template to errs, or returns it when it ends
+// the build: a cancelled build or a limit hit.
+func collect(errs report.ErrorList, err error, file string) (report.ErrorList, error) {
+	var list report.ErrorList
+	switch {
+	case errors.As(err, &list):
+		return append(errs, list...), nil
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return nil, err
+	}
+	return append(errs, templateErrors(err, file)...), nil
 }
 
 // files returns the templates of the source: its *.md files in name order.
@@ -87,22 +109,31 @@ func publishedText(ed *report.Edition, lang string) string {
 	return format.Date(ed.Published, lang)
 }
 
-// part executes one template and parses its Markdown into blocks.
-func part(src Source, name string, history []*report.Results) ([]document.Block, error) {
+// run executes one template under the build's context and limits, and
+// returns its Markdown and the env holding the blocks its functions set
+// aside.
+func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits) ([]byte, *env, error) {
+	if err := ctx.Err(); err != nil {
+		e := newEnv(ctx, history, lim)
+		return nil, nil, e.stopped(err, path.Join(src.Name, name))
+	}
 	text, err := fs.ReadFile(src.FS, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	e := newEnv(history)
-	t, err := template.New(path.Join(src.Name, name)).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
+	e := newEnv(ctx, history, lim)
+	file := path.Join(src.Name, name)
+	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var md bytes.Buffer
-	if err := t.Execute(&md, newView(e.rs, e.prev)); err != nil {
-		return nil, err
+	if err := e.prepare(t); err != nil {
+		return nil, nil, err
 	}
-	return markdown(md.Bytes(), e.blocks), nil
+	if err := execute(ctx, t, newView(e.rs, e.prev), e.out); err != nil {
+		return nil, nil, e.stopped(err, file)
+	}
+	return e.out.buf.Bytes(), e, nil
 }
 
 var (

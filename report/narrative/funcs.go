@@ -2,11 +2,13 @@ package narrative
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"text/template"
 
 	"rendiconto/report"
@@ -17,16 +19,26 @@ import (
 // env is what template functions read: the edition's results, the
 // previous edition's and the comparison with it if there is one, every
 // edition up to this one for trends, and the blocks set aside so far.
+//
+// It also holds what bounds the template: the build's context, its limits,
+// the writer of its output and the actions that print (see prepare).
 type env struct {
 	rs, prev *report.Results
 	cmp      *report.Comparison
 	history  []*report.Results
 	lang     string
 	blocks   []document.Block
+
+	ctx     context.Context
+	lim     Limits
+	out     *output
+	actions []action
+	last    atomic.Int64 // 1 + the index of the last action printed
 }
 
-func newEnv(history []*report.Results) *env {
-	e := &env{rs: history[len(history)-1], history: history}
+func newEnv(ctx context.Context, history []*report.Results, lim Limits) *env {
+	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim}
+	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
@@ -59,10 +71,57 @@ func (e *env) funcs() template.FuncMap {
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
 		"coverage":   e.coverage,
+		"_text":      e.text,
+		// The builtins that make text, bounded like the output.
+		"print":    e.checked(fmt.Sprint),
+		"println":  e.checked(fmt.Sprintln),
+		"printf":   func(f string, args ...any) (string, error) { return e.check(fmt.Sprintf(f, args...)) },
+		"html":     e.checked(template.HTMLEscaper),
+		"js":       e.checked(template.JSEscaper),
+		"urlquery": e.checked(template.URLQueryEscaper),
 	}
 }
 
+// text is the last command of every action that prints (see prepare): it
+// escapes the value for Markdown, unless it is markup, and records that
+// action at was the last one printed.
+func (e *env) text(at int, v any) (string, error) {
+	e.last.Store(int64(at) + 1)
+	var s string
+	switch v := v.(type) {
+	case markup:
+		return e.check(string(v))
+	case string:
+		s = v
+	case nil:
+		s = "<no value>"
+	default:
+		s = fmt.Sprint(v)
+	}
+	if err := e.out.room(len(s)); err != nil {
+		return "", err
+	}
+	return escapeText(s), nil
+}
+
+// check returns s, or an error when the build is stopped or s would not fit
+// in the output, so that a template cannot build strings without bound in
+// its variables.
+func (e *env) check(s string) (string, error) {
+	if err := e.out.room(len(s)); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+func (e *env) checked(f func(...any) string) func(...any) (string, error) {
+	return func(args ...any) (string, error) { return e.check(f(args...)) }
+}
+
 func (e *env) result(id string) (*report.Result, error) {
+	if err := e.ctx.Err(); err != nil {
+		return nil, err
+	}
 	if r, ok := e.rs.Lookup(id); ok {
 		return r, nil
 	}
@@ -274,19 +333,17 @@ func (e *env) trend(id string) (string, error) {
 
 // aside keeps a block and returns the placeholder that stands for it in
 // the Markdown, as a paragraph of its own.
-func (e *env) aside(b document.Block) string {
+func (e *env) aside(b document.Block) markup {
 	e.blocks = append(e.blocks, b)
-	return fmt.Sprintf("\n\n%s%d\n\n", placeholder, len(e.blocks)-1)
+	return placeholder(len(e.blocks) - 1)
 }
-
-const placeholder = "@@block-"
 
 func (e *env) source(r *report.Result) string {
 	files := strings.Join(r.Indicator.Files(), ", ")
 	return fmt.Sprintf("%s: %s, %s %d", word(e.lang, "source"), files, word(e.lang, "edition"), e.rs.Edition.Year)
 }
 
-func (e *env) chart(id string, kind ...string) (string, error) {
+func (e *env) chart(id string, kind ...string) (markup, error) {
 	r, err := e.result(id)
 	if err != nil {
 		return "", err
@@ -332,7 +389,7 @@ func multiValued(r *report.Result) bool {
 	return r.Value.Known && r.Indicator.Additive() && sum > r.Value.Num+1e-9
 }
 
-func (e *env) table(id string) (string, error) {
+func (e *env) table(id string) (markup, error) {
 	r, err := e.result(id)
 	if err != nil {
 		return "", err
@@ -416,7 +473,7 @@ func (e *env) rowChange(ch *report.Change, key string, total bool) string {
 
 // trendchart is a line chart of the indicator's value in every edition up
 // to this one; editions where it is n.d. are left out and named in the note.
-func (e *env) trendchart(id string) (string, error) {
+func (e *env) trendchart(id string) (markup, error) {
 	r, err := e.result(id)
 	if err != nil {
 		return "", err

@@ -1,7 +1,6 @@
 package narrative
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -54,11 +53,11 @@ func (c *converter) block(n ast.Node) {
 		c.out = append(c.out, &document.Heading{Level: n.Level, Text: c.paragraph(n).Plain()})
 	case *ast.Paragraph, *ast.TextBlock:
 		p := c.paragraph(n)
-		if i, ok := c.placeholder(p); ok {
-			c.out = append(c.out, c.aside[i])
-			return
-		}
 		c.out = append(c.out, &p)
+	case *ast.HTMLBlock:
+		if b, ok := c.placeholderBlock(n); ok {
+			c.out = append(c.out, b)
+		}
 	case *ast.List:
 		l := &document.List{Ordered: n.IsOrdered()}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
@@ -90,26 +89,18 @@ func (c *converter) block(n ast.Node) {
 	}
 }
 
-// placeholder reports whether the paragraph is only a placeholder, and the
-// index of the block it stands for.
-func (c *converter) placeholder(p document.Paragraph) (int, bool) {
-	s, ok := strings.CutPrefix(strings.TrimSpace(p.Plain()), placeholder)
-	if !ok {
-		return 0, false
-	}
-	i, err := strconv.Atoi(s)
-	return i, err == nil && i >= 0 && i < len(c.aside)
-}
-
 // paragraph flattens the inline content of n into styled spans.
 func (c *converter) paragraph(n ast.Node) document.Paragraph {
 	var p document.Paragraph
-	var walk func(n ast.Node, bold, italic bool)
-	walk = func(n ast.Node, bold, italic bool) {
+	var walk func(n ast.Node, bold, italic, code bool)
+	walk = func(n ast.Node, bold, italic, code bool) {
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			switch ch := ch.(type) {
 			case *ast.Text:
 				t := string(ch.Segment.Value(c.src))
+				if !code {
+					t = unescapeText(ch.Segment.Value(c.src))
+				}
 				if ch.SoftLineBreak() || ch.HardLineBreak() {
 					t += " "
 				}
@@ -117,13 +108,15 @@ func (c *converter) paragraph(n ast.Node) document.Paragraph {
 			case *ast.String:
 				p.Spans = appendSpan(p.Spans, document.Span{Text: string(ch.Value), Bold: bold, Italic: italic})
 			case *ast.Emphasis:
-				walk(ch, bold || ch.Level == 2, italic || ch.Level == 1)
+				walk(ch, bold || ch.Level == 2, italic || ch.Level == 1, code)
+			case *ast.CodeSpan:
+				walk(ch, bold, italic, true)
 			default:
-				walk(ch, bold, italic)
+				walk(ch, bold, italic, code)
 			}
 		}
 	}
-	walk(n, false, false)
+	walk(n, false, false, false)
 	return p
 }
 

@@ -10,7 +10,7 @@ import (
 
 // indicators is the method part's table of the catalogue: every indicator
 // with its definition and the files it is computed from.
-func (e *env) indicators() string {
+func (e *env) indicators() markup {
 	t := &document.Table{
 		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
 		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "file")},
@@ -28,7 +28,7 @@ func (e *env) indicators() string {
 
 // coverage says which files the edition has, how many records each holds,
 // and which indicators are n.d. and why.
-func (e *env) coverage() string {
+func (e *env) coverage() markup {
 	ed, lang := e.rs.Edition, e.lang
 	var items []document.Paragraph
 	inTotals := 0

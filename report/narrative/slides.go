@@ -1,15 +1,12 @@
 package narrative
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
-	"text/template"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -30,19 +27,25 @@ import (
 // divider, anything else bullets. Other HTML comments are speaker notes and
 // are left out. Every error of every file is returned, as a
 // report.ErrorList; slide errors name the slide by number and title.
+//
+// Templates run under ctx and lim as they do for Build.
 func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Deck, error) {
-	_, _ = ctx, lim
 	deck := &document.Deck{Front: front(history[len(history)-1])}
 	names, err := src.files()
 	if err != nil {
 		return nil, err
 	}
+	lim = lim.withDefaults()
+	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
+	defer cancel()
 	var errs report.ErrorList
 	for _, name := range names {
 		file := path.Join(src.Name, name)
-		md, e, err := execute(src, name, history)
+		md, e, err := run(ctx, src, name, history, lim)
 		if err != nil {
-			errs = append(errs, templateErrors(err, file)...)
+			if errs, err = collect(errs, err, file); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		slides, serrs := splitSlides(md, e.blocks, file, len(deck.Slides))
@@ -53,25 +56,6 @@ func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim L
 		return nil, errs
 	}
 	return deck, nil
-}
-
-// execute runs one template and returns its Markdown and the blocks its
-// functions set aside.
-func execute(src Source, name string, history []*report.Results) ([]byte, *env, error) {
-	raw, err := fs.ReadFile(src.FS, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	e := newEnv(history)
-	t, err := template.New(path.Join(src.Name, name)).Option("missingkey=error").Funcs(e.funcs()).Parse(string(raw))
-	if err != nil {
-		return nil, nil, err
-	}
-	var md bytes.Buffer
-	if err := t.Execute(&md, newView(e.rs, e.prev)); err != nil {
-		return nil, nil, err
-	}
-	return md.Bytes(), e, nil
 }
 
 var layoutRE = regexp.MustCompile(`^<!--\s*layout:\s*([^\s>]*)\s*-->\s*$`)
@@ -101,6 +85,10 @@ func splitSlides(src []byte, aside []document.Block, file string, before int) ([
 		case *ast.ThematicBreak:
 			flush()
 		case *ast.HTMLBlock:
+			if b, ok := c.placeholderBlock(n); ok {
+				c.out = append(c.out, b)
+				break
+			}
 			var b strings.Builder
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
