@@ -221,7 +221,7 @@ func (d *decoder) conditions(n *yaml.Node, schema map[string]report.Field, sourc
 		}
 		c := report.Condition{Field: d.str(cf["field"], "field")}
 		fd, ok := schema[c.Field]
-		if !ok {
+		if !ok && cf["field"] != nil { // a missing field is reported by fields
 			d.errorf(cf["field"], "unknown field %q of %s%s", c.Field, source, report.Hint(c.Field, slices.Sorted(maps.Keys(schema))))
 		}
 		set := 0
@@ -290,6 +290,8 @@ func (d *decoder) aggregate(n *yaml.Node, f map[string]*yaml.Node, ind *report.I
 			d.need(n, f, "field", ind)
 			d.field(f["field"], schema, ind.Source, ind.Field, report.KindNumber)
 		}
+	case f["measure"] == nil:
+		// reported by fields as a missing required field
 	default:
 		d.errorf(f["measure"], "measure %s cannot be used on the aggregate figures of %s: use sum, ratio, share or gap", ind.Measure, ind.Source)
 	}

@@ -21,6 +21,9 @@ import (
 type decoder struct {
 	file string
 	errs *report.ErrorList
+	// cur is the last mapping read by fields: the place of an error whose
+	// own node is missing, so that a slip in a caller never panics.
+	cur *yaml.Node
 }
 
 func (d *decoder) pos(n *yaml.Node) report.Pos {
@@ -28,6 +31,13 @@ func (d *decoder) pos(n *yaml.Node) report.Pos {
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	if n == nil {
+		n = d.cur
+	}
+	if n == nil {
+		d.errs.Add(report.Pos{File: d.file, Line: 1}, format, args...)
+		return
+	}
 	d.errs.Add(d.pos(n), format, args...)
 }
 
@@ -123,6 +133,7 @@ func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*
 		d.errorf(n, "%s must be a mapping of fields, not %s", what, kindName(n))
 		return nil
 	}
+	d.cur = n
 	names := make([]string, len(keys))
 	for i, k := range keys {
 		names[i] = strings.TrimSuffix(k, "!")
