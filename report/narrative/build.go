@@ -52,6 +52,9 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 			if errs, err = collect(errs, err, path.Join(src.Name, name)); err != nil {
 				return nil, err
 			}
+			if ctx.Err() != nil {
+				break // the time limit: the next templates would only say so again
+			}
 			continue
 		}
 		doc.Blocks = append(doc.Blocks, markdown(md, e.blocks)...)

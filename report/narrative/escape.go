@@ -7,6 +7,8 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -23,10 +25,10 @@ type markup string
 // escapeText writes s so that goldmark reads it back as the same plain text:
 // line breaks and tabs become spaces, the ends are trimmed (leading spaces
 // could make an indented code block), and every ASCII punctuation character
-// but the quotes is backslash-escaped. That covers whatever starts a heading,
-// list, quotation, table cell, emphasis, link, code span, HTML or entity, and
-// a setext underline. Quotes build nothing once [ and < are escaped; they are
-// left for the typographer, which curls them as it does in template text.
+// is backslash-escaped. That covers whatever starts a heading, list,
+// quotation, table cell, emphasis, link, code span, HTML or entity, and a
+// setext underline. Quotes are curled here, as the typographer curls those
+// of the templates (it takes quadratic time over a long run of them).
 func escapeText(s string) string {
 	s = strings.Trim(strings.Map(func(r rune) rune {
 		switch r {
@@ -47,21 +49,38 @@ func escapeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + n)
 	for i := 0; i < len(s); i++ {
-		if escaped(s[i]) {
+		switch c := s[i]; {
+		case c == '\'':
+			b.WriteString(curl(s, i, "‘", "’"))
+		case c == '"':
+			b.WriteString(curl(s, i, "“", "”"))
+		case escaped(c):
 			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
 		}
-		b.WriteByte(s[i])
 	}
 	return b.String()
 }
 
-// escaped reports whether escapeText puts a backslash before c: an ASCII
-// punctuation character other than a quote. A byte of a multi-byte UTF-8
-// sequence is never one.
+// curl returns the opening or closing form of the quote at s[i]: opening
+// after the start, a space or an opening bracket and before a non-space,
+// closing (or an apostrophe) otherwise.
+func curl(s string, i int, open, close string) string {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+1:])
+	if (i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{«“‘—–-", before)) &&
+		i+1 < len(s) && !unicode.IsSpace(after) {
+		return open
+	}
+	return close
+}
+
+// escaped reports whether c is ASCII punctuation, which escapeText
+// escapes. A byte of a multi-byte UTF-8 sequence is never one.
 func escaped(c byte) bool {
 	switch {
-	case c == '"' || c == '\'':
-		return false
 	case '!' <= c && c <= '/', ':' <= c && c <= '@', '[' <= c && c <= '`', '{' <= c && c <= '~':
 		return true
 	}
@@ -76,15 +95,13 @@ func unescapeText(b []byte) string {
 	}
 	var out strings.Builder
 	for i := 0; i < len(b); i++ {
-		if b[i] == '\\' && i+1 < len(b) && isASCIIPunct(b[i+1]) {
+		if b[i] == '\\' && i+1 < len(b) && escaped(b[i+1]) {
 			i++
 		}
 		out.WriteByte(b[i])
 	}
 	return out.String()
 }
-
-func isASCIIPunct(c byte) bool { return escaped(c) || c == '"' || c == '\'' }
 
 // A block set aside stands in the Markdown as an HTML block of its own,
 // <rendiconto-block n="3">, found in goldmark's tree. Escaped data cannot

@@ -110,9 +110,15 @@ func (e *env) stopped(err error, file string) error {
 			e.lim.Timeout, e.lastAction())}}
 	}
 	if errors.Is(err, errOutput) {
-		return report.ErrorList{{Pos: report.Pos{File: file}, Msg: fmt.Sprintf(
+		// A function that made too long a text has a position; a text
+		// written past the limit has none but the last action printed.
+		pos, where := report.Pos{File: file}, e.lastAction()
+		if m := execRE.FindStringSubmatch(err.Error()); m != nil {
+			pos, where = templateErrors(err, file)[0].Pos, ""
+		}
+		return report.ErrorList{{Pos: pos, Msg: fmt.Sprintf(
 			"the template writes more than %s of text, the limit%s; raise template_output under [limits] in config.toml if it needs more",
-			size(e.lim.Output), e.lastAction())}}
+			size(e.lim.Output), where)}}
 	}
 	return err
 }

@@ -104,9 +104,9 @@ func (c *converter) paragraph(n ast.Node) document.Paragraph {
 				if ch.SoftLineBreak() || ch.HardLineBreak() {
 					t += " "
 				}
-				p.Spans = appendSpan(p.Spans, document.Span{Text: t, Bold: bold, Italic: italic})
+				p.Spans = append(p.Spans, document.Span{Text: t, Bold: bold, Italic: italic})
 			case *ast.String:
-				p.Spans = appendSpan(p.Spans, document.Span{Text: string(ch.Value), Bold: bold, Italic: italic})
+				p.Spans = append(p.Spans, document.Span{Text: string(ch.Value), Bold: bold, Italic: italic})
 			case *ast.Emphasis:
 				walk(ch, bold || ch.Level == 2, italic || ch.Level == 1, code)
 			case *ast.CodeSpan:
@@ -117,16 +117,25 @@ func (c *converter) paragraph(n ast.Node) document.Paragraph {
 		}
 	}
 	walk(n, false, false, false)
+	p.Spans = mergeSpans(p.Spans)
 	return p
 }
 
-// appendSpan adds s, merging it with the last span when the style is the same.
-func appendSpan(spans []document.Span, s document.Span) []document.Span {
-	if n := len(spans); n > 0 && spans[n-1].Bold == s.Bold && spans[n-1].Italic == s.Italic {
-		spans[n-1].Text += s.Text
-		return spans
+// mergeSpans joins the neighbouring spans of the same style, in linear
+// time: a paragraph may hold many thousand pieces.
+func mergeSpans(spans []document.Span) []document.Span {
+	var out []document.Span
+	var b strings.Builder
+	for i, s := range spans {
+		b.WriteString(s.Text)
+		if i+1 < len(spans) && spans[i+1].Bold == s.Bold && spans[i+1].Italic == s.Italic {
+			continue
+		}
+		s.Text = b.String()
+		b.Reset()
+		out = append(out, s)
 	}
-	return append(spans, s)
+	return out
 }
 
 func (c *converter) table(n *east.Table) *document.Table {

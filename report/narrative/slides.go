@@ -46,6 +46,9 @@ func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim L
 			if errs, err = collect(errs, err, file); err != nil {
 				return nil, err
 			}
+			if ctx.Err() != nil {
+				break // the time limit: the next templates would only say so again
+			}
 			continue
 		}
 		slides, serrs := splitSlides(md, e.blocks, file, len(deck.Slides))
