@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -37,7 +38,7 @@ func ParseCatalogue(name string, data []byte) (*report.Catalogue, error) {
 					ef := d.fields(e, "enum entry", "code!", "it!", "en")
 					if ef != nil {
 						entries = append(entries, report.EnumEntry{Code: d.str(ef["code"], "code"),
-							Label: report.Text{It: d.str(ef["it"], "it"), En: d.str(ef["en"], "en")}})
+							Label: report.Text{It: d.name(ef["it"], "it"), En: d.name(ef["en"], "en")}})
 					}
 				}
 				cat.Enums[en.Content[i].Value] = entries
@@ -60,12 +61,12 @@ func ParseCatalogue(name string, data []byte) (*report.Catalogue, error) {
 	return cat, nil
 }
 
-func (d *decoder) text(n *yaml.Node, what string) report.Text {
+func (d *decoder) text(n *yaml.Node, what string, k textKind) report.Text {
 	if n == nil {
 		return report.Text{}
 	}
 	f := d.fields(n, what, "it!", "en")
-	return report.Text{It: d.str(f["it"], what), En: d.str(f["en"], what)}
+	return report.Text{It: d.textOf(f["it"], what, k), En: d.textOf(f["en"], what, k)}
 }
 
 var measures = []string{report.MeasureCount, report.MeasureSum, report.MeasureDistinct, report.MeasureShare,
@@ -79,9 +80,9 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue, links *[]link) 
 	}
 	ind := &report.Indicator{
 		ID:         d.str(f["id"], "id"),
-		Title:      d.text(f["title"], "title"),
-		Unit:       d.text(f["unit"], "unit"),
-		Definition: d.text(f["definition"], "definition"),
+		Title:      d.text(f["title"], "title", titleText),
+		Unit:       d.text(f["unit"], "unit", nameText),
+		Definition: d.text(f["definition"], "definition", freeText),
 		Source:     d.str(f["source"], "source"),
 		Measure:    d.str(f["measure"], "measure"),
 		Field:      d.str(f["field"], "field"),
@@ -139,7 +140,7 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue, links *[]link) 
 		if pf == nil {
 			continue
 		}
-		p := report.Part{Field: d.str(pf["field"], "field"), Label: d.text(pf["label"], "label")}
+		p := report.Part{Field: d.str(pf["field"], "field"), Label: d.text(pf["label"], "label", nameText)}
 		d.field(pf["field"], schema, ind.Source, p.Field, report.KindNumber)
 		ind.Parts = append(ind.Parts, p)
 	}
@@ -231,10 +232,7 @@ func (d *decoder) conditions(n *yaml.Node, schema map[string]report.Field, sourc
 		}
 		for key, dst := range map[string]**float64{"min": &c.Min, "max": &c.Max} {
 			if v := cf[key]; v != nil {
-				x, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil {
-					d.errorf(v, "%s must be a number", key)
-				}
+				x, _ := d.number(v, key)
 				*dst = &x
 				set++
 			}
@@ -282,7 +280,7 @@ func (d *decoder) aggregate(n *yaml.Node, f map[string]*yaml.Node, ind *report.I
 			if pf == nil {
 				continue
 			}
-			p := report.Part{Field: d.str(pf["field"], "field"), Label: d.text(pf["label"], "label"), Key: d.str(pf["key"], "key")}
+			p := report.Part{Field: d.str(pf["field"], "field"), Label: d.text(pf["label"], "label", nameText), Key: d.str(pf["key"], "key")}
 			d.field(pf["field"], schema, ind.Source, p.Field, report.KindNumber)
 			ind.Parts = append(ind.Parts, p)
 		}
@@ -382,7 +380,7 @@ func (d *decoder) derived(n *yaml.Node, f map[string]*yaml.Node, ind *report.Ind
 		if pf == nil {
 			continue
 		}
-		p := report.Part{Label: d.text(pf["label"], "label"), Key: d.str(pf["key"], "key"), Field: d.str(pf["field"], "field")}
+		p := report.Part{Label: d.text(pf["label"], "label", nameText), Key: d.str(pf["key"], "key"), Field: d.str(pf["field"], "field")}
 		set := 0
 		if fn := pf["field"]; fn != nil {
 			set++
@@ -420,7 +418,7 @@ func (d *decoder) derived(n *yaml.Node, f map[string]*yaml.Node, ind *report.Ind
 		if fn := pf["factor"]; fn != nil {
 			p.Factor = d.positive(fn, "factor")
 		}
-		if ind.Measure == report.MeasureGap && !p.IsThreshold() {
+		if ind.Measure == report.MeasureGap && !p.IsThreshold() && pf["per"] == nil {
 			d.errorf(pn, "the parts of a gap are thresholds: give each a per")
 		}
 		if k := p.RowKey(); k != "" {
@@ -479,14 +477,42 @@ func (d *decoder) operand(n *yaml.Node, ind *report.Indicator, schema map[string
 	return o
 }
 
-// positive reads a number above zero.
+// positive reads a number above zero for a factor or a threshold, between
+// 1e-6 and 1e12: beyond those a ratio's value or threshold (factor / per)
+// would no longer be a finite, printable number.
 func (d *decoder) positive(n *yaml.Node, what string) float64 {
-	f, err := strconv.ParseFloat(n.Value, 64)
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || err != nil || !(f > 0) || math.IsInf(f, 0) {
-		d.errorf(n, "%s must be a number above zero, not %s", what, kindName(n))
+	f, ok := d.number(n, what)
+	switch {
+	case !ok:
+		return 0
+	case !(f > 0):
+		d.errorf(n, "%s must be a number above zero, not %s", what, n.Value)
+		return 0
+	case f < 1e-6 || f > 1e12:
+		d.errorf(n, "%s must be between 0.000001 and 1000000000000, not %s", what, n.Value)
 		return 0
 	}
 	return f
+}
+
+// number reads a finite number, or reports an error naming what was given.
+func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		d.errorf(n, "%s must be a number, not %s", what, kindName(n))
+		return 0, false
+	}
+	text := strings.ReplaceAll(n.Value, "_", "")
+	f, err := strconv.ParseFloat(text, 64)
+	if n.Tag == "!!int" {
+		var i int64
+		i, err = strconv.ParseInt(text, 0, 64)
+		f = float64(i)
+	}
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		d.errorf(n, "%s must be a finite number, not %s", what, n.Value)
+		return 0, false
+	}
+	return f, true
 }
 
 // link resolves the operands that name indicators, and refuses an indicator

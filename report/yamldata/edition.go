@@ -63,14 +63,17 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 	if fi, err := fs.Stat(fsys, l.sub); err != nil || !fi.IsDir() {
 		return nil, nil, report.ErrorList{{Pos: report.Pos{File: l.dir}, Msg: "no edition folder for " + strconv.Itoa(year)}}
 	}
+	territory := false
 	if n := l.file(report.FileEdition, true); n != nil {
-		l.edition(n, year)
+		territory = l.edition(n, year)
 	}
+	before := len(l.errs)
 	if n := l.file(report.FileVocabularies, true); n != nil {
 		l.vocabularies(n)
 	}
-	if len(l.errs) > 0 {
-		// Records cannot be checked without the territory and code lists.
+	if !territory || len(l.errs) > before {
+		// Records cannot be checked without the territory and code lists;
+		// another mistake in edition.yaml (a date) does not stop them.
 		l.errs.Sort()
 		return nil, nil, l.errs
 	}
@@ -115,7 +118,7 @@ type loader struct {
 // warning; a missing required one is an error.
 func (l *loader) file(name string, required bool) *yaml.Node {
 	path := filepath.Join(l.dir, name)
-	l.d = &decoder{file: path, errs: &l.errs}
+	l.d = &decoder{file: path, errs: &l.errs, warns: &l.warnings}
 	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && required:
@@ -132,11 +135,13 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 	return l.d.parse(data, !required)
 }
 
-func (l *loader) edition(n *yaml.Node, folderYear int) {
+// edition reads edition.yaml; it reports whether the territory was read
+// without errors, which the records need.
+func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 	d := l.d
 	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!")
 	if f == nil {
-		return
+		return false
 	}
 	ed := l.ed
 	if y := f["year"]; y != nil {
@@ -145,17 +150,21 @@ func (l *loader) edition(n *yaml.Node, folderYear int) {
 			d.errorf(y, "year %d does not match the folder %d", ed.Year, folderYear)
 		}
 	}
-	ed.Title = d.str(f["title"], "title")
-	ed.Subtitle = d.str(f["subtitle"], "subtitle")
-	ed.TitleEn = d.str(f["title_en"], "title_en")
-	ed.SubtitleEn = d.str(f["subtitle_en"], "subtitle_en")
-	ed.OrganisationEn = d.str(f["organisation_en"], "organisation_en")
-	ed.Organisation = d.str(f["organisation"], "organisation")
-	ed.Partners = d.strs(f["partners"], "partners")
+	ed.Title = d.title(f["title"], "title")
+	ed.Subtitle = d.title(f["subtitle"], "subtitle")
+	ed.TitleEn = d.title(f["title_en"], "title_en")
+	ed.SubtitleEn = d.title(f["subtitle_en"], "subtitle_en")
+	ed.OrganisationEn = d.title(f["organisation_en"], "organisation_en")
+	ed.Organisation = d.title(f["organisation"], "organisation")
+	ed.Partners = d.strs(f["partners"], "partners", nameText)
 	ed.Published = d.date(f["published"], "published")
-	if t := f["territory"]; t != nil && !isNull(t) {
-		l.territory(t)
+	t := f["territory"]
+	if t == nil || isNull(t) {
+		return false
 	}
+	before := len(l.errs)
+	l.territory(t)
+	return len(l.errs) == before
 }
 
 func (l *loader) territory(n *yaml.Node) {
@@ -165,7 +174,7 @@ func (l *loader) territory(n *yaml.Node) {
 		return
 	}
 	t := &l.ed.Territory
-	t.Name = d.str(f["name"], "territory name")
+	t.Name = d.name(f["name"], "territory name")
 	districts := d.list(f["districts"], "districts")
 	if f["districts"] != nil && !isNull(f["districts"]) && len(districts) == 0 && f["districts"].Kind == yaml.SequenceNode {
 		d.errorf(f["districts"], "territory has no districts")
@@ -177,9 +186,13 @@ func (l *loader) territory(n *yaml.Node) {
 			continue
 		}
 		dist := report.District{
-			Code:      d.str(df["code"], "district code"),
-			Name:      d.str(df["name"], "district name"),
-			Residents: d.count(df["residents"], "residents"),
+			Code: d.str(df["code"], "district code"),
+			Name: d.name(df["name"], "district name"),
+		}
+		var ok bool
+		if dist.Residents, ok = d.countOK(df["residents"], "residents"); ok && dist.Residents == 0 {
+			// Every rate per resident divides by it: a district has people.
+			d.errorf(df["residents"], "residents must be above zero: write the district's population on 31 December")
 		}
 		if c := df["code"]; c != nil {
 			dcodes.add(d, c, dist.Code)
@@ -189,7 +202,7 @@ func (l *loader) territory(n *yaml.Node) {
 			if zf == nil {
 				continue
 			}
-			z := report.Zone{Code: d.str(zf["code"], "zone code"), Name: d.str(zf["name"], "zone name")}
+			z := report.Zone{Code: d.str(zf["code"], "zone code"), Name: d.name(zf["name"], "zone name")}
 			if c := zf["code"]; c != nil {
 				zcodes.add(d, c, z.Code)
 			}
@@ -230,10 +243,10 @@ func (l *loader) vocabularies(n *yaml.Node) {
 			}
 			e := report.Entry{
 				Code:    d.str(ef["code"], "code"),
-				Label:   d.str(ef["label"], "label"),
-				LabelEn: d.str(ef["label_en"], "label_en"),
+				Label:   d.name(ef["label"], "label"),
+				LabelEn: d.name(ef["label_en"], "label_en"),
 				ETS:     d.boolean(ef["ets"], "ets", false),
-				Was:     d.strs(ef["was"], "was"),
+				Was:     d.strs(ef["was"], "was", codeText),
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)
@@ -348,7 +361,7 @@ func (l *loader) organisations(n *yaml.Node) {
 		}
 		o := report.Organisation{
 			ID:       d.str(f["id"], "id"),
-			Name:     d.str(f["name"], "name"),
+			Name:     d.name(f["name"], "name"),
 			Kind:     l.code(f["kind"], "organisation_kinds", "kind"),
 			District: l.code(f["district"], "districts", "district"),
 		}
@@ -372,7 +385,7 @@ func (l *loader) projects(n *yaml.Node) {
 		}
 		p := report.Project{
 			ID:            d.str(f["id"], "id"),
-			Name:          d.str(f["name"], "name"),
+			Name:          d.name(f["name"], "name"),
 			New:           d.boolean(f["new"], "new", false),
 			Origin:        l.code(f["origin"], "origins", "origin"),
 			NeedArea:      l.code(f["need_area"], "need_areas", "need_area"),
@@ -463,7 +476,7 @@ func (l *loader) tables(n *yaml.Node) {
 		}
 		t := report.Table{
 			ID:            d.str(f["id"], "id"),
-			Name:          d.str(f["name"], "name"),
+			Name:          d.name(f["name"], "name"),
 			District:      l.code(f["district"], "districts", "district"),
 			Coordination:  l.code(f["coordination"], "coordination", "coordination"),
 			Themes:        l.codes(f["themes"], "themes", "themes"),
@@ -489,7 +502,7 @@ func (l *loader) groups(n *yaml.Node) {
 		}
 		g := report.Group{
 			ID:            d.str(f["id"], "id"),
-			Name:          d.str(f["name"], "name"),
+			Name:          d.name(f["name"], "name"),
 			District:      l.code(f["district"], "districts", "district"),
 			Coordination:  l.code(f["coordination"], "coordination", "coordination"),
 			Themes:        l.codes(f["themes"], "themes", "themes"),

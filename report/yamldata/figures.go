@@ -45,7 +45,7 @@ func (l *loader) figures(n *yaml.Node, source string) []report.Figure {
 			continue
 		}
 		what = fmt.Sprintf("figure #%d (%s)", i+1, fig.Measure)
-		d.str(f["note"], "note")
+		d.note(f["note"], "note")
 		fig.For = l.slice(f["for"], schema, dims)
 		decimal := report.Decimal[fig.Measure]
 		if tn := f["total"]; tn != nil && !isNull(tn) {

@@ -24,6 +24,12 @@ type decoder struct {
 	// cur is the last mapping read by fields: the place of an error whose
 	// own node is missing, so that a slip in a caller never panics.
 	cur *yaml.Node
+	// warns receives warnings (nil: they are dropped); fontWarnings counts
+	// the texts with characters the font cannot draw, fontPos is where the
+	// last one starts.
+	warns        *[]Warning
+	fontWarnings int
+	fontPos      report.Pos
 }
 
 func (d *decoder) pos(n *yaml.Node) report.Pos {
@@ -47,6 +53,9 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // adding the problem. Aliases and merge keys are refused: they are not needed
 // in data files, and refusing them rules out alias bombs.
 func (d *decoder) parse(data []byte, records bool) *yaml.Node {
+	if !d.checkBytes(data) {
+		return nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	err := dec.Decode(&doc)
@@ -70,6 +79,12 @@ func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
+		if strings.Contains(msg, "exceeded max depth") {
+			if line == 0 {
+				line = deepLine(data)
+			}
+			msg = "nesting too deep (over 10000 levels of lists, mappings or indentation)"
+		}
 		d.errs.Add(report.Pos{File: d.file, Line: line}, "invalid YAML: %s", msg)
 		return nil
 	}
@@ -84,12 +99,17 @@ func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 	if !d.plain(doc.Content[0]) {
 		return nil
 	}
+	d.finishText()
 	return doc.Content[0]
 }
 
 // plain reports whether the tree holds no alias and no merge key, adding
-// an error for each it finds.
+// an error for each it finds. It checks the characters of every scalar on
+// the way (checkText).
 func (d *decoder) plain(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode {
+		d.checkText(n)
+	}
 	switch {
 	case n.Kind == yaml.AliasNode:
 		d.errorf(n, "aliases (*%s) are not supported in data files: write the value out", n.Value)
@@ -193,25 +213,26 @@ func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
 	return n.Content
 }
 
-// str returns the text of a scalar field; numbers are read as text, so a
-// name or code such as 2020 is accepted.
-func (d *decoder) str(n *yaml.Node, what string) string {
-	if n == nil || isNull(n) {
-		return ""
-	}
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!bool" {
-		d.errorf(n, "%s must be text, not %s", what, kindName(n))
-		return ""
-	}
-	return n.Value
-}
+// str returns the text of a scalar field holding a code or an id (one
+// line, report.MaxCode characters); numbers are read as text, so a name or
+// code such as 2020 is accepted.
+func (d *decoder) str(n *yaml.Node, what string) string { return d.textOf(n, what, codeText) }
 
-// strs returns the texts of a list of scalars.
-func (d *decoder) strs(n *yaml.Node, what string) []string {
+// name returns a name or label (one line, report.MaxName characters).
+func (d *decoder) name(n *yaml.Node, what string) string { return d.textOf(n, what, nameText) }
+
+// title returns a title (one line, report.MaxTitle characters).
+func (d *decoder) title(n *yaml.Node, what string) string { return d.textOf(n, what, titleText) }
+
+// note returns free text (several lines, report.MaxText characters).
+func (d *decoder) note(n *yaml.Node, what string) string { return d.textOf(n, what, freeText) }
+
+// strs returns the texts of a list of scalars of the given kind.
+func (d *decoder) strs(n *yaml.Node, what string, k textKind) []string {
 	items := d.list(n, what)
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		if s := d.str(it, what+" item"); s != "" {
+		if s := d.textOf(it, what+" item", k); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -260,6 +281,10 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 		return 0, false
 	case f > 1e12:
 		d.errorf(n, "%s is implausibly large (%s)", what, n.Value)
+		return 0, false
+	case f != 0 && f < 1e-6:
+		// so small a value is a slip, and as a divisor it would overflow
+		d.errorf(n, "%s is implausibly small (%s): write 0 or at least 0.000001", what, n.Value)
 		return 0, false
 	}
 	return f, true
