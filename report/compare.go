@@ -93,15 +93,15 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 		// says nothing of the code list.
 		rows := make([]RowChange, len(rf.Breakdown))
 		for i, r := range rf.Breakdown {
-			rows[i] = RowChange{Key: r.Key, Label: r.Label, From: Known(r.Value)}
+			rows[i] = RowChange{Key: r.Key, Label: r.Label, From: rf.RowValue(r)}
 		}
 		return rows, false
 	}
 	was := wasMap(ind, chain)
-	old := make(map[string]float64, len(rf.Breakdown))
+	old := make(map[string]Value, len(rf.Breakdown))
 	oldLabel := make(map[string]string, len(rf.Breakdown))
 	for _, r := range rf.Breakdown {
-		old[r.Key] = r.Value
+		old[r.Key] = rf.RowValue(r)
 		oldLabel[r.Key] = r.Label
 	}
 	// claimed counts, for each old code, the new codes that take it over.
@@ -119,7 +119,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 	redefined := false
 	var rows []RowChange
 	for _, r := range rt.Breakdown {
-		row := RowChange{Key: r.Key, Label: r.Label, To: Known(r.Value)}
+		row := RowChange{Key: r.Key, Label: r.Label, To: rt.RowValue(r)}
 		switch olds := was[r.Key]; {
 		case len(olds) > 0 && anyClaimedTwice(olds, claimed):
 			row.Note, row.Was = NoteSplit, olds
@@ -129,14 +129,15 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 			row.Note, row.Was = NoteMerged, olds
 			redefined = true
 		case len(olds) > 0:
-			sum, found := 0.0, false
+			sum, found, na := 0.0, false, false
 			for _, o := range olds {
 				v, ok := old[o]
-				sum += v
+				sum += v.Num
 				found = found || ok
+				na = na || (ok && !v.Known)
 			}
 			row.Note, row.Was = NoteMapped, olds
-			if found {
+			if found && !na {
 				row.From = Known(sum)
 			}
 		case claimed[r.Key] > 1:
@@ -145,7 +146,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 			redefined = true
 		default:
 			if v, ok := old[r.Key]; ok && rf.Value.Known {
-				row.From = Known(v)
+				row.From = v
 			} else if rf.Value.Known {
 				row.Note = NoteNew
 			}
@@ -165,7 +166,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 		if kept[r.Key] || claimed[r.Key] > 0 {
 			continue
 		}
-		rows = append(rows, RowChange{Key: r.Key, Label: oldLabel[r.Key], From: Known(r.Value), Note: NoteDropped})
+		rows = append(rows, RowChange{Key: r.Key, Label: oldLabel[r.Key], From: rf.RowValue(r), Note: NoteDropped})
 		redefined = true
 	}
 	return rows, redefined

@@ -42,9 +42,9 @@ func showChange(c *Change) string {
 // TestCompareAcross follows the was: entries of the edition in between:
 // 2018's a and b became 2019's ab, renamed abc in 2020.
 func TestCompareAcross(t *testing.T) {
-	from := results(2018, []Entry{{Code: "a"}, {Code: "b"}, {Code: "k"}}, Known(9), Row{"a", "", 2}, Row{"b", "", 3}, Row{"k", "", 4})
+	from := results(2018, []Entry{{Code: "a"}, {Code: "b"}, {Code: "k"}}, Known(9), Row{Key: "a", Value: 2}, Row{Key: "b", Value: 3}, Row{Key: "k", Value: 4})
 	mid := results(2019, []Entry{{Code: "ab", Was: []string{"a", "b"}}, {Code: "k"}, {Code: "n"}}, Known(0))
-	to := results(2020, []Entry{{Code: "abc", Was: []string{"ab"}}, {Code: "k"}, {Code: "n"}}, Known(12), Row{"abc", "", 6}, Row{"k", "", 5}, Row{"n", "", 1})
+	to := results(2020, []Entry{{Code: "abc", Was: []string{"ab"}}, {Code: "k"}, {Code: "n"}}, Known(12), Row{Key: "abc", Value: 6}, Row{Key: "k", Value: 5}, Row{Key: "n", Value: 1})
 	got := showChange(CompareAcross(from, to, []*Edition{mid.Edition}).Indicators[0])
 	if want := "9→12 Δ3 33.33% | abc 5→6 Δ1 mapped | k 4→5 Δ1 | n null→1 Δnull new"; got != want {
 		t.Errorf("got %s\nwant %s", got, want)
@@ -52,8 +52,8 @@ func TestCompareAcross(t *testing.T) {
 }
 
 func TestCompareMergedRate(t *testing.T) {
-	from := results(2018, []Entry{{Code: "x"}, {Code: "y"}}, Known(20), Row{"x", "", 10}, Row{"y", "", 30})
-	to := results(2019, []Entry{{Code: "z", Was: []string{"x", "y"}}}, Known(21), Row{"z", "", 21})
+	from := results(2018, []Entry{{Code: "x"}, {Code: "y"}}, Known(20), Row{Key: "x", Value: 10}, Row{Key: "y", Value: 30})
+	to := results(2019, []Entry{{Code: "z", Was: []string{"x", "y"}}}, Known(21), Row{Key: "z", Value: 21})
 	for _, rs := range []*Results{from, to} {
 		rs.List[0].Indicator.Measure = MeasureMean
 	}
@@ -79,33 +79,33 @@ func TestCompare(t *testing.T) {
 	}{
 		{
 			name: "mapping, new, split and dropped codes",
-			from: results(2018, oldVocab, Known(40), Row{"aggregazione", "", 10}, Row{"integrazione", "", 5}, Row{"lavoro", "", 8}, Row{"laboratori", "", 3}, Row{"famiglie", "", 6}),
-			to:   results(2019, newVocab, Known(50), Row{"socialita", "", 20}, Row{"lavoro", "", 4}, Row{"digitale", "", 2}, Row{"genitori", "", 4}, Row{"minori", "", 3}),
+			from: results(2018, oldVocab, Known(40), Row{Key: "aggregazione", Value: 10}, Row{Key: "integrazione", Value: 5}, Row{Key: "lavoro", Value: 8}, Row{Key: "laboratori", Value: 3}, Row{Key: "famiglie", Value: 6}),
+			to:   results(2019, newVocab, Known(50), Row{Key: "socialita", Value: 20}, Row{Key: "lavoro", Value: 4}, Row{Key: "digitale", Value: 2}, Row{Key: "genitori", Value: 4}, Row{Key: "minori", Value: 3}),
 			want: "40→50 Δ10 25% | socialita 15→20 Δ5 mapped | lavoro 8→4 Δ-4 | digitale null→2 Δnull new" +
 				" | genitori null→4 Δnull split | minori null→3 Δnull split | laboratori 3→null Δnull dropped | redefined",
 		},
 		{
 			name: "a missing file on one side is null, never zero",
 			from: results(2018, oldVocab, Value{}),
-			to:   results(2019, newVocab, Known(5), Row{"socialita", "", 5}, Row{"lavoro", "", 0}, Row{"digitale", "", 0}, Row{"genitori", "", 0}, Row{"minori", "", 0}),
+			to:   results(2019, newVocab, Known(5), Row{Key: "socialita", Value: 5}, Row{Key: "lavoro", Value: 0}, Row{Key: "digitale", Value: 0}, Row{Key: "genitori", Value: 0}, Row{Key: "minori", Value: 0}),
 			want: "null→5 Δnull null% | socialita null→5 Δnull mapped | lavoro null→0 Δnull | digitale null→0 Δnull" +
 				" | genitori null→0 Δnull split | minori null→0 Δnull split | redefined",
 		},
 		{
 			name: "a kept code also claimed by another is a split",
-			from: results(2018, []Entry{{Code: "a1"}, {Code: "a2"}}, Known(6), Row{"a1", "", 4}, Row{"a2", "", 2}),
-			to:   results(2019, []Entry{{Code: "a2"}, {Code: "b1", Was: []string{"a1", "a2"}}}, Known(7), Row{"a2", "", 3}, Row{"b1", "", 4}),
+			from: results(2018, []Entry{{Code: "a1"}, {Code: "a2"}}, Known(6), Row{Key: "a1", Value: 4}, Row{Key: "a2", Value: 2}),
+			to:   results(2019, []Entry{{Code: "a2"}, {Code: "b1", Was: []string{"a1", "a2"}}}, Known(7), Row{Key: "a2", Value: 3}, Row{Key: "b1", Value: 4}),
 			want: "6→7 Δ1 16.67% | a2 null→3 Δnull split | b1 null→4 Δnull split | redefined",
 		},
 		{
 			name: "a change from zero has no percentage",
-			from: results(2018, []Entry{{Code: "lavoro"}}, Known(0), Row{"lavoro", "", 0}),
-			to:   results(2019, []Entry{{Code: "lavoro"}}, Known(3), Row{"lavoro", "", 3}),
+			from: results(2018, []Entry{{Code: "lavoro"}}, Known(0), Row{Key: "lavoro", Value: 0}),
+			to:   results(2019, []Entry{{Code: "lavoro"}}, Known(3), Row{Key: "lavoro", Value: 3}),
 			want: "0→3 Δ3 null% | lavoro 0→3 Δ3",
 		},
 		{
 			name: "missing in the later edition",
-			from: results(2018, []Entry{{Code: "lavoro"}}, Known(3), Row{"lavoro", "", 3}),
+			from: results(2018, []Entry{{Code: "lavoro"}}, Known(3), Row{Key: "lavoro", Value: 3}),
 			to:   results(2019, []Entry{{Code: "lavoro"}}, Value{}),
 			want: "3→null Δnull null% | lavoro 3→null Δnull",
 		},

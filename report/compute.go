@@ -1,6 +1,9 @@
 package report
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Compute computes every indicator of the catalogue on the edition, with
 // labels in lang ("it" or "en"). An indicator whose data files are missing is
@@ -86,8 +89,28 @@ func (c *computer) result(ind *Indicator) *Result {
 	}
 	c.done[ind] = nil
 	r := c.compute(ind)
+	finite(r)
 	c.done[ind] = r
 	return r
+}
+
+// finite makes a value or row that is not a finite number n.d.: no input
+// the loaders accept should lead to one, but a NaN or an infinity must
+// never reach a page or the JSON output.
+func finite(r *Result) {
+	if r.Value.Known && (math.IsNaN(r.Value.Num) || math.IsInf(r.Value.Num, 0)) {
+		r.Value = Value{}
+		r.Reason = "the result is not a finite number"
+	}
+	for i, row := range r.Breakdown {
+		if math.IsNaN(row.Value) || math.IsInf(row.Value, 0) {
+			r.Breakdown[i].Value = 0
+			if r.naRows == nil {
+				r.naRows = map[string]bool{}
+			}
+			r.naRows[row.Key] = true
+		}
+	}
 }
 
 func (c *computer) compute(ind *Indicator) *Result {
@@ -469,7 +492,8 @@ func (c *computer) operand(ind *Indicator, o *Operand) operand {
 
 // ratio computes a ratio, a share of two terms or a gap to thresholds.
 // A zero or n.d. denominator makes the value n.d., never zero; a breakdown
-// row whose denominator is zero is left out.
+// row or part whose denominator is zero or n.d. is kept, n.d. (RowNA), so
+// that every row the catalogue defines is there.
 func (c *computer) ratio(ind *Indicator, r *Result) {
 	num, den := c.operand(ind, ind.Numerator), c.operand(ind, ind.Denominator)
 	for _, o := range []operand{num, den} {
@@ -500,12 +524,18 @@ func (c *computer) ratio(ind *Indicator, r *Result) {
 			if d, ok := den.row(row.Key); ok && d != 0 {
 				row.Value = row.Value / d * factor
 				r.Breakdown = append(r.Breakdown, row)
+			} else {
+				r.markNA(row)
 			}
 		}
 	}
 	for _, p := range ind.Parts {
+		row := Row{Key: p.RowKey(), Label: p.Label.In(c.lang)}
 		if v, ok := c.part(ind, p, factor); ok {
-			r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: v})
+			row.Value = v
+			r.Breakdown = append(r.Breakdown, row)
+		} else {
+			r.markNA(row)
 		}
 	}
 }

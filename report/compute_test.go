@@ -77,6 +77,10 @@ func brief(r *Result) string {
 	}
 	s := fmt.Sprintf("%.4g", r.Value.Num)
 	for _, row := range r.Breakdown {
+		if r.RowNA(row.Key) {
+			s += fmt.Sprintf(" %s=n.d.", row.Key)
+			continue
+		}
 		s += fmt.Sprintf(" %s=%.4g", row.Key, row.Value)
 	}
 	return s
@@ -222,7 +226,7 @@ func TestComputeAggregates(t *testing.T) {
 	want := map[string]string{
 		"by_unit":      "10 a=6 b=4 c=0",                         // vocabulary order, zero row kept
 		"sex_unit":     "10 f/a=4 f/b=3 f/c=0 m/a=2 m/b=1 m/c=0", // by × across
-		"training":     "4 a=5 b=2.5",                            // 40/10; 30/6, 10/4; c has no staff: left out
+		"training":     "4 a=5 b=2.5 c=n.d.",                     // 40/10; 30/6, 10/4; c has no staff: n.d.
 		"perm":         "3",                                      // from the slice role=sw, contract=perm
 		"sw_fte":       "4 nord=1.5 sud=2.5",                     // slice role=sw by district
 		"users":        "600",                                    // services.yaml
@@ -284,5 +288,48 @@ func TestLabelsInEnglish(t *testing.T) {
 	ed.Title, ed.TitleEn, ed.Subtitle = "Il lavoro di comunità", "Community work", "Rendiconto"
 	if title, sub := ed.TitleIn("en"); title != "Community work" || sub != "Rendiconto" {
 		t.Errorf("TitleIn(en) = %q, %q", title, sub)
+	}
+}
+
+// TestComputeZeroResidents: with no residents, a ratio to residents is
+// n.d., and a part divided by residents stays as a row, n.d., so that a
+// template asking for it prints n.d. instead of failing (A.1.2 per_10000).
+func TestComputeZeroResidents(t *testing.T) {
+	ed := aggEdition()
+	for i := range ed.Territory.Districts {
+		ed.Territory.Districts[i].Residents = 0
+	}
+	rs := Compute(ed, aggCatalogue(), "it")
+	for id, want := range map[string]string{
+		"fte_and_rate": "4 per_10000=n.d.",
+		"sw_rate":      "n.d. [] zero denominator",
+		"per10k":       "n.d. [] zero denominator",
+		"gap":          "3 t6500=3 t5000=3 t4000=3",
+	} {
+		if r, _ := rs.Lookup(id); brief(r) != want {
+			t.Errorf("%s = %s, want %s", id, brief(r), want)
+		}
+	}
+}
+
+// TestComputeNeverInfinite: numbers that would overflow (a threshold of
+// 1e-320, which the catalogue loader refuses, set here by hand) give n.d.,
+// never an infinity that JSON cannot print.
+func TestComputeNeverInfinite(t *testing.T) {
+	perm := &Indicator{ID: "perm", Source: SourceStaff, Measure: MeasureSum, Field: "fte",
+		Filter: []Condition{{Field: "role", Equals: "sw"}, {Field: "contract", Equals: "perm"}}}
+	tiny := []Part{{Key: "tiny", Per: 1e-320, Main: true}}
+	cat := &Catalogue{Indicators: []*Indicator{perm,
+		{ID: "gap", Measure: MeasureGap, Parts: tiny, Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: &Operand{Residents: true}},
+		{ID: "rate", Measure: MeasureRatio, Factor: 1e308, Parts: tiny, Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: &Operand{Residents: true}},
+	}}
+	rs := Compute(aggEdition(), cat, "it")
+	for id, want := range map[string]string{
+		"gap":  "n.d. [] the result is not a finite number",
+		"rate": "7.5e+303 tiny=n.d.",
+	} {
+		if r, _ := rs.Lookup(id); brief(r) != want {
+			t.Errorf("%s = %s, want %s", id, brief(r), want)
+		}
 	}
 }
