@@ -5,8 +5,19 @@
 // A template is Go text/template over Markdown, executed on the editions'
 // results with strict functions (an unknown indicator, field or function is
 // an error at the template's file:line:col), then parsed with goldmark into
-// blocks. Charts and tables asked for by template functions are kept aside
-// and stand in the Markdown as placeholder paragraphs, replaced by their
-// blocks once the Markdown is parsed. A deck's Markdown is cut into slides
-// at its thematic breaks.
+// blocks.
+//
+// What an action prints is text, not Markdown: every action that prints
+// ends in the function _text, added when the template is parsed (as
+// html/template adds its escapers), which escapes the value so that it
+// reads back as written. Values stay as they are inside the template, for
+// comparisons such as {{if eq .Key "x"}}. Charts and tables asked for by
+// template functions are kept aside and stand in the Markdown as HTML blocks
+// <rendiconto-block n="N">, which escaped text cannot form, replaced by
+// their blocks once the Markdown is parsed. A deck's Markdown is cut into
+// slides at its thematic breaks.
+//
+// Templates run under a time limit, an output limit and the caller's
+// context (see Limits); a template that ranges over a literal number past a
+// million is refused when it is parsed.
 package narrative

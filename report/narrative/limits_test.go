@@ -9,22 +9,22 @@ import (
 	"time"
 )
 
-// limited builds a one-file report and a one-file deck from the template
-// under lim and ctx, and returns the report's error and how long it took.
-func limited(t *testing.T, ctx context.Context, template string, lim Limits) (error, time.Duration) {
+// limited builds a report from the template, followed by a second small
+// one, under lim and ctx, and returns how long it took and its error.
+func limited(t *testing.T, ctx context.Context, template string, lim Limits) (time.Duration, error) {
 	t.Helper()
 	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
 	src := Source{FS: fstest.MapFS{"a.md": {Data: []byte(template)}, "b.md": {Data: []byte("# B")}}, Name: "t"}
 	start := time.Now()
 	_, err := Build(ctx, src, hs, lim)
-	return err, time.Since(start)
+	return time.Since(start), err
 }
 
 // TestRangeLiteral: a template that ranges over a huge number is refused
 // when it is parsed, with its position, by Build and by BuildDeck.
 func TestRangeLiteral(t *testing.T) {
 	const tmpl = "# T\n\n{{range 100000000000}}{{end}}"
-	err, took := limited(t, context.Background(), tmpl, Limits{})
+	took, err := limited(t, context.Background(), tmpl, Limits{})
 	t.Logf("{{range 100000000000}} stopped in %s", took)
 	if err == nil || !strings.HasPrefix(err.Error(), "t/a.md:3:8: range 100000000000: ") {
 		t.Fatalf("got %v", err)
@@ -37,7 +37,7 @@ func TestRangeLiteral(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "t/a.md:3:8: range 100000000000: ") {
 		t.Fatalf("deck: got %v", err)
 	}
-	if err, _ := limited(t, context.Background(), "{{range 1000}}{{end}}{{range 3}}x{{end}}", Limits{}); err != nil {
+	if _, err := limited(t, context.Background(), "{{range 1000}}{{end}}{{range 3}}x{{end}}", Limits{}); err != nil {
 		t.Errorf("a small range: %v", err)
 	}
 }
@@ -50,7 +50,7 @@ func TestTimeout(t *testing.T) {
 		"# T\n\n{{range 1000000}}{{range 1000000}}{{end}}{{end}}",
 		"# T\n\n{{.City}} {{range $i := 1000000}}{{range 1000000}}{{if known \"B.3.3\"}}{{end}}{{end}}{{end}}",
 	} {
-		err, took := limited(t, context.Background(), tmpl, Limits{Timeout: 200 * time.Millisecond})
+		took, err := limited(t, context.Background(), tmpl, Limits{Timeout: 200 * time.Millisecond})
 		t.Logf("%s: stopped in %s: %v", tmpl, took, err)
 		if err == nil || !strings.HasPrefix(err.Error(), "t/a.md: the templates ran for 200ms, the time limit") || strings.Contains(err.Error(), "\n") ||
 			!strings.Contains(err.Error(), "template_timeout under [limits] in config.toml") {
@@ -71,14 +71,14 @@ func TestOutputLimit(t *testing.T) {
 		`{{$s := "0123456789"}}{{range 60}}{{$s = printf "%s%s" $s $s}}{{end}}{{$s}}`,
 		`{{$s := "0123456789"}}{{range 60}}{{$s = print $s $s}}{{end}}`,
 	} {
-		err, took := limited(t, context.Background(), tmpl, Limits{Output: 1 << 20})
+		took, err := limited(t, context.Background(), tmpl, Limits{Output: 1 << 20})
 		t.Logf("%s: stopped in %s: %v", tmpl, took, err)
 		if err == nil || !strings.Contains(err.Error(), "the template writes more than 1 MB of text, the limit") ||
 			!strings.Contains(err.Error(), "template_output under [limits] in config.toml") {
 			t.Errorf("%s: got %v", tmpl, err)
 		}
 	}
-	if err, _ := limited(t, context.Background(), "{{range 1000}}0123456789{{end}}", Limits{Output: 1 << 20}); err != nil {
+	if _, err := limited(t, context.Background(), "{{range 1000}}0123456789{{end}}", Limits{Output: 1 << 20}); err != nil {
 		t.Errorf("10 KB: %v", err)
 	}
 }
@@ -88,7 +88,7 @@ func TestOutputLimit(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err, _ := limited(t, ctx, "# T", Limits{})
+	_, err := limited(t, ctx, "# T", Limits{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled before: got %v", err)
 	}
