@@ -1,6 +1,9 @@
 package document
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Front is the front matter of a report or a deck: what its cover and its
 // metadata say.
@@ -97,9 +100,9 @@ func (*Chart) block()     {}
 
 // Plain returns the text of the spans without styles.
 func (p Paragraph) Plain() string {
-	s := ""
+	var b strings.Builder
 	for _, sp := range p.Spans {
-		s += sp.Text
+		b.WriteString(sp.Text)
 	}
-	return s
+	return b.String()
 }
