@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -80,7 +81,8 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		years = append(years, strconv.Itoa(h.Edition.Year))
 	}
 	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-	e := &env{rs: c.To, history: history, lang: lang}
+	e := newEnv(context.Background(), history, Limits{})
+	e.rs, e.lang = c.To, lang
 	for _, ch := range c.Indicators {
 		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
 			continue
