@@ -315,3 +315,37 @@ func TestPanicIsAnInternalError(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentNewEdition: two new-edition runs at once make the folder
+// once; the other says it exists, in words, and nothing is left over.
+func TestConcurrentNewEdition(t *testing.T) {
+	root := t.TempDir()
+	copyDir(t, "../../testdata/othercity/2023", filepath.Join(root, "2023"))
+	type result struct {
+		code   int
+		errOut string
+	}
+	results := make(chan result, 4)
+	for range 4 {
+		go func() {
+			code, _, errOut := runArgs(t, "new-edition", "--data", root, "2024")
+			results <- result{code, errOut}
+		}()
+	}
+	ok := 0
+	for range 4 {
+		r := <-results
+		switch {
+		case r.code == exitOK:
+			ok++
+		case r.code != exitInvalid || !strings.Contains(r.errOut, "already exists: nothing written"):
+			t.Errorf("exit %d, %q", r.code, r.errOut)
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d runs made the folder, want 1", ok)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 2 {
+		t.Errorf("the data root holds %d entries, want 2023 and 2024", len(entries))
+	}
+}

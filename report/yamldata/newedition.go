@@ -2,7 +2,10 @@ package yamldata
 
 import (
 	"bytes"
+	"crypto/rand"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,9 +104,12 @@ func NewEdition(root string, from, year int) error {
 	if vocab, err = dropWas(vocab); err != nil {
 		return fmt.Errorf("%s: %v", filepath.Join(src, report.FileVocabularies), err)
 	}
-	tmp, err := os.MkdirTemp(root, "."+strconv.Itoa(year)+".*")
-	if err != nil {
-		return err
+	// Not os.MkdirTemp: its folder is private whatever the umask.
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	tmp := filepath.Join(root, fmt.Sprintf(".%d.%x.new-edition", year, rnd))
+	if err := os.Mkdir(tmp, 0o777); err != nil {
+		return fmt.Errorf("%s: cannot write in the data root: %v", root, unwrapPathError(err))
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	files := map[string][]byte{report.FileEdition: edition, report.FileVocabularies: vocab}
@@ -111,14 +117,32 @@ func NewEdition(root string, from, year int) error {
 		files[name] = []byte(fmt.Sprintf(text, year))
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
-			return err
+		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o666); err != nil {
+			return fmt.Errorf("%s: cannot write in the data root: %v", root, unwrapPathError(err))
 		}
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+	if err := os.Rename(tmp, dst); err != nil {
+		if _, err := os.Stat(dst); err == nil {
+			// Another run made it meanwhile.
+			return fmt.Errorf("%s already exists: nothing written", dst)
+		}
+		return fmt.Errorf("%s: cannot create the edition's folder: %v", dst, unwrapPathError(err))
 	}
-	return os.Rename(tmp, dst)
+	return nil
+}
+
+// unwrapPathError drops the operation and paths of an *os.LinkError or
+// *fs.PathError, which the message already names.
+func unwrapPathError(err error) error {
+	var le *os.LinkError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &le):
+		return le.Err
+	case errors.As(err, &pe):
+		return pe.Err
+	}
+	return err
 }
 
 // dropWas removes the was: keys of every vocabulary entry, keeping the rest
