@@ -64,6 +64,7 @@ func DrawChart(f *fpdf.Fpdf, x, y, w, h float64, d ChartData, st Style) (err err
 	if err := d.validate(); err != nil {
 		return err
 	}
+	d = d.printable()
 	if !(w > 0 && h > 0) {
 		return fmt.Errorf("chart %s: empty rectangle %gx%g", d.Kind, w, h)
 	}
@@ -99,6 +100,18 @@ func DrawChart(f *fpdf.Fpdf, x, y, w, h float64, d ChartData, st Style) (err err
 		c.pie(top, d, d.Kind == Donut)
 	}
 	return nil
+}
+
+// printable returns a copy of d whose texts the font draws.
+func (d ChartData) printable() ChartData {
+	d.Title = printable(d.Title)
+	d.Labels = printables(d.Labels)
+	series := make([]Series, len(d.Series))
+	for i, s := range d.Series {
+		series[i] = Series{Name: printable(s.Name), Values: s.Values}
+	}
+	d.Series = series
+	return d
 }
 
 // counts reports whether d holds whole numbers, not percentages.
@@ -289,18 +302,7 @@ func (c *canvas) fitLines(s string, maxW float64, n int) []string {
 
 // ellipsize shortens s with "…" until it is at most maxW wide.
 func (c *canvas) ellipsize(s string, maxW float64) string {
-	if c.measure(s) <= maxW {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		t := strings.TrimRight(string(r), " ,.-–") + "…"
-		if c.measure(t) <= maxW {
-			return t
-		}
-	}
-	return "…"
+	return ellipsize(s, maxW, c.measure)
 }
 
 // maxWidth returns the width of the widest string at the current font.
@@ -354,8 +356,11 @@ func (c *canvas) legend(items []legendItem) float64 {
 // seriesLegend returns the legend items of d's series.
 func (c *canvas) seriesLegend(d ChartData) []legendItem {
 	items := make([]legendItem, len(d.Series))
+	c.font(c.th.size, "")
 	for i, s := range d.Series {
-		items[i] = legendItem{name: s.Name, col: c.th.color(i)}
+		// a name wider than the chart is shortened, as the legend sets it
+		name := c.ellipsize(s.Name, c.w-11*pt)
+		items[i] = legendItem{name: name, col: c.th.color(i)}
 	}
 	return items
 }

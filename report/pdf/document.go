@@ -21,6 +21,7 @@ func newPDF(size fpdf.SizeType, fm document.Front, author string) *fpdf.Fpdf {
 	if author == "" {
 		author = fm.Organisation
 	}
+	fm, author = metaFront(fm), metaText(author)
 	f.SetTitle(fm.Title+" – "+fm.Subtitle, true)
 	f.SetAuthor(author, true)
 	f.SetSubject(fm.Subtitle, true)

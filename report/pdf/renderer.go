@@ -237,12 +237,12 @@ func (r *Renderer) SetFontSize(size float64) { r.fontSize = size }
 
 // Text implements chart.Renderer: body is written with its baseline's left
 // end at (x, y), turned by the text rotation if any.
-func (r *Renderer) Text(body string, x, y int) { r.text(body, float64(x), float64(y)) }
+func (r *Renderer) Text(body string, x, y int) { r.text(printable(body), float64(x), float64(y)) }
 
 // MeasureText implements chart.Renderer with the PDF font's metrics, so
 // measured and drawn widths agree.
 func (r *Renderer) MeasureText(body string) chart.Box {
-	w := int(math.Ceil(r.measure(body)))
+	w := int(math.Ceil(r.measure(printable(body))))
 	h := int(math.Ceil(r.fontSize * capHeight * pxPerPt))
 	box := chart.Box{Right: w, Bottom: h}
 	if !r.rotated {

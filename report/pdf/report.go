@@ -44,8 +44,13 @@ var (
 // once: the contents' pages are reserved after the cover (their number is
 // known from the headings) and filled at the end, with the running header
 // and the "page X of Y" footer of every page, once the pages are known.
-func Report(doc *document.Document, opt ReportOptions) ([]byte, error) {
-	l := &layout{doc: doc, opt: opt, widths: map[measured]float64{}}
+func Report(doc *document.Document, opt ReportOptions) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, internalError(p)
+		}
+	}()
+	l := &layout{doc: printableDocument(doc), meta: doc.Front, opt: opt, widths: map[measured]float64{}}
 	if err := l.run(); err != nil {
 		return nil, err
 	}
@@ -75,7 +80,14 @@ type layout struct {
 	curStyle string
 	curSize  float64
 	widths   map[measured]float64
+
+	meta document.Front // the front matter as given, for the metadata
+	work int            // runes measured, for the tests
 }
+
+// maxCached is the longest text whose width is kept: longer ones are rare
+// and would fill the cache.
+const maxCached = 256
 
 // measured is a piece of text in a style and size.
 type measured struct {
@@ -84,7 +96,7 @@ type measured struct {
 }
 
 func (l *layout) run() error {
-	f := newPDF(fpdf.SizeType{Wd: pageW, Ht: pageH}, l.doc.Front, l.opt.Author)
+	f := newPDF(fpdf.SizeType{Wd: pageW, Ht: pageH}, l.meta, l.opt.Author)
 	l.f = f
 	l.curStyle = "?"
 	f.SetMargins(marginL, marginTop, marginR)
@@ -185,9 +197,17 @@ func (l *layout) width(s, style string, size float64) float64 {
 	if !ok {
 		l.font(style, size)
 		w = l.f.GetStringWidth(s)
-		l.widths[k] = w
+		l.work += len(s)
+		if len(s) <= maxCached {
+			l.widths[k] = w
+		}
 	}
 	return w
+}
+
+// fit shortens s with "…" to at most maxW wide in the style and size.
+func (l *layout) fit(s, style string, size, maxW float64) string {
+	return ellipsize(s, maxW, func(s string) float64 { return l.width(s, style, size) })
 }
 
 // newPage starts a page of the current part and puts y at the top of its
@@ -219,8 +239,8 @@ func (l *layout) header(page int) {
 	if header == "" {
 		header = l.doc.Title
 	}
-	f.CellFormat(textW/2, 4, header, "", 0, "L", false, 0, "")
-	f.CellFormat(textW/2, 4, l.pageParts[page-1], "", 0, "R", false, 0, "")
+	f.CellFormat(textW/2, 4, l.fit(header, "", 8, textW/2-2), "", 0, "L", false, 0, "")
+	f.CellFormat(textW/2, 4, l.fit(l.pageParts[page-1], "", 8, textW/2-2), "", 0, "R", false, 0, "")
 	l.draw(rule)
 	f.SetLineWidth(0.2)
 	f.Line(marginL, headerY+2, pageW-marginR, headerY+2)
@@ -232,7 +252,7 @@ func (l *layout) footer(page, total int) {
 	l.font("", 8)
 	l.color(muted)
 	f.SetXY(marginL, footerY)
-	f.CellFormat(textW*0.7, 4, l.doc.Organisation, "", 0, "L", false, 0, "")
+	f.CellFormat(textW*0.7, 4, l.fit(l.doc.Organisation, "", 8, textW*0.7-2), "", 0, "L", false, 0, "")
 	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
 	f.CellFormat(textW*0.3, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }

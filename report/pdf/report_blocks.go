@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"rendiconto/report/document"
@@ -20,7 +21,7 @@ func (l *layout) cover() {
 	f.SetTextColor(255, 255, 255)
 	l.y = 34
 	l.font("", 13)
-	f.Text(marginL, l.y, strings.ToUpper(d.City))
+	f.Text(marginL, l.y, l.fit(printable(strings.ToUpper(d.City)), "", 13, textW))
 	l.y = 52
 	l.plainText(d.Title, 28, 12.5, "B").draw(marginL, textW, "L", false)
 	l.y += 3
@@ -112,10 +113,7 @@ func (l *layout) contents(headings []*document.Heading, toc []tocEntry) {
 			l.color(accent)
 		}
 		l.font(style, size)
-		name := h.Text
-		for f.GetStringWidth(name) > textW-indent-16 && len(name) > 4 {
-			name = strings.TrimSpace(string([]rune(name)[:len([]rune(name))-2])) + "…"
-		}
+		name := tocName(h.Text, func(s string) bool { return f.GetStringWidth(s) <= textW-indent-16 })
 		base := e.y + leading/2 + size*0.3528*0.35
 		f.Text(marginL+indent, base, name)
 		nameEnd := marginL + indent + f.GetStringWidth(name)
@@ -128,6 +126,21 @@ func (l *layout) contents(headings []*document.Heading, toc []tocEntry) {
 		f.SetDashPattern([]float64{}, 0)
 		f.Link(marginL, e.y, textW, leading, l.links[e.heading])
 	}
+}
+
+// tocName shortens a heading with "…" to the longest that fits, cut
+// before its last two characters at least. The cuts grow in width and
+// length with the characters kept, so the longest is found by bisection.
+func tocName(name string, fits func(string) bool) string {
+	if fits(name) || len(name) <= 4 {
+		return name
+	}
+	r := []rune(name)
+	cut := func(k int) string { return strings.TrimSpace(string(r[:k])) + "…" }
+	done := func(k int) bool { c := cut(k); return fits(c) || len(c) <= 4 }
+	// the first k in 0..len(r)-2 past the longest cut that is done
+	k := sort.Search(len(r)-1, func(k int) bool { return !done(k) })
+	return cut(k - 1)
 }
 
 // heading starts a part on a new page, or a section kept with what follows.

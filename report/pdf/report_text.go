@@ -88,25 +88,29 @@ func (t *text) lines(width float64) [][]word {
 }
 
 // split returns the words, with any word wider than width cut into pieces
-// that fit, each but the first joined to the one before.
+// that fit, each but the first joined to the one before. A piece takes
+// characters while the sum of their widths fits: one pass over the word.
 func (t *text) split(width float64) []word {
 	var out []word
+	f := t.l.f
 	for _, w := range t.words {
 		if w.w <= width {
 			out = append(out, w)
 			continue
 		}
-		rs := []rune(w.text)
-		for len(rs) > 0 {
-			n := len(rs)
-			for n > 1 && t.l.width(string(rs[:n]), w.style, t.size) > width {
-				n--
+		glyph := glyphs(w.style)
+		start, units := 0, 0
+		for i, r := range w.text {
+			u := glyph(r)
+			t.l.work++
+			if i > start && unitsWidth(f, units+u, t.size) > width {
+				out = append(out, word{text: w.text[start:i], style: w.style, w: unitsWidth(f, units, t.size), join: w.join})
+				w.join = false
+				start, units = i, 0
 			}
-			piece := string(rs[:n])
-			out = append(out, word{text: piece, style: w.style, w: t.l.width(piece, w.style, t.size), join: w.join})
-			w.join = false
-			rs = rs[n:]
+			units += u
 		}
+		out = append(out, word{text: w.text[start:], style: w.style, w: unitsWidth(f, units, t.size), join: w.join})
 	}
 	return out
 }

@@ -162,8 +162,16 @@ const logoH = 11.0 // mm, on content slides
 // even at MinSlideText points is not cut or squeezed: every such slide is
 // named in the returned SlideErrors. The bytes depend only on the deck and
 // the theme: the dates are the edition's.
-func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
+func Slides(d *document.Deck, th SlideTheme) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, internalError(p)
+		}
+	}()
+	orig := d
+	d = printableDeck(d)
 	th = th.withDefaults()
+	th.Footer = printable(th.Footer)
 	if th.FontSize < MinSlideText {
 		return nil, fmt.Errorf("slides font size %g pt is below the readable minimum of %g pt", th.FontSize, MinSlideText)
 	}
@@ -171,7 +179,7 @@ func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := newPDF(fpdf.SizeType{Wd: slideW, Ht: slideH}, d.Front, th.Author)
+	f := newPDF(fpdf.SizeType{Wd: slideW, Ht: slideH}, orig.Front, th.Author)
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
 
@@ -189,7 +197,7 @@ func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
 	for i, s := range d.Slides {
 		dk.n, dk.cur = i+1, s
 		if err := dk.slide(s); err != nil {
-			errs = append(errs, &SlideError{File: s.File, N: i + 1, Title: s.Title, Msg: err.Error()})
+			errs = append(errs, &SlideError{File: s.File, N: i + 1, Title: metaText(orig.Slides[i].Title), Msg: err.Error()})
 		}
 	}
 	if len(errs) > 0 {
@@ -263,10 +271,11 @@ func (dk *deck) furniture(col [3]int, logo bool) {
 	dk.color(col)
 	if dk.th.Footer != "" {
 		dk.font("", furnitureSize)
-		f.Text(slideMargin, base, dk.th.Footer)
+		f.Text(slideMargin, base, dk.fit(dk.th.Footer, "", furnitureSize, slideW-2*slideMargin-20))
 	}
 	if dk.th.Numbers {
 		n := strconv.Itoa(dk.n)
+		dk.font("", furnitureSize)
 		f.Text(slideW-slideMargin-dk.width(n, "", furnitureSize), base, n)
 	}
 	if logo && dk.logoW > 0 {

@@ -514,7 +514,7 @@ func (dk *deck) titleSlide(s document.Slide) error {
 	cs := dk.th.FontSize * 0.85
 	dk.color(dk.p.onAccentMuted)
 	dk.font("B", cs)
-	city := strings.ToUpper(dk.d.City)
+	city := dk.fit(printable(strings.ToUpper(dk.d.City)), "B", cs, w)
 	f.Text(x, 26, city)
 	room := band - 38 - 10
 	h, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", false)
