@@ -3,6 +3,7 @@ package yamldata
 import (
 	"errors"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -77,18 +78,10 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 		l.errs.Sort()
 		return nil, nil, l.errs
 	}
-	if n := l.file(report.FileOrganisations, false); n != nil {
-		l.organisations(n)
-	}
-	if n := l.file(report.FileProjects, false); n != nil {
-		l.projects(n)
-	}
-	if n := l.file(report.FileTables, false); n != nil {
-		l.tables(n)
-	}
-	if n := l.file(report.FileGroups, false); n != nil {
-		l.groups(n)
-	}
+	l.records(report.FileOrganisations, "organisations", l.organisations, func() { l.ed.Organisations, l.orgIDs = nil, nil })
+	l.records(report.FileProjects, "projects", l.projects, func() { l.ed.Projects = nil })
+	l.records(report.FileTables, "tables", l.tables, func() { l.ed.Tables = nil })
+	l.records(report.FileGroups, "groups", l.groups, func() { l.ed.Groups = nil })
 	if n := l.file(report.FileStaff, false); n != nil {
 		l.ed.Staff = l.figures(n, report.SourceStaff)
 	}
@@ -111,12 +104,24 @@ type loader struct {
 	warnings []Warning
 	d        *decoder // the file being read
 	orgIDs   map[string]bool
+	codeSets map[string]map[string]bool // see codeSet
+	zoneOf   map[string]string          // zone code → its district's
 }
 
 // file reads and parses one file of the edition, setting l.d to its
 // decoder. A missing optional file is recorded in Edition.Missing with a
 // warning; a missing required one is an error.
 func (l *loader) file(name string, required bool) *yaml.Node {
+	data := l.read(name, required)
+	if data == nil {
+		return nil
+	}
+	return l.d.parse(data, !required)
+}
+
+// read reads one file of the edition, setting l.d to its decoder; it
+// returns nil after recording a missing or unreadable file.
+func (l *loader) read(name string, required bool) []byte {
 	path := filepath.Join(l.dir, name)
 	l.d = &decoder{file: path, errs: &l.errs, warns: &l.warnings}
 	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
@@ -132,7 +137,69 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 		l.errs.Add(report.Pos{File: path}, "cannot read: %v", err)
 		return nil
 	}
-	return l.d.parse(data, !required)
+	if data == nil {
+		data = []byte{}
+	}
+	return data
+}
+
+// records reads an optional file holding a list of records, passing its
+// items to readAll. A large file is parsed a batch of records at a time
+// (see batches), so that its whole node tree is never in memory at once:
+// loading stays linear in time and bounded in memory. When a batch does
+// not parse on its own, whatever it read is undone (reset clears the
+// edition's records) and the whole file is parsed as one, so that the
+// messages are exactly those of a whole-file parse.
+func (l *loader) records(name, what string, readAll func(iter.Seq2[int, *yaml.Node]), reset func()) {
+	data := l.read(name, false)
+	if data == nil {
+		return
+	}
+	if parts := batches(data); len(parts) > 1 {
+		if !l.d.checkBytes(data) {
+			return
+		}
+		errs, warns := len(l.errs), len(l.warnings)
+		d, failed := l.d, false
+		readAll(func(yield func(int, *yaml.Node) bool) {
+			i := 0
+			failed = !parseBatches(data, parts, func(b batch, root *yaml.Node) bool {
+				if root == nil {
+					return true
+				}
+				if !d.checkBatch(root, b.line-1) {
+					failed = true
+					return false
+				}
+				for _, it := range root.Content {
+					if !yield(i, it) {
+						return false
+					}
+					i++
+				}
+				return true
+			}) || failed
+		})
+		if !failed {
+			d.finishText()
+			return
+		}
+		l.errs, l.warnings = l.errs[:errs], l.warnings[:warns]
+		reset()
+		l.d = &decoder{file: d.file, errs: &l.errs, warns: &l.warnings}
+	}
+	n := l.d.parse(data, true)
+	if n == nil {
+		return
+	}
+	items := l.d.list(n, what)
+	readAll(func(yield func(int, *yaml.Node) bool) {
+		for i, it := range items {
+			if !yield(i, it) {
+				return
+			}
+		}
+	})
 }
 
 // edition reads edition.yaml; it reports whether the territory was read
@@ -292,37 +359,73 @@ func (l *loader) codes(n *yaml.Node, list, what string) []string {
 }
 
 func (l *loader) checkCode(n *yaml.Node, code, list string) {
-	var valid []string
+	valid, ok := l.codeSet(list)
+	if !ok {
+		l.d.errorf(n, "code %q needs the vocabulary %s, which %s does not define", code, list, report.FileVocabularies)
+		return
+	}
+	if valid[code] {
+		return
+	}
+	// The list, in its order, only for the message.
+	var names []string
 	switch list {
 	case "districts":
 		for _, dist := range l.ed.Territory.Districts {
-			valid = append(valid, dist.Code)
+			names = append(names, dist.Code)
 		}
 	case "zones":
 		for _, dist := range l.ed.Territory.Districts {
 			for _, z := range dist.Zones {
-				valid = append(valid, z.Code)
+				names = append(names, z.Code)
+			}
+		}
+	default:
+		for _, e := range l.ed.Vocabularies[list].Entries {
+			names = append(names, e.Code)
+		}
+	}
+	switch list {
+	case "districts", "zones":
+		l.d.errorf(n, "%q is not one of the territory's %s in %s%s", code, list, report.FileEdition, report.Hint(code, names))
+	default:
+		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, report.Hint(code, names))
+	}
+}
+
+// codeSet returns the codes of a list (districts, zones or a vocabulary),
+// built once: records check hundreds of thousands of codes.
+func (l *loader) codeSet(list string) (map[string]bool, bool) {
+	if set, ok := l.codeSets[list]; ok {
+		return set, set != nil
+	}
+	if l.codeSets == nil {
+		l.codeSets = map[string]map[string]bool{}
+	}
+	set := map[string]bool{}
+	switch list {
+	case "districts":
+		for _, dist := range l.ed.Territory.Districts {
+			set[dist.Code] = true
+		}
+	case "zones":
+		for _, dist := range l.ed.Territory.Districts {
+			for _, z := range dist.Zones {
+				set[z.Code] = true
 			}
 		}
 	default:
 		v, ok := l.ed.Vocabularies[list]
 		if !ok {
-			l.d.errorf(n, "code %q needs the vocabulary %s, which %s does not define", code, list, report.FileVocabularies)
-			return
+			set = nil
+			break
 		}
 		for _, e := range v.Entries {
-			valid = append(valid, e.Code)
+			set[e.Code] = true
 		}
 	}
-	if slices.Contains(valid, code) {
-		return
-	}
-	switch list {
-	case "districts", "zones":
-		l.d.errorf(n, "%q is not one of the territory's %s in %s%s", code, list, report.FileEdition, report.Hint(code, valid))
-	default:
-		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, report.Hint(code, valid))
-	}
+	l.codeSets[list] = set
+	return set, set != nil
 }
 
 // refs checks a list of organisation ids against organisations.yaml.
@@ -350,11 +453,11 @@ func (l *loader) orgList() []string {
 	return list
 }
 
-func (l *loader) organisations(n *yaml.Node) {
+func (l *loader) organisations(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("organisation id")
 	l.orgIDs = map[string]bool{}
-	for i, on := range d.list(n, "organisations") {
+	for i, on := range items {
 		f := d.fields(on, record("organisation", on, i), "id!", "name!", "kind!", "district")
 		if f == nil {
 			continue
@@ -373,10 +476,10 @@ func (l *loader) organisations(n *yaml.Node) {
 	}
 }
 
-func (l *loader) projects(n *yaml.Node) {
+func (l *loader) projects(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("project id")
-	for i, pn := range d.list(n, "projects") {
+	for i, pn := range items {
 		f := d.fields(pn, record("project", pn, i), "id!", "name!", "new!", "origin!", "need_area!", "scope!",
 			"districts", "zones", "beneficiaries!", "organisations", "operators",
 			"activities", "funding", "targets", "in_aggregates")
@@ -456,20 +559,23 @@ func (l *loader) scope(pn *yaml.Node, f map[string]*yaml.Node, p *report.Project
 }
 
 func (l *loader) districtOf(zone string) string {
-	for _, dist := range l.ed.Territory.Districts {
-		for _, z := range dist.Zones {
-			if z.Code == zone {
-				return dist.Code
+	if l.zoneOf == nil {
+		l.zoneOf = map[string]string{}
+		for _, dist := range l.ed.Territory.Districts {
+			for _, z := range dist.Zones {
+				if _, dup := l.zoneOf[z.Code]; !dup {
+					l.zoneOf[z.Code] = dist.Code
+				}
 			}
 		}
 	}
-	return ""
+	return l.zoneOf[zone]
 }
 
-func (l *loader) tables(n *yaml.Node) {
+func (l *loader) tables(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("table id")
-	for i, tn := range d.list(n, "tables") {
+	for i, tn := range items {
 		f := d.fields(tn, record("table", tn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "organisations", "meetings")
 		if f == nil {
 			continue
@@ -492,10 +598,10 @@ func (l *loader) tables(n *yaml.Node) {
 	}
 }
 
-func (l *loader) groups(n *yaml.Node) {
+func (l *loader) groups(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("group id")
-	for i, gn := range d.list(n, "groups") {
+	for i, gn := range items {
 		f := d.fields(gn, record("group", gn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "citizens!", "organisations")
 		if f == nil {
 			continue

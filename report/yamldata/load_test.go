@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,7 +19,18 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/br
 // TestBroken loads every broken edition of testdata/broken and compares
 // the messages with the case's golden file: each case is a data root with
 // one edition folder and a file "want.golden".
-func TestBroken(t *testing.T) {
+func TestBroken(t *testing.T) { testBroken(t, *update) }
+
+// TestBrokenInBatches loads the broken editions again parsing record files
+// a few records at a time: the messages must be the same, golden for
+// golden.
+func TestBrokenInBatches(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 40
+	testBroken(t, false)
+}
+
+func testBroken(t *testing.T, update bool) {
 	cases, err := filepath.Glob("testdata/broken/*")
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +53,7 @@ func TestBroken(t *testing.T) {
 			}
 			got := list.Error() + "\n"
 			golden := filepath.Join(dir, "want.golden")
-			if *update {
+			if update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -249,5 +261,42 @@ func TestYears(t *testing.T) {
 	}
 	if got := strings.Join(s, ","); got != "2018,2019,2020" {
 		t.Errorf("Years = %s, want 2018,2019,2020", got)
+	}
+}
+
+// TestBatchesReadTheSame: a large edition read a batch of records at a
+// time gives the same edition and warnings as read whole; a batch that
+// cannot stand alone (a quoted text cut across a batch boundary, an
+// alias to an earlier batch) falls back to the whole file.
+func TestBatchesReadTheSame(t *testing.T) {
+	fsys := bigFS(1500)
+	p := fsys["2021/projects.yaml"]
+	// a project name with an undrawable character far into the file,
+	// and one quoted over two lines whose second line starts "- "
+	p.Data = []byte(strings.Replace(string(p.Data), "name: Progetto 1200\n", "name: Progetto 1200 😀\n", 1))
+	p.Data = []byte(strings.Replace(string(p.Data), "name: Progetto 700\n", "name: \"Progetto\n- 700\"\n", 1))
+	load := func(size int) (*report.Edition, []Warning, error) {
+		defer func(n int) { batchSize = n }(batchSize)
+		batchSize = size
+		return LoadFS(fsys, "mem", 2021)
+	}
+	edWhole, wWhole, errWhole := load(1 << 30)
+	edBatch, wBatch, errBatch := load(4 << 10)
+	if errWhole != nil || errBatch != nil {
+		t.Fatal(errWhole, errBatch)
+	}
+	if !reflect.DeepEqual(edWhole, edBatch) || !reflect.DeepEqual(wWhole, wBatch) {
+		t.Errorf("batches read a different edition or warnings: %v / %v", wWhole, wBatch)
+	}
+	if len(wBatch) != 1 || !strings.Contains(wBatch[0].String(), "projects.yaml:") || edBatch.Projects[700].Name != "Progetto - 700" {
+		t.Errorf("warnings %v, project %q", wBatch, edBatch.Projects[700].Name)
+	}
+	// An alias to an anchor of an earlier batch: the whole-file message.
+	p.Data = []byte(strings.Replace(string(p.Data), "- id: P10\n", "- id: &a P10\n", 1))
+	p.Data = []byte(strings.Replace(string(p.Data), "- id: P1400\n", "- id: *a\n", 1))
+	_, _, errWhole = load(1 << 30)
+	_, _, errBatch = load(4 << 10)
+	if errWhole == nil || errBatch == nil || errWhole.Error() != errBatch.Error() {
+		t.Errorf("alias across batches:\nwhole %v\nbatch %v", errWhole, errBatch)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +29,9 @@ type decoder struct {
 	warns        *[]Warning
 	fontWarnings int
 	fontPos      report.Pos
+	// lineOffset is added by plain to the line of every node: a batch of
+	// records is parsed apart from the lines before it.
+	lineOffset int
 }
 
 func (d *decoder) pos(n *yaml.Node) report.Pos {
@@ -107,6 +109,7 @@ func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 // an error for each it finds. It checks the characters of every scalar on
 // the way (checkText).
 func (d *decoder) plain(n *yaml.Node) bool {
+	n.Line += d.lineOffset
 	if n.Kind == yaml.ScalarNode {
 		d.checkText(n)
 	}
@@ -154,23 +157,39 @@ func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*
 		return nil
 	}
 	d.cur = n
-	names := make([]string, len(keys))
-	for i, k := range keys {
-		names[i] = strings.TrimSuffix(k, "!")
+	m := make(map[string]*yaml.Node, len(keys))
+	var misspelt map[string]bool // known keys an unknown one is likely a typo of
+	// Records have a dozen fields: a scan finds a key written twice more
+	// cheaply than a map, which only a hostile mapping of thousands needs.
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 64 {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
 	}
-	m := make(map[string]*yaml.Node, len(n.Content)/2)
-	misspelt := map[string]bool{} // known keys an unknown one is likely a typo of
-	keyNodes := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if first, ok := keyNodes[k.Value]; ok {
+		var first *yaml.Node
+		if seen != nil {
+			first = seen[k.Value]
+			if first == nil {
+				seen[k.Value] = k
+			}
+		} else {
+			first = firstKey(n.Content[:i], k.Value)
+		}
+		if first != nil {
 			d.errorf(k, "field %q is written twice in %s (also at line %d)", k.Value, what, first.Line)
 			continue
 		}
-		keyNodes[k.Value] = k
-		if !slices.Contains(names, k.Value) {
+		if !isKey(keys, k.Value) {
+			names := make([]string, len(keys))
+			for i, k := range keys {
+				names[i] = strings.TrimSuffix(k, "!")
+			}
 			d.errorf(k, "unknown field %q in %s%s", k.Value, what, report.Hint(k.Value, names))
 			if near, ok := report.Nearest(k.Value, names); ok {
+				if misspelt == nil {
+					misspelt = map[string]bool{}
+				}
 				misspelt[near] = true
 			}
 			continue
@@ -184,6 +203,28 @@ func (d *decoder) fields(n *yaml.Node, what string, keys ...string) map[string]*
 		}
 	}
 	return m
+}
+
+// firstKey returns the key node named name among the keys of a mapping's
+// content (keys and values alternate), or nil.
+func firstKey(content []*yaml.Node, name string) *yaml.Node {
+	for i := 0; i+1 < len(content); i += 2 {
+		if content[i].Value == name {
+			return content[i]
+		}
+	}
+	return nil
+}
+
+// isKey reports whether name is one of keys, written with or without the
+// final "!" of a required key.
+func isKey(keys []string, name string) bool {
+	for _, k := range keys {
+		if k == name || (len(k) == len(name)+1 && k[len(k)-1] == '!' && k[:len(name)] == name) {
+			return true
+		}
+	}
+	return false
 }
 
 // record names a record in messages: "project P003", or by its place in
