@@ -67,11 +67,13 @@ type layout struct {
 	opt  ReportOptions
 	f    *fpdf.Fpdf
 	y    float64
-	part string // the current part's title, for the running header
+	part int // the current part, from 1, for the running header; 0 for none
 
-	pageParts    []string // the part of each page, for its running header; "" for none
-	headingPages []int    // the page of each heading
-	links        []int    // the link to each heading, for the contents
+	parts        []string       // the parts' titles
+	pageParts    []int          // the part of each page, as part
+	fitted       map[int]string // header and footer texts, shortened once
+	headingPages []int          // the page of each heading
+	links        []int          // the link to each heading, for the contents
 	figures      int
 	tables       int
 
@@ -210,6 +212,21 @@ func (l *layout) fit(s, style string, size, maxW float64) string {
 	return ellipsize(s, maxW, func(s string) float64 { return l.width(s, style, size) })
 }
 
+// furniture returns s, a text of the running header (key 0 for the
+// document's, the part's number for a part's) or footer (-1), shortened to
+// maxW at 8 points once for all pages.
+func (l *layout) furniture(key int, s string, maxW float64) string {
+	if l.fitted == nil {
+		l.fitted = map[int]string{}
+	}
+	if fs, ok := l.fitted[key]; ok {
+		return fs
+	}
+	fs := l.fit(s, "", 8, maxW)
+	l.fitted[key] = fs
+	return fs
+}
+
 // newPage starts a page of the current part and puts y at the top of its
 // text.
 func (l *layout) newPage() {
@@ -228,7 +245,8 @@ func (l *layout) ensure(h float64) {
 // header draws the running header of a page of the body: the document's
 // header on the left, the part's title on the right.
 func (l *layout) header(page int) {
-	if l.pageParts[page-1] == "" {
+	part := l.pageParts[page-1]
+	if part == 0 || l.parts[part-1] == "" {
 		return
 	}
 	f := l.f
@@ -239,8 +257,8 @@ func (l *layout) header(page int) {
 	if header == "" {
 		header = l.doc.Title
 	}
-	f.CellFormat(textW/2, 4, l.fit(header, "", 8, textW/2-2), "", 0, "L", false, 0, "")
-	f.CellFormat(textW/2, 4, l.fit(l.pageParts[page-1], "", 8, textW/2-2), "", 0, "R", false, 0, "")
+	f.CellFormat(textW/2, 4, l.furniture(0, header, textW/2-2), "", 0, "L", false, 0, "")
+	f.CellFormat(textW/2, 4, l.furniture(part, l.parts[part-1], textW/2-2), "", 0, "R", false, 0, "")
 	l.draw(rule)
 	f.SetLineWidth(0.2)
 	f.Line(marginL, headerY+2, pageW-marginR, headerY+2)
@@ -252,7 +270,7 @@ func (l *layout) footer(page, total int) {
 	l.font("", 8)
 	l.color(muted)
 	f.SetXY(marginL, footerY)
-	f.CellFormat(textW*0.7, 4, l.fit(l.doc.Organisation, "", 8, textW*0.7-2), "", 0, "L", false, 0, "")
+	f.CellFormat(textW*0.7, 4, l.furniture(-1, l.doc.Organisation, textW*0.7-2), "", 0, "L", false, 0, "")
 	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
 	f.CellFormat(textW*0.3, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }

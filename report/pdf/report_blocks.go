@@ -148,7 +148,8 @@ func (l *layout) heading(h *document.Heading, i int, following float64) {
 	f := l.f
 	switch h.Level {
 	case 1:
-		l.part = h.Text
+		l.parts = append(l.parts, h.Text)
+		l.part = len(l.parts)
 		l.newPage()
 		l.fill(accent)
 		f.Rect(marginL, l.y, 14, 1.4, "F")
