@@ -179,3 +179,21 @@ func TestShortenSame(t *testing.T) {
 		}
 	}
 }
+
+// TestAtMost: a text drawn in one piece is cut to its lines, the last
+// ending with "…" and no line wider than the room.
+func TestAtMost(t *testing.T) {
+	l := newTestLayout()
+	txt := l.plainText("Comune di "+longWord(5000)+" e altri", 13, 6.5, "B").atMost(3)
+	lines := txt.lines(textW)
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3", len(lines))
+	}
+	last := lines[2]
+	if len(last) != 1 || !strings.HasSuffix(last[0].text, "…") || last[0].w > textW {
+		t.Errorf("last line %+v", last)
+	}
+	if h := txt.height(textW); h != 3*6.5 {
+		t.Errorf("height %g, want %g", h, 3*6.5)
+	}
+}

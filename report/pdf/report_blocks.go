@@ -23,9 +23,9 @@ func (l *layout) cover() {
 	l.font("", 13)
 	f.Text(marginL, l.y, l.fit(printable(strings.ToUpper(d.City)), "", 13, textW))
 	l.y = 52
-	l.plainText(d.Title, 28, 12.5, "B").draw(marginL, textW, "L", false)
+	l.plainText(d.Title, 28, 12.5, "B").atMost(3).draw(marginL, textW, "L", false)
 	l.y += 3
-	l.plainText(d.Subtitle, 16, 8, "").draw(marginL, textW, "L", false)
+	l.plainText(d.Subtitle, 16, 8, "").atMost(2).draw(marginL, textW, "L", false)
 	// The year, large and in a lighter tint of the band.
 	f.SetTextColor(0x4a, 0x80, 0xa8)
 	l.font("B", 64)
@@ -34,11 +34,11 @@ func (l *layout) cover() {
 
 	l.color(ink)
 	l.y = 150
-	l.plainText(d.Organisation, 13, 6.5, "B").draw(marginL, textW, "L", false)
+	l.plainText(d.Organisation, 13, 6.5, "B").atMost(6).draw(marginL, textW, "L", false)
 	if len(d.Partners) > 0 {
 		l.y += 4
 		with := map[string]string{"it": "In collaborazione con ", "en": "In partnership with "}[d.Lang]
-		l.plainText(with+strings.Join(d.Partners, ", "), 11, 6, "").draw(marginL, textW, "L", false)
+		l.plainText(with+strings.Join(d.Partners, ", "), 11, 6, "").atMost(8).draw(marginL, textW, "L", false)
 	}
 	l.fill(accent)
 	f.Rect(marginL, 250, 18, 1.2, "F")
@@ -48,8 +48,16 @@ func (l *layout) cover() {
 	if d.DateText != "" {
 		edition += " · " + d.DateText
 	}
-	l.plainText(edition, 11, 6, "").draw(marginL, textW, "L", false)
+	l.plainText(edition, 11, 6, "").atMost(2).draw(marginL, textW, "L", false)
 }
+
+// The most lines of text drawn in one piece, on a page that must hold
+// it: longer texts are shortened with "…".
+const (
+	headingLines = 4
+	captionLines = 6
+	cellLines    = 10
+)
 
 // contentsTitle is the title of the table of contents.
 var contentsTitle = map[string]string{"it": "Indice", "en": "Contents"}
@@ -156,14 +164,14 @@ func (l *layout) heading(h *document.Heading, i int, following float64) {
 		l.y += 6
 		l.color(accent)
 		l.record(i, h, 0)
-		l.plainText(h.Text, 24, 11, "B").draw(marginL, textW, "L", false)
+		l.plainText(h.Text, 24, 11, "B").atMost(headingLines).draw(marginL, textW, "L", false)
 		l.y += 6
 	default:
 		size, leading, gap := 14.0, 7.0, 5.0
 		if h.Level > 2 {
 			size, leading, gap = 11.5, 6.0, 3.0
 		}
-		t := l.plainText(h.Text, size, leading, "B")
+		t := l.plainText(h.Text, size, leading, "B").atMost(headingLines)
 		l.ensure(gap + t.height(textW) + 1.5 + following)
 		if l.y > marginTop+1 {
 			l.y += gap
@@ -267,18 +275,18 @@ func (l *layout) caption(kind int, n int, text, note string) {
 	label := fmt.Sprintf("%s %d", captionWords[l.doc.Lang][kind], n)
 	l.color(ink)
 	spans := []document.Span{{Text: label + " – ", Bold: true}, {Text: text}}
-	l.newText(spans, 9.5, 4.8, "").draw(marginL, textW, "L", false)
+	l.newText(spans, 9.5, 4.8, "").atMost(captionLines).draw(marginL, textW, "L", false)
 	if note != "" {
 		l.color(muted)
-		l.plainText(note, smallSize, smallLead, "").draw(marginL, textW, "L", false)
+		l.plainText(note, smallSize, smallLead, "").atMost(captionLines).draw(marginL, textW, "L", false)
 	}
 	l.color(ink)
 }
 
 func (l *layout) captionHeight(text, note string) float64 {
-	h := l.plainText(text, 9.5, 4.8, "B").height(textW - 25)
+	h := l.plainText(text, 9.5, 4.8, "B").atMost(captionLines).height(textW - 25)
 	if note != "" {
-		h += l.plainText(note, smallSize, smallLead, "").height(textW)
+		h += l.plainText(note, smallSize, smallLead, "").atMost(captionLines).height(textW)
 	}
 	return h
 }

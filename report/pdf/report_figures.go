@@ -126,7 +126,7 @@ func (l *layout) rowHeight(cells []string, widths []float64, style string) float
 	h := cellLead
 	for c, s := range cells {
 		if c < len(widths) {
-			h = max(h, l.plainText(s, cellSize, cellLead, style).height(widths[c]-2*cellPad))
+			h = max(h, l.plainText(s, cellSize, cellLead, style).atMost(cellLines).height(widths[c]-2*cellPad))
 		}
 	}
 	return h + 2*cellPad
@@ -154,7 +154,7 @@ func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bo
 			if header {
 				l.color(accent)
 			}
-			l.plainText(cells[c], cellSize, cellLead, style).draw(x+cellPad, w-2*cellPad, align, false)
+			l.plainText(cells[c], cellSize, cellLead, style).atMost(cellLines).draw(x+cellPad, w-2*cellPad, align, false)
 		}
 		x += w
 	}

@@ -34,6 +34,7 @@ type text struct {
 	leading float64
 	space   float64
 	words   []word
+	most    int // the most lines it is set on, the last shortened with "…"; 0: any
 }
 
 // newText splits the spans into words; base ("B", "I") is added to every
@@ -84,7 +85,32 @@ func (t *text) lines(width float64) [][]word {
 	if len(cur) > 0 {
 		out = append(out, cur)
 	}
+	if t.most > 0 && len(out) > t.most {
+		out = append(out[:t.most-1], t.cut(out[t.most-1], out[t.most][0], width))
+	}
 	return out
+}
+
+// cut shortens line, followed by next, with "…" to fit width: the line and
+// the word after it do not fit, so there is always something to cut.
+func (t *text) cut(line []word, next word, width float64) []word {
+	var b strings.Builder
+	for i, w := range append(line, next) {
+		if i > 0 && !w.join {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	style := line[len(line)-1].style
+	measure := func(s string) float64 { return t.l.width(s, style, t.size) }
+	s := ellipsize(b.String(), width, measure)
+	return []word{{text: s, style: style, w: measure(s)}}
+}
+
+// atMost limits the text to n lines.
+func (t *text) atMost(n int) *text {
+	t.most = n
+	return t
 }
 
 // split returns the words, with any word wider than width cut into pieces
