@@ -105,6 +105,8 @@ type loader struct {
 	d        *decoder // the file being read
 	orgIDs   map[string]bool
 	codeSets map[string]map[string]bool // see codeSet
+	hints    int                        // see hint
+	orgs     []string                   // the organisation ids, for hints
 	zoneOf   map[string]string          // zone code → its district's
 }
 
@@ -368,29 +370,46 @@ func (l *loader) checkCode(n *yaml.Node, code, list string) {
 		return
 	}
 	// The list, in its order, only for the message.
-	var names []string
-	switch list {
-	case "districts":
-		for _, dist := range l.ed.Territory.Districts {
-			names = append(names, dist.Code)
-		}
-	case "zones":
-		for _, dist := range l.ed.Territory.Districts {
-			for _, z := range dist.Zones {
-				names = append(names, z.Code)
+	codes := func() []string {
+		var names []string
+		switch list {
+		case "districts":
+			for _, dist := range l.ed.Territory.Districts {
+				names = append(names, dist.Code)
+			}
+		case "zones":
+			for _, dist := range l.ed.Territory.Districts {
+				for _, z := range dist.Zones {
+					names = append(names, z.Code)
+				}
+			}
+		default:
+			for _, e := range l.ed.Vocabularies[list].Entries {
+				names = append(names, e.Code)
 			}
 		}
-	default:
-		for _, e := range l.ed.Vocabularies[list].Entries {
-			names = append(names, e.Code)
-		}
+		return names
 	}
 	switch list {
 	case "districts", "zones":
-		l.d.errorf(n, "%q is not one of the territory's %s in %s%s", code, list, report.FileEdition, report.Hint(code, names))
+		l.d.errorf(n, "%q is not one of the territory's %s in %s%s", code, list, report.FileEdition, l.hint(code, codes))
 	default:
-		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, report.Hint(code, names))
+		l.d.errorf(n, "%q is not in vocabulary %s%s", code, list, l.hint(code, codes))
 	}
+}
+
+// maxHints is how many did-you-mean hints one edition gets: each compares
+// a word with a whole list, so thousands of wrong references to thousands
+// of organisations would take minutes. The first ones show the pattern.
+const maxHints = 200
+
+// hint is report.Hint for the first maxHints messages of the edition.
+func (l *loader) hint(s string, candidates func() []string) string {
+	if l.hints >= maxHints {
+		return ""
+	}
+	l.hints++
+	return report.Hint(s, candidates())
 }
 
 // codeSet returns the codes of a list (districts, zones or a vocabulary),
@@ -438,7 +457,7 @@ func (l *loader) refs(n *yaml.Node, what string) []string {
 			continue
 		}
 		if l.orgIDs != nil && !l.orgIDs[id] {
-			l.d.errorf(it, "unknown organisation %q: it is not in %s%s", id, report.FileOrganisations, report.Hint(id, l.orgList()))
+			l.d.errorf(it, "unknown organisation %q: it is not in %s%s", id, report.FileOrganisations, l.hint(id, l.orgList))
 		}
 		out = append(out, id)
 	}
@@ -446,11 +465,13 @@ func (l *loader) refs(n *yaml.Node, what string) []string {
 }
 
 func (l *loader) orgList() []string {
-	list := make([]string, 0, len(l.ed.Organisations))
-	for _, o := range l.ed.Organisations {
-		list = append(list, o.ID)
+	if len(l.orgs) != len(l.ed.Organisations) {
+		l.orgs = make([]string, 0, len(l.ed.Organisations))
+		for _, o := range l.ed.Organisations {
+			l.orgs = append(l.orgs, o.ID)
+		}
 	}
-	return list
+	return l.orgs
 }
 
 func (l *loader) organisations(items iter.Seq2[int, *yaml.Node]) {
@@ -549,9 +570,17 @@ func (l *loader) scope(pn *yaml.Node, f map[string]*yaml.Node, p *report.Project
 		d.errorf(pn, "project %s: scope zone needs zones", p.ID)
 	}
 	if zn := f["zones"]; zn != nil && zn.Kind == yaml.SequenceNode {
+		inProject := slices.Contains[[]string]
+		if len(p.Districts) > 16 { // a hostile list: no scan per zone
+			set := make(map[string]bool, len(p.Districts))
+			for _, c := range p.Districts {
+				set[c] = true
+			}
+			inProject = func(_ []string, c string) bool { return set[c] }
+		}
 		for _, it := range zn.Content {
 			owner := l.districtOf(it.Value)
-			if owner != "" && !slices.Contains(p.Districts, owner) {
+			if owner != "" && !inProject(p.Districts, owner) {
 				d.errorf(it, "zone %q is outside the project's districts (it belongs to %s)", it.Value, owner)
 			}
 		}

@@ -2,9 +2,11 @@ package yamldata
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"rendiconto/report"
 )
@@ -105,5 +107,33 @@ func TestCatalogueNumbers(t *testing.T) {
 	cond := strings.Replace(strings.Replace(base, "measure: gap", "source: projects\n    measure: share\n    where: [{field: beneficiaries.total, min: .nan}]", 1), "    numerator: 1\n    denominator: residents\n    parts: [{key: k, label: {it: K}, per: PER}]\n", "", 1)
 	if _, err := ParseCatalogue("c.yaml", []byte(cond)); err == nil || !strings.Contains(err.Error(), "min must be a finite number, not .nan") {
 		t.Errorf("min: .nan: %v", err)
+	}
+}
+
+// TestManyWrongReferences: thousands of unknown organisations among
+// thousands of known ones are all reported, quickly: hints stop after the
+// first maxHints (each compares a word with the whole list).
+func TestManyWrongReferences(t *testing.T) {
+	fsys := validFS()
+	var orgs, refs strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&orgs, "- {id: org-%05d, name: O, kind: aps}\n", i)
+		fmt.Fprintf(&refs, "orx-%05d, ", i)
+	}
+	fsys["2021/organisations.yaml"] = &fstest.MapFile{Data: []byte(orgs.String())}
+	p := string(fsys["2021/projects.yaml"].Data)
+	fsys["2021/projects.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(p, "organisations: [o1, o2]", "organisations: ["+refs.String()+"o1]", 1))}
+	start := time.Now()
+	_, _, err := LoadFS(fsys, "mem", 2021)
+	var list report.ErrorList
+	errors.As(err, &list)
+	hints := 0
+	for _, e := range list {
+		if strings.Contains(e.Msg, "did you mean") {
+			hints++
+		}
+	}
+	if d := time.Since(start); len(list) < 5000 || hints != maxHints || d > 5*time.Second {
+		t.Errorf("%d errors, %d hints, %v", len(list), hints, d)
 	}
 }
