@@ -182,7 +182,7 @@ func (d *decoder) textOf(n *yaml.Node, what string, k textKind) string {
 	}
 	s := n.Value
 	if !k.multiline {
-		if i := strings.IndexAny(s, "\n\r\t"); i >= 0 {
+		if i := strings.IndexAny(s, "\n\r\t\u2028\u2029"); i >= 0 {
 			what2 := "a line break"
 			if s[i] == '\t' {
 				what2 = "a tab"

@@ -137,3 +137,36 @@ func TestManyWrongReferences(t *testing.T) {
 		t.Errorf("%d errors, %d hints, %v", len(list), hints, d)
 	}
 }
+
+// TestOneLineFields: a name holding a line break of any kind, or a tab, is
+// an error; a figure's note may span lines.
+func TestOneLineFields(t *testing.T) {
+	for in, want := range map[string]string{
+		`"Progetto\nsecondo"`:        "name must be on one line, but it holds a line break",
+		`"Progetto\u2028secondo"`:    "name must be on one line, but it holds a line break",
+		`"Progetto\tsecondo"`:        "name must be on one line, but it holds a tab",
+		`"Progetto\rsecondo"`:        "control character U+000D in text: remove it",
+		`"Progetto\u0085secondo"`:    "control character U+0085 in text: remove it",
+		`"Progetto\u200bsecondo"`:    "",
+		`"Progetto secondo"`:         "",
+		"|\n    Progetto\n    due\n": "name must be on one line, but it holds a line break",
+	} {
+		fsys := validFS()
+		p := string(fsys["2021/projects.yaml"].Data)
+		fsys["2021/projects.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(p, "name: Progetto\n", "name: "+in+"\n", 1))}
+		_, _, err := LoadFS(fsys, "mem", 2021)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, want) || (want == "") != (err == nil) {
+			t.Errorf("name: %s: got %v, want %q", in, err, want)
+		}
+	}
+	fsys := validFS()
+	s := string(fsys["2021/staff.yaml"].Data)
+	fsys["2021/staff.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(s, "- measure: fte\n", "- measure: fte\n  note: |\n    prima riga\n    seconda\triga\n", 1))}
+	if _, _, err := LoadFS(fsys, "mem", 2021); err != nil {
+		t.Errorf("a note on two lines: %v", err)
+	}
+}
