@@ -104,11 +104,7 @@ func finite(r *Result) {
 	}
 	for i, row := range r.Breakdown {
 		if math.IsNaN(row.Value) || math.IsInf(row.Value, 0) {
-			r.Breakdown[i].Value = 0
-			if r.naRows == nil {
-				r.naRows = map[string]bool{}
-			}
-			r.naRows[row.Key] = true
+			r.Breakdown[i].Value, r.Breakdown[i].NA = 0, true
 		}
 	}
 }

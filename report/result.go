@@ -26,7 +26,6 @@ type Result struct {
 	// Reason says why the value is n.d. when no file is missing (a share
 	// with no records).
 	Reason string
-	naRows map[string]bool // keys of the breakdown rows that are n.d.
 }
 
 // Row is one line of a breakdown.
@@ -34,17 +33,25 @@ type Row struct {
 	Key   string
 	Label string
 	Value float64
+	// NA marks a row that is n.d. (a ratio's row whose denominator is zero
+	// or n.d.): such a row is kept, so that every row the catalogue defines
+	// is there, but its Value is 0 and must never be read as a number.
+	NA bool
 }
 
-// RowNA reports whether the breakdown row with the given key is n.d. (a
-// ratio's row whose denominator is zero or n.d.): such a row is kept, so
-// that every row the catalogue defines is there, but its Value is 0 and
-// must never be read as a number.
-func (r *Result) RowNA(key string) bool { return r.naRows[key] }
+// RowNA reports whether the breakdown row with the given key is n.d.
+func (r *Result) RowNA(key string) bool {
+	for _, row := range r.Breakdown {
+		if row.Key == key {
+			return row.NA
+		}
+	}
+	return false
+}
 
 // RowValue returns the value of the breakdown row, n.d. when RowNA.
 func (r *Result) RowValue(row Row) Value {
-	if r.naRows[row.Key] {
+	if row.NA {
 		return Value{}
 	}
 	return Known(row.Value)
@@ -52,11 +59,7 @@ func (r *Result) RowValue(row Row) Value {
 
 // markNA appends a row that is n.d.
 func (r *Result) markNA(row Row) {
-	if r.naRows == nil {
-		r.naRows = map[string]bool{}
-	}
-	row.Value = 0
-	r.naRows[row.Key] = true
+	row.Value, row.NA = 0, true
 	r.Breakdown = append(r.Breakdown, row)
 }
 

@@ -6,11 +6,13 @@ import (
 	"compress/zlib"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -347,5 +349,56 @@ func TestConcurrentNewEdition(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(root); len(entries) != 2 {
 		t.Errorf("the data root holds %d entries, want 2023 and 2024", len(entries))
+	}
+}
+
+// TestZeroCountsAreNotZeroRates: an edition whose service counts are all
+// zero validates and builds, and a rate over zero is n.d. in every output
+// (null in JSON, empty in CSV), never a published 0.
+func TestZeroCountsAreNotZeroRates(t *testing.T) {
+	data := t.TempDir()
+	copyDir(t, "../../data/2019", filepath.Join(data, "2019"))
+	path := filepath.Join(data, "2019", "services.yaml")
+	text, _ := os.ReadFile(path)
+	zeroed := regexp.MustCompile(`(value|total): \d+`).ReplaceAllString(string(text), "$1: 0")
+	os.WriteFile(path, []byte(zeroed), 0o644)
+	code, out, errOut := runArgs(t, "indicators", "--data", data, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Indicators []struct {
+			ID        string `json:"id"`
+			Breakdown []struct {
+				Key   string   `json:"key"`
+				Value *float64 `json:"value"`
+			} `json:"breakdown"`
+		} `json:"indicators"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ind := range got.Indicators {
+		for _, row := range ind.Breakdown {
+			if ind.ID == "B.2.5" && row.Key == "contatti_per_persona" {
+				found = true
+				if row.Value != nil {
+					t.Errorf("B.2.5 contatti_per_persona over zero people: %v, want null", *row.Value)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("B.2.5 has no row contatti_per_persona")
+	}
+	_, csvOut, _ := runArgs(t, "indicators", "--data", data, "--format", "csv")
+	if !strings.Contains(csvOut, ",contatti_per_persona,") || strings.Contains(csvOut, "contatti_per_persona,0\n") {
+		t.Errorf("CSV: the n.d. row must have an empty value")
+	}
+	for _, cmd := range []string{"build", "slides"} {
+		if code, _, errOut := runArgs(t, cmd, "--data", data, "--out", t.TempDir()); code != exitOK {
+			t.Errorf("%s: exit %d: %s", cmd, code, errOut)
+		}
 	}
 }

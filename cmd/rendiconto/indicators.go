@@ -58,10 +58,12 @@ func (e *env) compute() (*report.Results, error) {
 	return report.Compute(ed, cat, e.cfg.Language), nil
 }
 
+// jsonRow is a breakdown row; its value is null when the row is n.d. (a
+// ratio's row whose denominator is zero).
 type jsonRow struct {
-	Key   string  `json:"key"`
-	Label string  `json:"label"`
-	Value float64 `json:"value"`
+	Key   string   `json:"key"`
+	Label string   `json:"label"`
+	Value *float64 `json:"value"`
 }
 
 type jsonIndicator struct {
@@ -84,7 +86,7 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 			ji.Value = &v
 		}
 		for _, row := range r.Breakdown {
-			ji.Breakdown = append(ji.Breakdown, jsonRow(row))
+			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label, Value: nullable(r.RowValue(row))})
 		}
 		out.Indicators = append(out.Indicators, ji)
 	}
@@ -105,8 +107,11 @@ func writeCSV(w io.Writer, rs *report.Results) error {
 		}
 		cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value})
 		for _, row := range r.Breakdown {
-			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label,
-				strconv.FormatFloat(row.Value, 'f', -1, 64)})
+			value := ""
+			if !row.NA {
+				value = strconv.FormatFloat(row.Value, 'f', -1, 64)
+			}
+			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value})
 		}
 	}
 	cw.Flush()
@@ -125,7 +130,7 @@ func writeTable(w io.Writer, rs *report.Results) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang), value, ind.Unit.In(lang))
 		for _, row := range r.Breakdown {
-			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, format.Number(row.Value, 1, lang))
+			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, format.Value(r.RowValue(row), false, lang))
 		}
 	}
 	return tw.Flush()

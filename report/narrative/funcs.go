@@ -195,7 +195,7 @@ func (e *env) findRow(id, key string) (*report.Result, *report.Row, error) {
 
 func (e *env) row(id, key string) (string, error) {
 	_, row, err := e.findRow(id, key)
-	if err != nil || row == nil {
+	if err != nil || row == nil || row.NA {
 		return format.NA, err
 	}
 	return format.Number(row.Value, 1, e.lang), nil
@@ -211,12 +211,15 @@ func (e *env) rownum(id, key string) (float64, error) {
 	if row == nil {
 		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
 	}
+	if row.NA {
+		return 0, fmt.Errorf("indicator %s's row %q is n.d. in this edition (its denominator is zero): guard it with {{if ne (row %q %q) \"n.d.\"}}", id, key, id, key)
+	}
 	return row.Value, nil
 }
 
 func (e *env) rowshare(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
-	if err != nil || row == nil || r.Value.Num == 0 || !r.Indicator.Additive() {
+	if err != nil || row == nil || row.NA || r.Value.Num == 0 || !r.Indicator.Additive() {
 		return format.NA, err
 	}
 	return format.Percent(row.Value/r.Value.Num, 1, e.lang), nil
@@ -238,6 +241,9 @@ func (e *env) top(id string, n int) ([]Top, error) {
 	slices.SortStableFunc(rows, func(a, b report.Row) int { return cmp.Compare(b.Value, a.Value) })
 	var out []Top
 	for _, row := range rows {
+		if row.NA {
+			continue // n.d. rows rank nowhere
+		}
 		if row.Value == 0 || len(out) == n {
 			break
 		}
@@ -361,14 +367,22 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 		c.Kind = kind[0]
 	}
 	var vals []float64
+	var na []string
 	for _, row := range r.Breakdown {
 		if (c.Kind == "donut" || c.Kind == "pie") && row.Value == 0 {
 			continue // a zero slice has no place in a pie; tables keep it
+		}
+		if row.NA {
+			na = append(na, row.Label)
+			continue // an n.d. row drawn as a zero bar would be a silent zero
 		}
 		c.Labels = append(c.Labels, row.Label)
 		vals = append(vals, row.Value)
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
+	if len(na) > 0 {
+		c.Note += ". " + format.NA + ": " + strings.Join(na, ", ")
+	}
 	if multiValued(r) {
 		c.Note += ". " + word(e.lang, "multi")
 	}
@@ -426,6 +440,14 @@ func (e *env) table(id string) (markup, error) {
 		t.Rows = append(t.Rows, cells)
 	}
 	for _, row := range r.Breakdown {
+		if row.NA {
+			cells := []string{row.Label, format.NA}
+			for len(cells) < len(t.Header) {
+				cells = append(cells, format.NA)
+			}
+			t.Rows = append(t.Rows, cells)
+			continue
+		}
 		addRow(row.Label, row.Value, row.Key, false)
 	}
 	if r.Value.Known && r.Indicator.Additive() {
