@@ -3,10 +3,7 @@ package yamldata
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -501,14 +498,8 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		d.errorf(n, "%s must be a number, not %s", what, kindName(n))
 		return 0, false
 	}
-	text := strings.ReplaceAll(n.Value, "_", "")
-	f, err := strconv.ParseFloat(text, 64)
-	if n.Tag == "!!int" {
-		var i int64
-		i, err = strconv.ParseInt(text, 0, 64)
-		f = float64(i)
-	}
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	f, err := scalarNumber(n)
+	if err != nil {
 		d.errorf(n, "%s must be a finite number, not %s", what, n.Value)
 		return 0, false
 	}

@@ -306,15 +306,9 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 		d.errorf(n, "%s must be %s, not %s", what, kind, kindName(n))
 		return 0, false
 	}
-	text := strings.ReplaceAll(n.Value, "_", "")
-	f, err := strconv.ParseFloat(text, 64)
-	if n.Tag == "!!int" {
-		var i int64
-		i, err = strconv.ParseInt(text, 0, 64)
-		f = float64(i)
-	}
+	f, err := scalarNumber(n)
 	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0) || (!decimal && f != math.Trunc(f)):
+	case err != nil || (!decimal && f != math.Trunc(f)):
 		d.errorf(n, "%s must be %s, not %s", what, kind, n.Value)
 		return 0, false
 	case f < 0:
@@ -329,6 +323,22 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 		return 0, false
 	}
 	return f, true
+}
+
+// scalarNumber parses a number scalar (tagged !!int or !!float) as YAML
+// writes it (1_000, 0x10), refusing what is not finite.
+func scalarNumber(n *yaml.Node) (float64, error) {
+	text := strings.ReplaceAll(n.Value, "_", "")
+	f, err := strconv.ParseFloat(text, 64)
+	if n.Tag == "!!int" {
+		var i int64
+		i, err = strconv.ParseInt(text, 0, 64)
+		f = float64(i)
+	}
+	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		err = strconv.ErrRange
+	}
+	return f, err
 }
 
 // boolean returns a true/false field.
