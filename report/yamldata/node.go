@@ -306,6 +306,17 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 		d.errorf(n, "%s must be %s, not %s", what, kind, kindName(n))
 		return 0, false
 	}
+	// "1.000" would read as 1 and "0x10" as 16: a figure typed the Italian
+	// way, or by a slip, must not become another number.
+	switch {
+	case !decimal && thousands.MatchString(n.Value):
+		d.errorf(n, "%s must be %s, not %s: write it without a thousands separator (%s)",
+			what, kind, n.Value, strings.NewReplacer(".", "", ",", "").Replace(n.Value))
+		return 0, false
+	case !plainDecimal.MatchString(n.Value):
+		d.errorf(n, "%s must be %s written with digits only, not %s", what, kind, n.Value)
+		return 0, false
+	}
 	f, err := scalarNumber(n)
 	switch {
 	case err != nil || (!decimal && f != math.Trunc(f)):
@@ -325,16 +336,21 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 	return f, true
 }
 
-// scalarNumber parses a number scalar (tagged !!int or !!float) as YAML
-// writes it (1_000, 0x10), refusing what is not finite.
+// The forms of a number a data file may use: digits, with a decimal point
+// and an exponent where a decimal is allowed. YAML would also read 0x10,
+// 0o20 and 1_000, which nobody filling a form means.
+var (
+	thousands    = regexp.MustCompile(`^[-+]?[0-9]{1,3}([.,][0-9]{3})+$`)
+	plainDecimal = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+)
+
+// scalarNumber parses a number scalar (tagged !!int or !!float) written
+// in a plain decimal form, refusing what is not finite.
 func scalarNumber(n *yaml.Node) (float64, error) {
-	text := strings.ReplaceAll(n.Value, "_", "")
-	f, err := strconv.ParseFloat(text, 64)
-	if n.Tag == "!!int" {
-		var i int64
-		i, err = strconv.ParseInt(text, 0, 64)
-		f = float64(i)
+	if !plainDecimal.MatchString(n.Value) {
+		return 0, strconv.ErrSyntax
 	}
+	f, err := strconv.ParseFloat(n.Value, 64)
 	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
 		err = strconv.ErrRange
 	}
