@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -134,6 +135,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 			errs.Add(at(kv[0]), "%s %q %s", kv[0], kv[1], msg)
 		}
 	}
+	if c.Report.FileName == c.Slides.FileName {
+		errs.Add(at("slides.file_name"), "slides.file_name %q is the report's file name too: the slides would overwrite the report", c.Slides.FileName)
+	}
 	if t := c.Limits.TemplateTimeout; !(t >= 1 && t <= 3600) {
 		errs.Add(at("limits.template_timeout"), "limits.template_timeout %g: want seconds between 1 and 3600", t)
 	}
@@ -152,6 +156,10 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	return c, errs.Err()
 }
 
+// maxFileName leaves room, under the 255 bytes most file systems allow, for
+// the year and language put in and for the temporary file's name.
+const maxFileName = 200
+
 // checkFileName says what is wrong with an output file name pattern, or
 // returns "".
 func checkFileName(name string) string {
@@ -160,6 +168,8 @@ func checkFileName(name string) string {
 		return "must contain {year}, or every edition would write the same file"
 	case strings.ContainsAny(name, `/\`) || strings.Contains(name, ".."):
 		return "must be a file name, without / \\ or .. : the file goes in the output folder (set out for another folder)"
+	case len(name) > maxFileName:
+		return fmt.Sprintf("is %d bytes long: a file name may be at most %d", len(name), maxFileName)
 	case strings.HasPrefix(name, "."):
 		return "must not start with a dot (a hidden file)"
 	case strings.IndexFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0:

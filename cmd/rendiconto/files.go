@@ -258,11 +258,16 @@ func (r regularFS) Open(name string) (fs.File, error) {
 	return r.FS.Open(name)
 }
 
-// ReadFile keeps fs.ReadFile on this file system going through Open.
+// ReadFile keeps fs.ReadFile on this file system going through Open, and
+// refuses a folder.
 func (r regularFS) ReadFile(name string) ([]byte, error) {
 	f, err := r.Open(name)
 	if err != nil {
 		return nil, err
+	}
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, errors.New("it is a folder, not a file")
 	}
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, r.limit))

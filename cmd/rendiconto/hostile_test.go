@@ -9,6 +9,10 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +43,8 @@ func TestHostileConfig(t *testing.T) {
 		{"escape", "[report]\nfile_name = \"{year}/../../../escaped-{lang}.pdf\"\n", `config.toml:2:1: report.file_name "{year}/../../../escaped-{lang}.pdf" must be a file name`},
 		{"backslash", "[slides]\nnumbers = true\nfile_name = 'a\\{year}.pdf'\n", `config.toml:3:1: slides.file_name`},
 		{"hidden", "[report]\n  file_name = \".{year}.pdf\"\n", `config.toml:2:3: report.file_name ".{year}.pdf" must not start with a dot`},
+		{"same names", "[report]\nfile_name = \"out-{year}.pdf\"\n[slides]\nfile_name = \"out-{year}.pdf\"\n", `config.toml:4:1: slides.file_name "out-{year}.pdf" is the report's file name too`},
+		{"long name", "[report]\nfile_name = \"" + strings.Repeat("r", 300) + "-{year}.pdf\"\n", `config.toml:2:1: report.file_name "rrr`},
 		{"unknown key", "language = \"it\"\n\n[slides]\ncolour = \"red\"\n", `config.toml:4:1: unknown key "slides.colour"`},
 		{"timeout", "[limits]\ntemplate_timeout = 0\n", `config.toml:2:1: limits.template_timeout 0: want seconds between 1 and 3600`},
 		{"output", "[limits]\ntemplate_output = 1e9\n", `config.toml:2:1: limits.template_output 1e+09: want megabytes`},
@@ -126,6 +132,10 @@ func TestSpecialFiles(t *testing.T) {
 	copyDir(t, "../../testdata/othercity/2022", filepath.Join(data, "2022"))
 	os.Remove(filepath.Join(data, "2022", "groups.yaml"))
 	syscall.Mkfifo(filepath.Join(data, "2022", "groups.yaml"), 0o644)
+	folder := t.TempDir()
+	copyDir(t, "../../testdata/othercity/2022", filepath.Join(folder, "2022"))
+	os.Remove(filepath.Join(folder, "2022", "projects.yaml"))
+	os.Mkdir(filepath.Join(folder, "2022", "projects.yaml"), 0o755)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -133,7 +143,8 @@ func TestSpecialFiles(t *testing.T) {
 	}{
 		{"logo", []string{"slides", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", writeConfig(t, "[slides]\nlogo = \""+fifo+"\"\n")}, "slides.logo must be a regular file, not a named pipe"},
 		{"catalogue", []string{"indicators", "--data", "../../testdata/othercity", "--config", writeConfig(t, "catalogue = \""+fifo+"\"\n")}, "the catalogue must be a regular file, not a named pipe"},
-		{"data file", []string{"validate", "--data", data}, "groups.yaml"},
+		{"data file", []string{"validate", "--data", data}, "groups.yaml: cannot read: it is a named pipe, not a regular file"},
+		{"folder as data file", []string{"validate", "--data", folder}, "projects.yaml: cannot read: it is a folder, not a file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			done := make(chan struct{})
@@ -191,9 +202,17 @@ func TestLogoChecked(t *testing.T) {
 	os.WriteFile(bomb, pngHeader(30000, 30000), 0o644)
 	text := filepath.Join(dir, "text.png")
 	os.WriteFile(text, []byte("not an image"), 0o644)
+	var jpg bytes.Buffer
+	jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 400, 300)), nil)
+	truncated := filepath.Join(dir, "truncated.jpg")
+	os.WriteFile(truncated, jpg.Bytes()[:jpg.Len()/3], 0o644)
+	strip := filepath.Join(dir, "strip.png")
+	os.WriteFile(strip, pngHeader(8000, 1), 0o644)
 	for path, want := range map[string]string{
-		bomb: "slides.logo is 30000×30000 pixels",
-		text: "slides.logo is not a PNG or JPEG image",
+		bomb:      "slides.logo is 30000×30000 pixels",
+		text:      "slides.logo is not a PNG or JPEG image",
+		truncated: "slides.logo is damaged or incomplete",
+		strip:     "at most 10 times as wide as it is tall",
 	} {
 		cfg := writeConfig(t, "[slides]\nlogo = \""+path+"\"\n")
 		code, _, errOut := runArgs(t, "slides", "--data", "../../testdata/othercity", "--config", cfg, "--out", t.TempDir())
@@ -201,12 +220,19 @@ func TestLogoChecked(t *testing.T) {
 			t.Errorf("%s: exit %d, %q; want %q", filepath.Base(path), code, errOut, want)
 		}
 	}
-	// A real small logo still works, from a path relative to the config.
-	os.WriteFile(filepath.Join(dir, "logo.png"), pngHeader(40, 20), 0o644)
-	cfg := filepath.Join(dir, "config.toml")
-	os.WriteFile(cfg, []byte("[slides]\nlogo = \"logo.png\"\n"), 0o644)
-	if code, _, errOut := runArgs(t, "slides", "--data", "../../testdata/othercity", "--config", cfg, "--out", t.TempDir()); code != exitOK {
-		t.Errorf("a small logo: exit %d, %s", code, errOut)
+	// Real logos in the forms the PDF library cannot read itself (16-bit,
+	// a palette) work, from a path relative to the config.
+	gray16 := image.NewGray16(image.Rect(0, 0, 40, 20))
+	paletted := image.NewPaletted(image.Rect(0, 0, 40, 20), color.Palette{color.White, color.Black})
+	for _, img := range []image.Image{gray16, paletted} {
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		os.WriteFile(filepath.Join(dir, "logo.png"), b.Bytes(), 0o644)
+		cfg := filepath.Join(dir, "config.toml")
+		os.WriteFile(cfg, []byte("[slides]\nlogo = \"logo.png\"\n"), 0o644)
+		if code, _, errOut := runArgs(t, "slides", "--data", "../../testdata/othercity", "--config", cfg, "--out", t.TempDir()); code != exitOK {
+			t.Errorf("a %T logo: exit %d, %s", img, code, errOut)
+		}
 	}
 }
 

@@ -7,8 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // logos
-	_ "image/png"
+	"image/png"
 	"strconv"
 	"strings"
 
@@ -77,12 +78,10 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	if err != nil {
 		return th, err
 	}
-	kind, err := checkImage(data)
+	th.Logo, th.LogoType, err = logoImage(data)
 	if err != nil {
 		return th, fmt.Errorf("%s: slides.logo %v", c.Logo, err)
 	}
-	th.LogoType = kind
-	th.Logo = data
 	return th, nil
 }
 
@@ -92,20 +91,39 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 const (
 	maxLogoSide   = 8000
 	maxLogoPixels = 16 << 20
+	maxLogoAspect = 10
 )
 
-// checkImage reads an image's header: it must be a PNG or a JPEG of a
-// sensible size. It returns the type fpdf knows it by.
-func checkImage(data []byte) (string, error) {
+// logoImage checks a logo: a PNG or a JPEG of a sensible size and shape,
+// read from its header first, then decoded whole, so that a damaged file is
+// refused rather than drawn half blank. A PNG is written anew as a plain
+// 8-bit one, which the PDF library reads whatever the original's form
+// (interlaced, 16-bit, a palette). It returns the image and the type the
+// PDF library knows it by.
+func logoImage(data []byte) ([]byte, string, error) {
 	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (kind != "png" && kind != "jpeg") {
-		return "", fmt.Errorf("is not a PNG or JPEG image")
+		return nil, "", fmt.Errorf("is not a PNG or JPEG image")
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide || cfg.Width*cfg.Height > maxLogoPixels {
-		return "", fmt.Errorf("is %d×%d pixels: a logo may be at most %d pixels a side and %d megapixels", cfg.Width, cfg.Height, maxLogoSide, maxLogoPixels>>20)
+	w, h := cfg.Width, cfg.Height
+	switch {
+	case w <= 0 || h <= 0 || w > maxLogoSide || h > maxLogoSide || w*h > maxLogoPixels:
+		return nil, "", fmt.Errorf("is %d×%d pixels: a logo may be at most %d pixels a side and %d megapixels", w, h, maxLogoSide, maxLogoPixels>>20)
+	case w > maxLogoAspect*h || h > maxLogoAspect*w:
+		return nil, "", fmt.Errorf("is %d×%d pixels: a logo may be at most %d times as wide as it is tall, or as tall as it is wide", w, h, maxLogoAspect)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", fmt.Errorf("is damaged or incomplete (%v): save it again from the original", err)
 	}
 	if kind == "jpeg" {
-		return "jpg", nil
+		return data, "jpg", nil
 	}
-	return "png", nil
+	flat := image.NewNRGBA(img.Bounds())
+	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, flat); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), "png", nil
 }
