@@ -86,7 +86,11 @@ func (d *decoder) checkText(n *yaml.Node) {
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\t':
-		case unicode.IsControl(r) || r == utf8.RuneError:
+		case r == utf8.RuneError:
+			// in the file as such: checkBytes has refused invalid UTF-8
+			d.errs.Add(d.charPos(n, offset), "U+FFFD, the mark of a character lost when the text was converted, in text: write the character again")
+			return
+		case unicode.IsControl(r):
 			d.errs.Add(d.charPos(n, offset), "control character %U in text: remove it", r)
 			return
 		case !fonts.Covers(r) && len(missing) < 4 && !containsRune(missing, r):

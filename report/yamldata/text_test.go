@@ -170,3 +170,16 @@ func TestOneLineFields(t *testing.T) {
 		t.Errorf("a note on two lines: %v", err)
 	}
 }
+
+// TestReplacementCharacter: U+FFFD in a text (a character lost when the
+// file was converted) is an error that says so, not a "control character".
+func TestReplacementCharacter(t *testing.T) {
+	fsys := validFS()
+	data := string(fsys["2021/projects.yaml"].Data)
+	fsys["2021/projects.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(data, "name: Progetto", "name: Progetto \uFFFD", 1))}
+	_, _, err := LoadFS(fsys, "mem", 2021)
+	if err == nil || !strings.Contains(err.Error(), "mem/2021/projects.yaml:2:") ||
+		!strings.Contains(err.Error(), "U+FFFD, the mark of a character lost when the text was converted") {
+		t.Errorf("got %v", err)
+	}
+}
