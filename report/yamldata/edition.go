@@ -204,6 +204,10 @@ func (l *loader) records(name, what string, readAll func(iter.Seq2[int, *yaml.No
 	})
 }
 
+// maxPublishedAfter is how many years after its own an edition may be
+// published.
+const maxPublishedAfter = 10
+
 // edition reads edition.yaml; it reports whether the territory was read
 // without errors, which the records need.
 func (l *loader) edition(n *yaml.Node, folderYear int) bool {
@@ -227,6 +231,11 @@ func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 	ed.Organisation = d.title(f["organisation"], "organisation")
 	ed.Partners = d.strs(f["partners"], "partners", nameText)
 	ed.Published = d.date(f["published"], "published")
+	if p := ed.Published; !p.IsZero() && (p.Year() < folderYear || p.Year() > folderYear+maxPublishedAfter) {
+		// A slip in the year would date the report and its PDF wrongly.
+		d.errorf(f["published"], "published %s: a report on %d is published from %d to %d",
+			p.Format("2006-01-02"), folderYear, folderYear, folderYear+maxPublishedAfter)
+	}
 	t := f["territory"]
 	if t == nil || isNull(t) {
 		return false
