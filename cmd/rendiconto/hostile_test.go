@@ -118,6 +118,12 @@ func TestDataRootErrors(t *testing.T) {
 	if code != exitInvalid || !strings.Contains(errOut, "no edition in the data root") {
 		t.Errorf("empty data root: exit %d, %q", code, errOut)
 	}
+	root := t.TempDir()
+	copyDir(t, "../../testdata/othercity/2022", filepath.Join(root, "0022"))
+	code, _, errOut = runArgs(t, "validate", "--data", root)
+	if code != exitInvalid || !strings.Contains(errOut, "0022: warning: not read: an edition's folder is named by its year") {
+		t.Errorf("a year folder 0022: exit %d, %q", code, errOut)
+	}
 }
 
 // TestSpecialFiles: a FIFO as the logo, the catalogue or a data file is

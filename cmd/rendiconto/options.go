@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"rendiconto/report"
 	"rendiconto/report/yamldata"
@@ -150,6 +151,14 @@ func (e *env) editions() ([]int, error) {
 	have, err := yamldata.Years(e.cfg.Data)
 	if err != nil {
 		return nil, inputError(e.cfg.Data, "the data root", err)
+	}
+	// A folder named like a year the program does not take (0000, 0219)
+	// would be passed over without a word.
+	entries, _ := os.ReadDir(e.cfg.Data)
+	for _, d := range entries {
+		if n := d.Name(); len(n) == 4 && n[0] == '0' && strings.Trim(n, "0123456789") == "" {
+			fmt.Fprintf(e.stderr, "%s: warning: not read: an edition's folder is named by its year, from 1000 to 9999\n", filepath.Join(e.cfg.Data, n))
+		}
 	}
 	return have, nil
 }
