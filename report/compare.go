@@ -54,6 +54,10 @@ func Compare(from, to *Results) *Comparison {
 // was: entries lead from to's codes back to from's.
 func CompareAcross(from, to *Results, between []*Edition) *Comparison {
 	chain := append(slices.Clone(between), to.Edition)
+	return compareAcross(from, to, &wasMaps{chain: chain, byDomain: map[string]map[string][]string{}})
+}
+
+func compareAcross(from, to *Results, was *wasMaps) *Comparison {
 	c := &Comparison{From: from, To: to}
 	for _, rt := range to.List {
 		ch := &Change{Indicator: rt.Indicator, To: rt.Value}
@@ -63,7 +67,7 @@ func CompareAcross(from, to *Results, between []*Edition) *Comparison {
 		}
 		ch.Change, ch.ChangePct = diff(ch.From, ch.To)
 		if ok {
-			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, chain)
+			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, was)
 		}
 		c.Indicators = append(c.Indicators, ch)
 	}
@@ -84,7 +88,7 @@ func diff(from, to Value) (change, pct Value) {
 
 // compareRows pairs the breakdown rows of two editions through the code
 // list's `was:` entries.
-func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange, bool) {
+func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bool) {
 	if rt.Breakdown == nil && rf.Breakdown == nil {
 		return nil, false
 	}
@@ -97,7 +101,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 		}
 		return rows, false
 	}
-	was := wasMap(ind, chain)
+	was := maps.wasMap(ind)
 	old := make(map[string]Value, len(rf.Breakdown))
 	oldLabel := make(map[string]string, len(rf.Breakdown))
 	for _, r := range rf.Breakdown {
@@ -106,7 +110,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 	}
 	// claimed counts, for each old code, the new codes that take it over.
 	// A code kept without was: takes over its own old code.
-	claimed := map[string]int{}
+	claimed := make(map[string]int, len(rt.Breakdown))
 	for _, r := range rt.Breakdown {
 		olds := was[r.Key]
 		if len(olds) == 0 {
@@ -117,7 +121,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 		}
 	}
 	redefined := false
-	var rows []RowChange
+	rows := make([]RowChange, 0, len(rt.Breakdown))
 	for _, r := range rt.Breakdown {
 		row := RowChange{Key: r.Key, Label: r.Label, To: rt.RowValue(r)}
 		switch olds := was[r.Key]; {
@@ -158,7 +162,7 @@ func compareRows(ind *Indicator, rf, rt *Result, chain []*Edition) ([]RowChange,
 		rows = append(rows, row)
 	}
 	// Old codes neither kept nor taken over: dropped without a successor.
-	kept := map[string]bool{}
+	kept := make(map[string]bool, len(rt.Breakdown))
 	for _, r := range rt.Breakdown {
 		kept[r.Key] = true
 	}
@@ -185,8 +189,10 @@ func anyClaimedTwice(olds []string, claimed map[string]int) bool {
 // by in the last edition of chain, the codes of the edition before the
 // chain that it replaces, following the was: entries of every edition of the
 // chain; a code that keeps its name has no entry. Territory and enums have
-// no such map.
-func wasMap(ind *Indicator, chain []*Edition) map[string][]string {
+// no such map. The map depends only on the vocabulary: it is made once per
+// domain and shared by every indicator that breaks down by it (and must not
+// be changed).
+func (w *wasMaps) wasMap(ind *Indicator) map[string][]string {
 	source := ind.Source
 	if ind.Measure == MeasureDistinct {
 		source = SourceOrganisations
@@ -195,8 +201,44 @@ func wasMap(ind *Indicator, chain []*Edition) map[string][]string {
 	if !ok {
 		return nil
 	}
-	vocab := func(ed *Edition) *Vocabulary { return ed.Vocabularies[field.Domain] }
-	last := vocab(chain[len(chain)-1])
+	if m, ok := w.byDomain[field.Domain]; ok {
+		return m
+	}
+	m := wasMap(field.Domain, w.chain, &w.work)
+	w.byDomain[field.Domain] = m
+	return m
+}
+
+// wasMaps are the was: maps of one comparison, by vocabulary.
+type wasMaps struct {
+	chain    []*Edition
+	byDomain map[string]map[string][]string
+	work     int // entries indexed and codes traced, for the tests
+}
+
+// wasMap is the was: map of the vocabulary domain in the last edition of
+// chain (see wasMaps.wasMap). Each vocabulary of the chain is indexed once,
+// so that the map takes time linear in the codes.
+func wasMap(domain string, chain []*Edition, work *int) map[string][]string {
+	// index[k] is the entries of the domain's vocabulary in chain[k] by
+	// code (the first entry of a code, as Vocabulary.Lookup finds it); nil
+	// when that edition has no such vocabulary.
+	index := make([]map[string]*Entry, len(chain))
+	for k, ed := range chain {
+		v := ed.Vocabularies[domain]
+		if v == nil {
+			continue
+		}
+		byCode := make(map[string]*Entry, len(v.Entries))
+		*work += len(v.Entries)
+		for i := range v.Entries {
+			if _, ok := byCode[v.Entries[i].Code]; !ok {
+				byCode[v.Entries[i].Code] = &v.Entries[i]
+			}
+		}
+		index[k] = byCode
+	}
+	last := chain[len(chain)-1].Vocabularies[domain]
 	if last == nil {
 		return nil
 	}
@@ -204,9 +246,10 @@ func wasMap(ind *Indicator, chain []*Edition) map[string][]string {
 	// a code of chain[k], stands for.
 	var origins func(code string, k int) []string
 	origins = func(code string, k int) []string {
+		*work++
 		olds := []string{code}
-		if v := vocab(chain[k]); v != nil {
-			if e, ok := v.Lookup(code); ok && len(e.Was) > 0 {
+		if v := index[k]; v != nil {
+			if e, ok := v[code]; ok && len(e.Was) > 0 {
 				olds = e.Was
 			}
 		}
@@ -215,8 +258,8 @@ func wasMap(ind *Indicator, chain []*Edition) map[string][]string {
 		}
 		var out []string
 		for _, o := range olds {
-			if v := vocab(chain[k-1]); v != nil {
-				if _, ok := v.Lookup(o); ok {
+			if v := index[k-1]; v != nil {
+				if _, ok := v[o]; ok {
 					out = append(out, origins(o, k-1)...)
 				}
 			}

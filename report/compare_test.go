@@ -120,3 +120,62 @@ func TestCompare(t *testing.T) {
 		})
 	}
 }
+
+// hugeBreakdowns is n indicators broken down by a vocabulary of codes
+// codes, in two editions; the later one renames every other code.
+func hugeBreakdowns(n, codes int) (from, to *Results) {
+	var oldVocab, newVocab []Entry
+	var oldRows, newRows []Row
+	for i := range codes {
+		c := fmt.Sprintf("act%04d", i)
+		oldVocab = append(oldVocab, Entry{Code: c})
+		oldRows = append(oldRows, Row{Key: c, Value: float64(i)})
+		e := Entry{Code: c}
+		if i%2 == 1 {
+			e = Entry{Code: c + "n", Was: []string{c}}
+		}
+		newVocab = append(newVocab, e)
+		newRows = append(newRows, Row{Key: e.Code, Value: float64(i + 1)})
+	}
+	from = results(2018, oldVocab, Known(1), oldRows...)
+	to = results(2019, newVocab, Known(2), newRows...)
+	for _, rs := range []*Results{from, to} {
+		r := rs.List[0]
+		for k := 1; k < n; k++ {
+			id := fmt.Sprintf("act%d", k)
+			ind := *r.Indicator
+			ind.ID = id
+			rk := &Result{Indicator: &ind, Value: r.Value, Breakdown: r.Breakdown}
+			rs.List = append(rs.List, rk)
+			rs.byID[id] = rk
+		}
+	}
+	return from, to
+}
+
+// TestCompareHugeBreakdowns: the was: entries of a vocabulary are traced
+// once for all the indicators that break down by it, each code once, not
+// looked up code by code in the whole list.
+func TestCompareHugeBreakdowns(t *testing.T) {
+	from, to := hugeBreakdowns(50, 3000)
+	was := &wasMaps{chain: []*Edition{to.Edition}, byDomain: map[string]map[string][]string{}}
+	c := compareAcross(from, to, was)
+	if len(c.Indicators) != 50 {
+		t.Fatalf("%d indicators", len(c.Indicators))
+	}
+	if got := showChange(c.Indicators[49]); !strings.Contains(got, " | act0001n 1→2 Δ1 mapped | ") {
+		t.Errorf("the renamed code is not mapped: %.200s", got)
+	}
+	// one vocabulary indexed (3,000 entries) and its codes traced (3,000)
+	if was.work > 2*3000 {
+		t.Errorf("%d entries and codes visited for 50 indicators by one vocabulary of 3,000 codes; want at most 6,000", was.work)
+	}
+}
+
+func BenchmarkHugeBreakdowns(b *testing.B) {
+	from, to := hugeBreakdowns(50, 3000)
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(from, to)
+	}
+}

@@ -46,8 +46,9 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
 	defer cancel()
 	var errs report.ErrorList
+	cmp := comparison(history)
 	for _, name := range names {
-		md, e, err := run(ctx, src, name, history, lim)
+		md, e, err := run(ctx, src, name, history, lim, cmp)
 		if err != nil {
 			if errs, err = collect(errs, err, path.Join(src.Name, name)); err != nil {
 				return nil, err
@@ -114,17 +115,17 @@ func publishedText(ed *report.Edition, lang string) string {
 
 // run executes one template under the build's context and limits, and
 // returns its Markdown and the env holding the blocks its functions set
-// aside.
-func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits) ([]byte, *env, error) {
+// aside. cmp is the comparison with the previous edition (see comparison).
+func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits, cmp func() *report.Comparison) ([]byte, *env, error) {
 	if err := ctx.Err(); err != nil {
-		e := newEnv(ctx, history, lim)
+		e := newEnv(ctx, history, lim, cmp)
 		return nil, nil, e.stopped(err, path.Join(src.Name, name))
 	}
 	text, err := fs.ReadFile(src.FS, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	e := newEnv(ctx, history, lim)
+	e := newEnv(ctx, history, lim, cmp)
 	file := path.Join(src.Name, name)
 	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {

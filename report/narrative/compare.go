@@ -81,7 +81,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		years = append(years, strconv.Itoa(h.Edition.Year))
 	}
 	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-	e := newEnv(context.Background(), history, Limits{})
+	e := newEnv(context.Background(), history, Limits{}, func() *report.Comparison { return c })
 	e.rs, e.lang = c.To, lang
 	for _, ch := range c.Indicators {
 		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {

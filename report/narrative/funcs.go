@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"text/template"
 
@@ -24,7 +25,8 @@ import (
 // the writer of its output and the actions that print (see prepare).
 type env struct {
 	rs, prev *report.Results
-	cmp      *report.Comparison
+	cmp      func() *report.Comparison // nil: no previous edition
+	changes  map[string]*report.Change // cmp's indicators by id, once asked for
 	history  []*report.Results
 	lang     string
 	blocks   []document.Block
@@ -36,16 +38,33 @@ type env struct {
 	last    atomic.Int64 // 1 + the index of the last action printed
 }
 
-func newEnv(ctx context.Context, history []*report.Results, lim Limits) *env {
-	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim}
+// cmp gives the comparison with the previous edition, made when a template
+// first asks for it and shared by the templates of a build (see
+// comparison); nil when there is no previous edition.
+func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp func() *report.Comparison) *env {
+	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
-		e.cmp = report.Compare(e.prev, e.rs)
 	}
 	return e
 }
+
+// comparison returns a function that compares the last edition of history
+// with the one before the first time it is called, and returns that
+// comparison every time; nil when there is no edition before.
+func comparison(history []*report.Results) func() *report.Comparison {
+	if len(history) < 2 {
+		return nil
+	}
+	return sync.OnceValue(func() *report.Comparison {
+		return compare(history[len(history)-2], history[len(history)-1])
+	})
+}
+
+// compare is report.Compare; the tests count its calls.
+var compare = report.Compare
 
 // funcs are the template functions; see the package README in templates/.
 func (e *env) funcs() template.FuncMap {
@@ -423,9 +442,11 @@ func (e *env) table(id string) (markup, error) {
 		t.Widths = append(t.Widths, 1)
 	}
 	ch := e.changeOf(id)
+	var changes map[string]report.Value
 	if ch != nil && ch.From.Known {
 		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
 		t.Widths = append(t.Widths, 1.4)
+		changes = rowChanges(ch)
 	} else {
 		ch = nil
 	}
@@ -435,7 +456,7 @@ func (e *env) table(id string) (markup, error) {
 			cells = append(cells, format.Percent(v/r.Value.Num, 1, e.lang))
 		}
 		if ch != nil {
-			cells = append(cells, e.rowChange(ch, key, total))
+			cells = append(cells, e.rowChange(ch, changes, key, total))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -466,26 +487,36 @@ func (e *env) changeOf(id string) *report.Change {
 	if e.cmp == nil {
 		return nil
 	}
-	for _, c := range e.cmp.Indicators {
-		if c.Indicator.ID == id {
-			return c
+	c := e.cmp()
+	if e.changes == nil {
+		e.changes = make(map[string]*report.Change, len(c.Indicators))
+		for _, ch := range c.Indicators {
+			if _, ok := e.changes[ch.Indicator.ID]; !ok {
+				e.changes[ch.Indicator.ID] = ch
+			}
 		}
 	}
-	return nil
+	return e.changes[id]
+}
+
+// rowChanges are the changes of the comparison's breakdown rows by code
+// (the last row of a code, should there be two).
+func rowChanges(ch *report.Change) map[string]report.Value {
+	m := make(map[string]report.Value, len(ch.Breakdown))
+	for _, row := range ch.Breakdown {
+		m[row.Key] = row.Change
+	}
+	return m
 }
 
 // rowChange is the change of a breakdown row (or of the total) from the
 // previous edition, through the code list's was: entries; n.d. where the
-// code did not exist then or its definition changed.
-func (e *env) rowChange(ch *report.Change, key string, total bool) string {
+// code did not exist then or its definition changed. changes are ch's
+// rows by code (see rowChanges).
+func (e *env) rowChange(ch *report.Change, changes map[string]report.Value, key string, total bool) string {
 	v := ch.Change
 	if !total {
-		v = report.Value{}
-		for _, row := range ch.Breakdown {
-			if row.Key == key {
-				v = row.Change
-			}
-		}
+		v = changes[key] // n.d. for a code the comparison has no row of
 	}
 	if !v.Known {
 		return format.NA
