@@ -22,10 +22,11 @@ const (
 	marginL, marginR      = 25.0, 22.0
 	marginTop, marginBot  = 26.0, 24.0
 	textW                 = pageW - marginL - marginR
+	textH                 = pageH - marginTop - marginBot
 	bodySize, bodyLeading = 10.5, 5.4
 	smallSize, smallLead  = 8.0, 3.8
 	headerY, footerY      = 13.0, pageH - 13.0
-	keepWithHeading       = 32.0 // room a heading needs below it on its page
+	keepWithHeading       = 32.0 // room a heading needs below it, when what follows cannot be kept with it
 	paraGap, blockGap     = 2.6, 6.0
 )
 
@@ -83,8 +84,9 @@ type layout struct {
 	curSize  float64
 	widths   map[measured]float64
 
-	meta document.Front // the front matter as given, for the metadata
-	work int            // runes measured, for the tests
+	meta  document.Front // the front matter as given, for the metadata
+	work  int            // runes measured, for the tests
+	ahead int            // blocks looked at ahead of the flow, for the tests
 }
 
 // maxCached is the longest text whose width is kept: longer ones are rare

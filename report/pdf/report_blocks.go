@@ -172,6 +172,12 @@ func (l *layout) heading(h *document.Heading, i int, following float64) {
 			size, leading, gap = 11.5, 6.0, 3.0
 		}
 		t := l.plainText(h.Text, size, leading, "B").atMost(headingLines)
+		if following > textH {
+			// What follows cannot be kept with it on any page (a run of
+			// headings longer than a page): the heading is kept with
+			// some room below it, not sent to a page of its own.
+			following = keepWithHeading
+		}
 		l.ensure(gap + t.height(textW) + 1.5 + following)
 		if l.y > marginTop+1 {
 			l.y += gap
@@ -198,7 +204,32 @@ func (l *layout) record(i int, h *document.Heading, level int) {
 // start not to be left alone at the foot of it: all of a figure, a table's
 // caption and first rows, a few lines of text, and a heading or a short
 // paragraph together with what it introduces.
+//
+// A run of headings needs 12 each and what follows the last: the run is
+// walked once, and no further than a page's text can hold, where the
+// result is already more than a page (see heading).
 func (l *layout) lead(i int) float64 {
+	blocks := l.doc.Blocks
+	run := 0 // headings of the run, above level 1
+	for ; i < len(blocks); i++ {
+		l.ahead++
+		h, ok := blocks[i].(*document.Heading)
+		if !ok || h.Level == 1 {
+			break
+		}
+		if run++; 12*float64(run) > textH {
+			return 12 * float64(run)
+		}
+	}
+	lead := l.leadOf(i)
+	for range run {
+		lead = 12 + lead // as the run adds up from its end
+	}
+	return lead
+}
+
+// leadOf is lead of a block that is not a heading above level 1.
+func (l *layout) leadOf(i int) float64 {
 	blocks := l.doc.Blocks
 	if i >= len(blocks) {
 		return 0
@@ -209,10 +240,7 @@ func (l *layout) lead(i int) float64 {
 	case *document.Table:
 		return 30
 	case *document.Heading:
-		if b.Level == 1 {
-			return 0 // a part starts a page of its own
-		}
-		return 12 + l.lead(i+1)
+		return 0 // a part starts a page of its own
 	case *document.Paragraph:
 		h := l.newText(b.Spans, bodySize, bodyLeading, "").height(textW)
 		if i+1 < len(blocks) && isFigure(blocks[i+1]) && h < 40 {
