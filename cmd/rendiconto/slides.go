@@ -43,7 +43,14 @@ func runSlides(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, err := pdf.Slides(deck, theme)
+	out, warnings, err := pdf.SlidesWarn(deck, theme)
+	for _, w := range warnings {
+		if w.N == 0 { // the footer
+			fmt.Fprintf(e.stderr, "[slides] footer: %s\n", w)
+			continue
+		}
+		fmt.Fprintln(e.stderr, w)
+	}
 	var slideErrs pdf.SlideErrors
 	if errors.As(err, &slideErrs) {
 		var list report.ErrorList

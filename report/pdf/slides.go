@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -59,24 +60,46 @@ func DefaultSlideTheme() SlideTheme {
 }
 
 // SlideError is a slide that cannot be drawn as written, most often because
-// its text does not fit even at the smallest readable size.
+// its text does not fit even at the smallest readable size; with Warning
+// set, it is a slide drawn with some of its text shortened.
 type SlideError struct {
-	File  string // the template the slide comes from
-	N     int    // the slide's number, from 1
-	Title string
-	Msg   string
+	File    string // the template the slide comes from
+	N       int    // the slide's number, from 1; 0 for the whole deck (the footer)
+	Title   string
+	Msg     string
+	Warning bool
 }
 
+// maxTitleInMessage is the most characters of a slide's title a message
+// quotes.
+const maxTitleInMessage = 60
+
 func (e *SlideError) Error() string {
-	title := "(untitled)"
-	if e.Title != "" {
-		title = "«" + e.Title + "»"
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	s := fmt.Sprintf("slide %d %s: %s", e.N, title, e.Msg)
+	s := msg
+	if e.N > 0 {
+		title := "(untitled)"
+		if e.Title != "" {
+			title = "«" + shortTitle(e.Title, maxTitleInMessage) + "»"
+		}
+		s = fmt.Sprintf("slide %d %s: %s", e.N, title, msg)
+	}
 	if e.File != "" {
 		s = e.File + ": " + s
 	}
 	return s
+}
+
+// shortTitle returns s cut to at most n characters, the last a "…".
+func shortTitle(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:n-1]), " ,.-–") + "…"
 }
 
 // SlideErrors are the errors of every slide of a deck, one a line.
@@ -146,26 +169,67 @@ func (th SlideTheme) withDefaults() SlideTheme {
 // deck draws slides on 16:9 pages with the report's text engine.
 type deck struct {
 	*layout
-	d     *document.Deck
-	th    SlideTheme
-	p     palette
-	logoW float64 // the logo's width at logoH, mm; 0 without a logo
-	n     int     // the slide being drawn, from 1
-	cur   document.Slide
-	sect  int // section dividers so far
+	d        *document.Deck
+	th       SlideTheme
+	p        palette
+	logoW    float64 // the logo's width at logoH, mm; 0 without a logo
+	n        int     // the slide being drawn, from 1
+	cur      document.Slide
+	sect     int // section dividers so far
+	warnings []string
+	// footer is the theme's footer shortened to one line, once for all
+	// slides, when the first is drawn; footerCut tells whether it was.
+	footer    string
+	footerSet bool
+	footerCut bool
 }
 
 const logoH = 11.0 // mm, on content slides
 
+// footerW is the width of the footer, which leaves room for the number.
+const footerW = slideW - 2*slideMargin - 20
+
+// warn notes that the slide being drawn had text shortened.
+func (dk *deck) warn(msg string) {
+	dk.warnings = append(dk.warnings, msg)
+}
+
 // Slides draws the deck as a 16:9 PDF, one page a slide, with the theme's
-// colours, footer, slide numbers and logo. A slide whose text does not fit
-// even at MinSlideText points is not cut or squeezed: every such slide is
-// named in the returned SlideErrors. The bytes depend only on the deck and
-// the theme: the dates are the edition's.
-func Slides(d *document.Deck, th SlideTheme) (out []byte, err error) {
+// colours, footer, slide numbers and logo. It is SlidesWarn without the
+// warnings.
+func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
+	out, _, err := SlidesWarn(d, th)
+	return out, err
+}
+
+// SlidesWarn draws the deck as a 16:9 PDF, one page a slide, with the
+// theme's colours, footer, slide numbers and logo.
+//
+// Text is set as large as fits, down to MinSlideText points (a title down to
+// 26 points). What still does not fit is treated by the kind of place it
+// has, since data (names, labels, titles of up to 300 characters, any number
+// of codes) reach the slides through the templates and cannot be told from
+// the template's own words at this point:
+//
+//   - Short places are shortened with "…" and named in the returned
+//     warnings: a slide's title (two lines; three on the title, section and
+//     closing slides), the labels of big numbers, the subtitle and credits
+//     of the title slide, a chart's labels and note, and the footer (always
+//     one line). A chart with more categories than a slide shows readably
+//     keeps its largest ones, in their order, and adds the rest up in one
+//     last "Altri (N)" ("Others (N)") category, said in its note; values
+//     that are not counts or shares (means, rates) are not added up: the
+//     rest is left out and the note says how many.
+//   - Running text (paragraphs, lists, quotations, the agenda, text beside
+//     a chart) is the template's: it is not cut, and a slide where it does
+//     not fit is an error naming the slide, in the returned SlideErrors.
+//
+// The bytes depend only on the deck and the theme: the dates are the
+// edition's.
+func SlidesWarn(d *document.Deck, th SlideTheme) (out []byte, warnings []*SlideError, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			out, err = nil, internalError(p)
+			out, warnings, err = nil, nil, internalError(p)
 		}
 	}()
 	orig := d
@@ -173,11 +237,11 @@ func Slides(d *document.Deck, th SlideTheme) (out []byte, err error) {
 	th = th.withDefaults()
 	th.Footer = printable(th.Footer)
 	if th.FontSize < MinSlideText {
-		return nil, fmt.Errorf("slides font size %g pt is below the readable minimum of %g pt", th.FontSize, MinSlideText)
+		return nil, nil, fmt.Errorf("slides font size %g pt is below the readable minimum of %g pt", th.FontSize, MinSlideText)
 	}
 	p, err := th.palette()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f := newPDF(fpdf.SizeType{Wd: slideW, Ht: slideH}, orig.Front, th.Author)
 	f.SetMargins(0, 0, 0)
@@ -187,7 +251,7 @@ func Slides(d *document.Deck, th SlideTheme) (out []byte, err error) {
 	if len(th.Logo) > 0 {
 		info := f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: th.LogoType}, bytes.NewReader(th.Logo))
 		if err := f.Error(); err != nil {
-			return nil, fmt.Errorf("slides logo: %w", err)
+			return nil, nil, fmt.Errorf("slides logo: %w", err)
 		}
 		if info.Height() > 0 {
 			dk.logoW = logoH * info.Width() / info.Height()
@@ -195,22 +259,30 @@ func Slides(d *document.Deck, th SlideTheme) (out []byte, err error) {
 	}
 	var errs SlideErrors
 	for i, s := range d.Slides {
-		dk.n, dk.cur = i+1, s
+		dk.n, dk.cur, dk.warnings = i+1, s, nil
+		title := metaText(orig.Slides[i].Title)
 		if err := dk.slide(s); err != nil {
-			errs = append(errs, &SlideError{File: s.File, N: i + 1, Title: metaText(orig.Slides[i].Title), Msg: err.Error()})
+			errs = append(errs, &SlideError{File: s.File, N: i + 1, Title: title, Msg: err.Error()})
+		}
+		for _, w := range dk.warnings {
+			warnings = append(warnings, &SlideError{File: s.File, N: i + 1, Title: title, Msg: w, Warning: true})
 		}
 	}
+	if dk.footerCut {
+		warnings = append([]*SlideError{{Warning: true, Msg: fmt.Sprintf("the footer (%d characters) is longer than a line: it is shortened with «…»",
+			utf8.RuneCountInString(th.Footer))}}, warnings...)
+	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, warnings, errs
 	}
 	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return nil, warnings, fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, err
+		return nil, warnings, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), warnings, nil
 }
 
 // slide draws one slide on a page of its own.
@@ -271,7 +343,11 @@ func (dk *deck) furniture(col [3]int, logo bool) {
 	dk.color(col)
 	if dk.th.Footer != "" {
 		dk.font("", furnitureSize)
-		f.Text(slideMargin, base, dk.fit(dk.th.Footer, "", furnitureSize, slideW-2*slideMargin-20))
+		if !dk.footerSet {
+			dk.footer = dk.fit(dk.th.Footer, "", furnitureSize, footerW)
+			dk.footerSet, dk.footerCut = true, dk.footer != dk.th.Footer
+		}
+		f.Text(slideMargin, base, dk.footer)
 	}
 	if dk.th.Numbers {
 		n := strconv.Itoa(dk.n)

@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -18,9 +20,14 @@ const (
 // lead is the leading of text set at size points, in mm.
 func lead(size float64) float64 { return size * mmPerPt * 1.25 }
 
-// notFit is the message of a slide whose text does not fit.
-func notFit(what string, min float64) error {
-	return fmt.Errorf("no room for %s even at %g pt, the smallest readable size: shorten it or split the slide", what, min)
+// notFit is the message of a slide whose running text does not fit.
+func notFit(what string) error {
+	return fmt.Errorf("no room for %s even at %g pt, the smallest readable size: shorten it or split the slide", what, MinSlideText)
+}
+
+// shortened is the warning of text shortened to fit.
+func shortened(what string, size float64) string {
+	return fmt.Sprintf("%s too long for the slide even at %g pt: shortened with «…»", what, size)
 }
 
 // put sets t at (x, dk.y) across w when draw is set, else only moves dk.y
@@ -61,6 +68,12 @@ func (dk *deck) measure(draw func(draw bool)) float64 {
 // flow sets blocks across w from (x, dk.y) at size points and moves dk.y
 // below them; it draws only when draw is set.
 func (dk *deck) flow(blocks []document.Block, x, w, size float64, col [3]int, draw bool) {
+	dk.flowMost(blocks, x, w, size, col, draw, nil)
+}
+
+// flowMost is flow with the i-th block, a paragraph, set on at most most[i]
+// lines (0: any), the last shortened with "…".
+func (dk *deck) flowMost(blocks []document.Block, x, w, size float64, col [3]int, draw bool, most []int) {
 	ld := lead(size)
 	for i, b := range blocks {
 		if i > 0 {
@@ -68,7 +81,7 @@ func (dk *deck) flow(blocks []document.Block, x, w, size float64, col [3]int, dr
 		}
 		switch b := b.(type) {
 		case *document.Paragraph:
-			dk.put(dk.newText(b.Spans, size, ld, ""), x, w, "L", col, draw)
+			dk.put(dk.newText(b.Spans, size, ld, "").atMost(at(most, i)), x, w, "L", col, draw)
 		case *document.Heading:
 			dk.put(dk.plainText(b.Text, size*1.1, lead(size*1.1), "B"), x, w, "L", dk.p.accent, draw)
 		case *document.List:
@@ -109,6 +122,48 @@ func (dk *deck) flow(blocks []document.Block, x, w, size float64, col [3]int, dr
 	}
 }
 
+// at returns most[i], or 0 past its end.
+func at(most []int, i int) int {
+	if i < len(most) {
+		return most[i]
+	}
+	return 0
+}
+
+// shorten returns how many lines each of blocks, paragraphs at size across
+// w, may take for height(most) to be at most room: it takes lines from the
+// longest paragraph first. It fails when a block is not a paragraph or when
+// a line each is still too high.
+func (dk *deck) shorten(blocks []document.Block, w, size, room float64, height func(most []int) float64) ([]int, bool) {
+	most := make([]int, len(blocks))
+	for i, b := range blocks {
+		p, ok := b.(*document.Paragraph)
+		if !ok {
+			return nil, false
+		}
+		most[i] = len(dk.newText(p.Spans, size, lead(size), "").lines(w))
+	}
+	for {
+		h := height(most)
+		if h <= room {
+			return most, true
+		}
+		// lines to take away, at least one
+		for excess := max(1, int(math.Ceil((h-room)/lead(size)))); excess > 0; excess-- {
+			j := 0
+			for i := range most {
+				if most[i] > most[j] {
+					j = i
+				}
+			}
+			if most[j] <= 1 {
+				return nil, false
+			}
+			most[j]--
+		}
+	}
+}
+
 // fitFlow finds the size, from the theme's down to the minimum, at which
 // blocks fit w × room.
 func (dk *deck) fitFlow(blocks []document.Block, w, room float64) (float64, float64, bool) {
@@ -134,15 +189,27 @@ func (dk *deck) heading(title string) (float64, error) {
 	if dk.logoW > 0 {
 		w -= dk.logoW + 8
 	}
-	size, ok := fitSize(dk.th.FontSize*1.5, minTitleSize, func(size float64) bool {
-		return len(dk.plainText(title, size, lead(size)*0.95, "B").lines(w)) <= 2
-	})
-	if !ok {
-		return 0, notFit("the title", minTitleSize)
-	}
+	t := dk.titleText(title, dk.th.FontSize*1.5, w, 2, true)
 	dk.color(dk.p.accent)
-	dk.plainText(title, size, lead(size)*0.95, "B").draw(slideMargin, w, "L", false)
+	t.draw(slideMargin, w, "L", false)
 	return dk.y + 7, nil
+}
+
+// titleText sets a title as large as fits on at most lines lines across
+// w, from size hi down to minTitleSize; at that size, a title still too long
+// is shortened with "…", with a warning.
+func (dk *deck) titleText(title string, hi, w float64, lines int, warn bool) *text {
+	set := func(size float64) *text { return dk.plainText(title, size, lead(size)*0.95, "B") }
+	size, ok := fitSize(hi, minTitleSize, func(size float64) bool {
+		return len(set(size).lines(w)) <= lines
+	})
+	if ok {
+		return set(size)
+	}
+	if warn {
+		dk.warn(shortened(fmt.Sprintf("the title (%d characters) is", utf8.RuneCountInString(title)), minTitleSize))
+	}
+	return set(size).atMost(lines)
 }
 
 // bullets sets the blocks under the title, in the largest size that fits.
@@ -150,7 +217,7 @@ func (dk *deck) bullets(blocks []document.Block, top float64) error {
 	w := slideW - 2*slideMargin
 	size, _, ok := dk.fitFlow(blocks, w, contentBottom-top)
 	if !ok {
-		return notFit("the text", MinSlideText)
+		return notFit("the text")
 	}
 	dk.y = top
 	dk.flow(blocks, slideMargin, w, size, dk.p.ink, true)
@@ -210,7 +277,7 @@ func (dk *deck) agenda(s document.Slide, top float64) error {
 		return dk.measure(func(draw bool) { layoutAll(size, draw) }) <= room
 	})
 	if !ok {
-		return notFit("the agenda", MinSlideText)
+		return notFit("the agenda")
 	}
 	dk.y = top + 4
 	layoutAll(size, true)
@@ -244,8 +311,10 @@ func (dk *deck) numbers(s document.Slide, top float64) error {
 	cellW := (W - gap*float64(cols-1)) / float64(cols)
 	inner := cellW - 2*pad - 1.6
 
-	// The values are as large as the widest allows, within bounds.
-	vs, ok := fitSize(dk.th.FontSize*2.6, dk.th.FontSize*1.5, func(size float64) bool {
+	// The values are as large as the widest allows, within bounds; one
+	// too wide even at the smallest readable size is shortened.
+	values := make([]string, k)
+	vs, ok := fitSize(dk.th.FontSize*2.6, MinSlideText, func(size float64) bool {
 		for _, n := range nums.Items {
 			if dk.width(n.Value, "B", size) > inner {
 				return false
@@ -253,28 +322,47 @@ func (dk *deck) numbers(s document.Slide, top float64) error {
 		}
 		return true
 	})
+	for i, n := range nums.Items {
+		values[i] = n.Value
+		if !ok {
+			values[i] = dk.fit(n.Value, "B", vs, inner)
+		}
+	}
 	if !ok {
-		return notFit("a big number", dk.th.FontSize*1.5)
+		dk.warn(shortened("a big number is", vs))
 	}
 	vlead := vs * mmPerPt * 1.05
+	most := 0 // the most lines of a label; 0: any
 	cellH := func(size float64) float64 {
 		h := 0.0
 		for _, n := range nums.Items {
-			h = max(h, dk.newText(n.Label, size, lead(size), "").height(inner))
+			h = max(h, dk.newText(n.Label, size, lead(size), "").atMost(most).height(inner))
 		}
 		return 2*pad + vlead + 2 + h
 	}
 	room := contentBottom - top
 	var restH float64
-	size, ok := fitSize(dk.th.FontSize*0.95, MinSlideText, func(size float64) bool {
+	fits := func(size float64) bool {
 		restH = 0
 		if len(rest) > 0 {
 			restH = lead(size) + dk.measure(func(draw bool) { dk.flow(rest, 0, W, size, dk.p.ink, draw) })
 		}
 		return float64(rows)*cellH(size)+float64(rows-1)*gap+restH <= room
-	})
+	}
+	size, ok := fitSize(dk.th.FontSize*0.95, MinSlideText, fits)
 	if !ok {
-		return notFit("the labels of the big numbers", MinSlideText)
+		// The labels are names from the data, as often as not: they are
+		// shortened, at the smallest size, to as many lines as leave room.
+		lines := 0
+		for _, n := range nums.Items {
+			lines = max(lines, len(dk.newText(n.Label, size, lead(size), "").lines(inner)))
+		}
+		for most = lines - 1; most >= 1 && !fits(size); most-- {
+		}
+		if most < 1 {
+			return notFit("the big numbers and the text under them")
+		}
+		dk.warn(shortened("the labels of the big numbers are", size))
 	}
 	ch := cellH(size)
 	gridH := float64(rows)*ch + float64(rows-1)*gap
@@ -290,10 +378,10 @@ func (dk *deck) numbers(s document.Slide, top float64) error {
 		dk.f.Rect(x, y, 1.6, ch, "F")
 		dk.color(dk.p.accent)
 		dk.font("B", vs)
-		dk.f.Text(x+1.6+pad, y+pad+vs*mmPerPt*0.75, n.Value)
+		dk.f.Text(x+1.6+pad, y+pad+vs*mmPerPt*0.75, values[i])
 		dk.y = y + pad + vlead + 2
 		dk.color(dk.p.ink)
-		dk.newText(n.Label, size, lead(size), "").draw(x+1.6+pad, inner, "L", false)
+		dk.newText(n.Label, size, lead(size), "").atMost(most).draw(x+1.6+pad, inner, "L", false)
 	}
 	if len(rest) > 0 {
 		dk.y = y0 + gridH + lead(size)
@@ -316,6 +404,9 @@ func chartOf(s document.Slide) (*document.Chart, []document.Block) {
 	return c, rest
 }
 
+// maxNoteLines is the most lines of a chart's caption and note on a slide.
+const maxNoteLines = 3
+
 // figure draws the chart in the box x, y, w × h with its caption and source
 // under it, in the largest chart text that keeps every label whole.
 func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) error {
@@ -323,14 +414,38 @@ func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) erro
 	if c.Caption != "" && !strings.EqualFold(c.Caption, title) {
 		note = c.Caption + ". " + note
 	}
-	nt := dk.plainText(note, furnitureSize, lead(furnitureSize), "")
+	nt := dk.plainText(note, furnitureSize, lead(furnitureSize), "").atMost(maxNoteLines)
 	noteH := nt.height(w)
 	ch := h - noteH - 3
 	size, ok := fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
 		return dk.chartFits(c, w, ch, size)
 	})
 	if !ok {
-		return fmt.Errorf("the chart %q has too many or too long labels to show them at %g pt: choose another indicator or layout", c.Caption, MinSlideText)
+		// Too many categories, or labels too long: names from the data.
+		// The chart is made to fit below a note of the most lines.
+		ch = h - float64(maxNoteLines)*lead(furnitureSize) - 3
+		var g *document.Chart
+		var grouped string
+		var warnings []string
+		size, ok = fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
+			g, grouped, warnings, ok = dk.slideChart(c, w, ch, size)
+			return ok
+		})
+		if !ok {
+			return fmt.Errorf("the chart %q has too many or too long labels to show them at %g pt: choose another indicator or layout",
+				shortTitle(c.Caption, maxTitleInMessage), MinSlideText)
+		}
+		for _, m := range warnings {
+			dk.warn(m)
+		}
+		c = g
+		if grouped != "" { // first, lest a long note cut it
+			note = grouped + " " + note
+		}
+		nt = dk.plainText(note, furnitureSize, lead(furnitureSize), "").atMost(maxNoteLines)
+	}
+	if len(dk.plainText(note, furnitureSize, lead(furnitureSize), "").lines(w)) > maxNoteLines {
+		dk.warn(shortened("the note of the chart is", furnitureSize))
 	}
 	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: dk.d.Lang}
 	for _, s := range c.Series {
@@ -364,7 +479,7 @@ func (dk *deck) columns(s document.Slide, top float64) error {
 	room := contentBottom - top
 	size, h, ok := dk.fitFlow(rest, tw, room)
 	if !ok {
-		return notFit("the text beside the chart", MinSlideText)
+		return notFit("the text beside the chart")
 	}
 	if err := dk.figure(c, s.Title, slideMargin, top, cw, room); err != nil {
 		return err
@@ -403,7 +518,7 @@ func (dk *deck) quoteSlide(s document.Slide, top float64) error {
 		return dk.measure(func(draw bool) { set(size, draw) }) <= room
 	})
 	if !ok {
-		return notFit("the quotation", MinSlideText)
+		return notFit("the quotation")
 	}
 	h := dk.measure(func(draw bool) { set(size, draw) })
 	dk.y = top + max(0, (room-h)/2)
@@ -415,18 +530,16 @@ func (dk *deck) quoteSlide(s document.Slide, top float64) error {
 	return nil
 }
 
-// centred sets a title and paragraphs in the colours given, left-aligned
+// coverText sets a title and paragraphs in the colours given, left-aligned
 // at x or centred across the slide, as large as fits within bounds; it
-// returns the height, or draws at dk.y.
-func (dk *deck) coverText(title string, body []document.Block, x, w, titleMax, room float64, align string, draw bool) (float64, error) {
-	ts, ok := fitSize(titleMax, minTitleSize, func(size float64) bool {
-		return len(dk.plainText(title, size, lead(size)*0.95, "B").lines(w)) <= 3
-	})
-	if !ok {
-		return 0, notFit("the title", minTitleSize)
-	}
-	th := dk.plainText(title, ts, lead(ts)*0.95, "B").height(w)
-	set := func(size float64, draw bool) {
+// returns the height, or draws at dk.y. A title too long even at
+// minTitleSize is shortened to three lines; so are the paragraphs, when
+// short is set (the subtitle and credits of the title slide, which come
+// from the edition), else they are an error.
+func (dk *deck) coverText(title string, body []document.Block, x, w, titleMax, room float64, align string, short, draw bool) (float64, error) {
+	tt := dk.titleText(title, titleMax, w, 3, draw)
+	th := tt.height(w)
+	set := func(size float64, draw bool, most []int) {
 		if len(body) == 0 {
 			return
 		}
@@ -436,23 +549,33 @@ func (dk *deck) coverText(title string, body []document.Block, x, w, titleMax, r
 				dk.y += lead(size) * 0.4
 			}
 			if p, ok := b.(*document.Paragraph); ok {
-				dk.put(dk.newText(p.Spans, size, lead(size), ""), x, w, align, dk.p.onAccent, draw)
+				dk.put(dk.newText(p.Spans, size, lead(size), "").atMost(at(most, i)), x, w, align, dk.p.onAccent, draw)
 			} else {
 				dk.flow([]document.Block{b}, x, w, size, dk.p.onAccent, draw)
 			}
 		}
 	}
-	size, ok := fitSize(dk.th.FontSize*1.1, MinSlideText, func(size float64) bool {
-		return th+dk.measure(func(draw bool) { set(size, draw) }) <= room
-	})
-	if !ok {
-		return 0, notFit("the text", MinSlideText)
+	height := func(size float64, most []int) float64 {
+		return th + dk.measure(func(draw bool) { set(size, draw, most) })
 	}
-	h := th + dk.measure(func(draw bool) { set(size, draw) })
+	var most []int
+	size, ok := fitSize(dk.th.FontSize*1.1, MinSlideText, func(size float64) bool {
+		return height(size, nil) <= room
+	})
+	if !ok && short {
+		most, ok = dk.shorten(body, w, size, room, func(most []int) float64 { return height(size, most) })
+		if ok && draw {
+			dk.warn(shortened("the text under the title is", size))
+		}
+	}
+	if !ok {
+		return 0, notFit("the text")
+	}
+	h := height(size, most)
 	if draw {
 		dk.color(dk.p.onAccent)
-		dk.plainText(title, ts, lead(ts)*0.95, "B").draw(x, w, align, false)
-		set(size, true)
+		tt.draw(x, w, align, false)
+		set(size, true, most)
 	}
 	return h, nil
 }
@@ -467,7 +590,7 @@ func (dk *deck) section(s document.Slide) error {
 	ns := dk.th.FontSize * 4
 	nh := ns * mmPerPt
 	room := contentBottom - 20 - nh
-	h, err := dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", false)
+	h, err := dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", false, false)
 	if err != nil {
 		return err
 	}
@@ -476,7 +599,7 @@ func (dk *deck) section(s document.Slide) error {
 	dk.font("B", ns)
 	dk.f.Text(x, top+nh*0.72, strconv.Itoa(dk.sect))
 	dk.y = top + nh + 2
-	_, err = dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", true)
+	_, err = dk.coverText(s.Title, s.Blocks, x, w, dk.th.FontSize*2, room, "L", false, true)
 	return err
 }
 
@@ -485,12 +608,12 @@ func (dk *deck) closing(s document.Slide) error {
 	dk.background(dk.p.accent)
 	w := slideW - 2*slideMargin - 20
 	room := slideH - 40
-	h, err := dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", false)
+	h, err := dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", false, false)
 	if err != nil {
 		return err
 	}
 	dk.y = (slideH - h) / 2
-	_, err = dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", true)
+	_, err = dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", false, true)
 	return err
 }
 
@@ -517,12 +640,12 @@ func (dk *deck) titleSlide(s document.Slide) error {
 	city := dk.fit(printable(strings.ToUpper(dk.d.City)), "B", cs, w)
 	f.Text(x, 26, city)
 	room := band - 38 - 10
-	h, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", false)
+	h, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", true, false)
 	if err != nil {
 		return err
 	}
 	dk.y = 38 + (room-h)/2
-	if _, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", true); err != nil {
+	if _, err := dk.coverText(s.Title, sub, x, w, dk.th.FontSize*2, room, "L", true, true); err != nil {
 		return err
 	}
 	cw := w
@@ -531,12 +654,19 @@ func (dk *deck) titleSlide(s document.Slide) error {
 	}
 	croom := slideH - band - 16
 	size, _, ok := dk.fitFlow(credits, cw, croom)
-	if !ok {
-		return notFit("the credits", MinSlideText)
+	var most []int
+	if !ok { // the credits come from the edition: organisation, partners…
+		most, ok = dk.shorten(credits, cw, size, croom, func(most []int) float64 {
+			return dk.measure(func(draw bool) { dk.flowMost(credits, 0, cw, size, dk.p.muted, draw, most) })
+		})
+		if !ok {
+			return notFit("the credits")
+		}
+		dk.warn(shortened("the credits are", size))
 	}
 	size = min(size, dk.th.FontSize*0.85)
 	dk.y = band + 10
-	dk.flow(credits, x, cw, max(size, MinSlideText), dk.p.muted, true)
+	dk.flowMost(credits, x, cw, max(size, MinSlideText), dk.p.muted, true, most)
 	if dk.logoW > 0 {
 		lh := logoH * 1.6
 		f.ImageOptions("logo", slideW-slideMargin-dk.logoW*1.6, slideH-10-lh, dk.logoW*1.6, lh, false, fpdf.ImageOptions{}, 0, "")
