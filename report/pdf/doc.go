@@ -3,6 +3,15 @@
 // footer, numbered figures and tables, bookmarks) in two passes, so that the
 // contents know every heading's page; [Slides] draws a 16:9 deck.
 //
+// Text from the data (names, labels, titles) reaches both through the
+// templates and cannot be told from the templates' own words here, so the
+// slides decide by the place a text has: short places (titles, the labels
+// of big numbers, chart labels and notes, the title slide's credits, the
+// footer) are shortened with "…", and a chart with too many categories
+// keeps its largest and adds up the rest, with warnings ([SlidesWarn]);
+// running text too long for its slide (paragraphs, lists, quotations) is
+// an error naming the slide.
+//
 // Charts are drawn as vector paths and real text in the document's own
 // embedded font, never as images: [DrawChart] lays out a chart from plain
 // data ([ChartData]) inside a rectangle of the page, and [Renderer] implements

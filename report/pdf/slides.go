@@ -213,7 +213,7 @@ func Slides(d *document.Deck, th SlideTheme) ([]byte, error) {
 //
 //   - Short places are shortened with "…" and named in the returned
 //     warnings: a slide's title (two lines; three on the title, section and
-//     closing slides), the labels of big numbers, the subtitle and credits
+//     closing slides), big numbers and their labels, the subtitle and credits
 //     of the title slide, a chart's labels and note, and the footer (always
 //     one line). A chart with more categories than a slide shows readably
 //     keeps its largest ones, in their order, and adds the rest up in one
