@@ -53,25 +53,50 @@ func Compare(from, to *Results) *Comparison {
 // between holds the editions after from and before to, oldest first, whose
 // was: entries lead from to's codes back to from's.
 func CompareAcross(from, to *Results, between []*Edition) *Comparison {
-	chain := append(slices.Clone(between), to.Edition)
-	return compareAcross(from, to, &wasMaps{chain: chain, byDomain: map[string]map[string][]string{}})
-}
-
-func compareAcross(from, to *Results, was *wasMaps) *Comparison {
+	cr := NewComparer(from, to, between)
 	c := &Comparison{From: from, To: to}
 	for _, rt := range to.List {
-		ch := &Change{Indicator: rt.Indicator, To: rt.Value}
-		rf, ok := from.Lookup(rt.Indicator.ID)
-		if ok {
-			ch.From = rf.Value
-		}
-		ch.Change, ch.ChangePct = diff(ch.From, ch.To)
-		if ok {
-			ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, was)
-		}
-		c.Indicators = append(c.Indicators, ch)
+		c.Indicators = append(c.Indicators, cr.change(rt))
 	}
 	return c
+}
+
+// Comparer compares two editions one indicator at a time, for a reader
+// that needs only some of them: of thousands of breakdown rows, only those
+// asked for are paired. The editions are as for CompareAcross.
+type Comparer struct {
+	from, to *Results
+	was      *wasMaps
+}
+
+// NewComparer returns a Comparer of the two editions; between is as for
+// CompareAcross.
+func NewComparer(from, to *Results, between []*Edition) *Comparer {
+	chain := append(slices.Clone(between), to.Edition)
+	return &Comparer{from: from, to: to, was: &wasMaps{chain: chain, byDomain: map[string]map[string][]string{}}}
+}
+
+// Change returns the change of the later edition's indicator id, as
+// CompareAcross has it; false when that edition has no such indicator.
+func (cr *Comparer) Change(id string) (*Change, bool) {
+	rt, ok := cr.to.Lookup(id)
+	if !ok {
+		return nil, false
+	}
+	return cr.change(rt), true
+}
+
+func (cr *Comparer) change(rt *Result) *Change {
+	ch := &Change{Indicator: rt.Indicator, To: rt.Value}
+	rf, ok := cr.from.Lookup(rt.Indicator.ID)
+	if ok {
+		ch.From = rf.Value
+	}
+	ch.Change, ch.ChangePct = diff(ch.From, ch.To)
+	if ok {
+		ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, cr.was)
+	}
+	return ch
 }
 
 // diff returns to − from and that change in percent of from.

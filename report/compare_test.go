@@ -158,13 +158,17 @@ func hugeBreakdowns(n, codes int) (from, to *Results) {
 // looked up code by code in the whole list.
 func TestCompareHugeBreakdowns(t *testing.T) {
 	from, to := hugeBreakdowns(50, 3000)
-	was := &wasMaps{chain: []*Edition{to.Edition}, byDomain: map[string]map[string][]string{}}
-	c := compareAcross(from, to, was)
-	if len(c.Indicators) != 50 {
-		t.Fatalf("%d indicators", len(c.Indicators))
+	cr := NewComparer(from, to, nil)
+	for _, r := range to.List {
+		cr.Change(r.Indicator.ID)
 	}
-	if got := showChange(c.Indicators[49]); !strings.Contains(got, " | act0001n 1→2 Δ1 mapped | ") {
+	was := cr.was
+	ch, _ := cr.Change("act49")
+	if got := showChange(ch); !strings.Contains(got, " | act0001n 1→2 Δ1 mapped | ") {
 		t.Errorf("the renamed code is not mapped: %.200s", got)
+	}
+	if got, want := showChange(ch), showChange(Compare(from, to).Indicators[49]); got != want {
+		t.Errorf("Comparer.Change differs from Compare:\n%.300s\n%.300s", got, want)
 	}
 	// one vocabulary indexed (3,000 entries) and its codes traced (3,000)
 	if was.work > 2*3000 {

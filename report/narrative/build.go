@@ -46,7 +46,7 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
 	defer cancel()
 	var errs report.ErrorList
-	cmp := comparison(history)
+	cmp := newChanges(history)
 	for _, name := range names {
 		md, e, err := run(ctx, src, name, history, lim, cmp)
 		if err != nil {
@@ -115,8 +115,8 @@ func publishedText(ed *report.Edition, lang string) string {
 
 // run executes one template under the build's context and limits, and
 // returns its Markdown and the env holding the blocks its functions set
-// aside. cmp is the comparison with the previous edition (see comparison).
-func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits, cmp func() *report.Comparison) ([]byte, *env, error) {
+// aside. cmp are the changes from the previous edition (see newChanges).
+func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits, cmp *changes) ([]byte, *env, error) {
 	if err := ctx.Err(); err != nil {
 		e := newEnv(ctx, history, lim, cmp)
 		return nil, nil, e.stopped(err, path.Join(src.Name, name))

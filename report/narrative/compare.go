@@ -1,8 +1,11 @@
 package narrative
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +26,7 @@ var compareWords = map[string]map[string]string{
 		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
 		"mapped": "da %s", "new": "codice nuovo", "dropped": "soppresso", "split": "diviso da %s", "merged": "unione di %s, non confrontabile",
 		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
+		"omitted":    "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell'ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
 		"indicators": "Indicatori",
 	},
 	"en": {
@@ -36,6 +40,7 @@ var compareWords = map[string]map[string]string{
 		"change":   "Change", "changePct": "Change %", "note": "Note",
 		"mapped": "from %s", "new": "new code", "dropped": "dropped", "split": "split from %s", "merged": "merges %s, not comparable",
 		"redefined":  "The code list changed: some rows are not comparable.",
+		"omitted":    "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
 		"indicators": "Indicators",
 	},
 }
@@ -81,7 +86,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		years = append(years, strconv.Itoa(h.Edition.Year))
 	}
 	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-	e := newEnv(context.Background(), history, Limits{}, func() *report.Comparison { return c })
+	e := newEnv(context.Background(), history, Limits{}, comparedChanges(c))
 	e.rs, e.lang = c.To, lang
 	for _, ch := range c.Indicators {
 		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
@@ -102,16 +107,69 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 			Widths:  []float64{3.6, 1, 1, 1.1, 2.2},
 			Numeric: []bool{false, true, true, true, false},
 		}
-		for _, r := range ch.Breakdown {
+		rows := largestChanges(ch.Breakdown, maxCompareRows)
+		t.Rows = make([][]string, 0, len(rows))
+		for _, r := range rows {
 			t.Rows = append(t.Rows, []string{r.Label, format.Value(r.From, false, lang), format.Value(r.To, false, lang),
 				format.Change(r.Change, false, lang), rowNote(r, w)})
 		}
+		var notes []string
 		if ch.DefinitionChange {
-			t.Note = w["redefined"]
+			notes = append(notes, w["redefined"])
 		}
+		if left := len(ch.Breakdown) - len(rows); left > 0 {
+			count := func(n int) string { return format.Number(float64(n), 0, lang) }
+			notes = append(notes, fmt.Sprintf(w["omitted"], len(rows), count(len(ch.Breakdown)), count(left)))
+		}
+		t.Note = strings.Join(notes, " ")
 		add(t)
 	}
 	return doc
+}
+
+// maxCompareRows is the most rows a breakdown compared shows: about a
+// page and a half. A longer code list (thousands of codes) would fill
+// hundreds of pages no one reads; the table shows the largest changes and
+// says how many rows it leaves out.
+const maxCompareRows = 50
+
+// largestChanges returns the rows, or when there are more than n of them
+// the n with the largest change in absolute value (rows without a change,
+// such as a new or dropped code, after all the others, in their order), in
+// the order of rows.
+func largestChanges(rows []report.RowChange, n int) []report.RowChange {
+	if len(rows) <= n {
+		return rows
+	}
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	size := func(i int) float64 {
+		if c := rows[i].Change; c.Known {
+			return math.Abs(c.Num)
+		}
+		return -1
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
+	order = order[:n]
+	slices.Sort(order)
+	out := make([]report.RowChange, n)
+	for k, i := range order {
+		out[k] = rows[i]
+	}
+	return out
+}
+
+// comparedChanges are the changes of a comparison already made.
+func comparedChanges(c *report.Comparison) *changes {
+	cs := &changes{byID: make(map[string]*report.Change, len(c.Indicators))}
+	for _, ch := range c.Indicators {
+		if _, ok := cs.byID[ch.Indicator.ID]; !ok {
+			cs.byID[ch.Indicator.ID] = ch
+		}
+	}
+	return cs
 }
 
 func rowNote(r report.RowChange, w map[string]string) string {

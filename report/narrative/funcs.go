@@ -25,8 +25,7 @@ import (
 // the writer of its output and the actions that print (see prepare).
 type env struct {
 	rs, prev *report.Results
-	cmp      func() *report.Comparison // nil: no previous edition
-	changes  map[string]*report.Change // cmp's indicators by id, once asked for
+	cmp      *changes // nil: no previous edition
 	history  []*report.Results
 	lang     string
 	blocks   []document.Block
@@ -38,10 +37,10 @@ type env struct {
 	last    atomic.Int64 // 1 + the index of the last action printed
 }
 
-// cmp gives the comparison with the previous edition, made when a template
-// first asks for it and shared by the templates of a build (see
-// comparison); nil when there is no previous edition.
-func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp func() *report.Comparison) *env {
+// newEnv returns the env of a template of the last edition of history.
+// cmp are the changes from the previous edition (see newChanges), shared
+// by the templates of a build; nil when there is no previous edition.
+func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *changes) *env {
 	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
@@ -51,20 +50,45 @@ func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp func
 	return e
 }
 
-// comparison returns a function that compares the last edition of history
-// with the one before the first time it is called, and returns that
-// comparison every time; nil when there is no edition before.
-func comparison(history []*report.Results) func() *report.Comparison {
+// changes are the changes of the last edition of a history from the one
+// before, each indicator compared when a template first asks for it: of
+// thousands of breakdown rows, only those of the tables asked for are
+// paired.
+type changes struct {
+	mu   sync.Mutex
+	cr   *report.Comparer
+	byID map[string]*report.Change
+}
+
+// newChanges returns the changes of the last edition of history; nil when
+// there is no edition before it.
+func newChanges(history []*report.Results) *changes {
 	if len(history) < 2 {
 		return nil
 	}
-	return sync.OnceValue(func() *report.Comparison {
-		return compare(history[len(history)-2], history[len(history)-1])
-	})
+	return &changes{cr: report.NewComparer(history[len(history)-2], history[len(history)-1], nil), byID: map[string]*report.Change{}}
 }
 
-// compare is report.Compare; the tests count its calls.
-var compare = report.Compare
+// of returns the change of indicator id, or nil when c is nil or the
+// edition has no such indicator.
+func (c *changes) of(id string) *report.Change {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch, ok := c.byID[id]
+	if !ok {
+		if c.cr != nil {
+			ch, _ = compareOne(c.cr, id)
+		}
+		c.byID[id] = ch
+	}
+	return ch
+}
+
+// compareOne is (*report.Comparer).Change; the tests count its calls.
+var compareOne = (*report.Comparer).Change
 
 // funcs are the template functions; see the package README in templates/.
 func (e *env) funcs() template.FuncMap {
@@ -484,19 +508,7 @@ func (e *env) table(id string) (markup, error) {
 // changeOf returns the indicator's comparison with the previous edition,
 // or nil when there is none.
 func (e *env) changeOf(id string) *report.Change {
-	if e.cmp == nil {
-		return nil
-	}
-	c := e.cmp()
-	if e.changes == nil {
-		e.changes = make(map[string]*report.Change, len(c.Indicators))
-		for _, ch := range c.Indicators {
-			if _, ok := e.changes[ch.Indicator.ID]; !ok {
-				e.changes[ch.Indicator.ID] = ch
-			}
-		}
-	}
-	return e.changes[id]
+	return e.cmp.of(id)
 }
 
 // rowChanges are the changes of the comparison's breakdown rows by code

@@ -39,7 +39,7 @@ func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim L
 	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
 	defer cancel()
 	var errs report.ErrorList
-	cmp := comparison(history)
+	cmp := newChanges(history)
 	for _, name := range names {
 		file := path.Join(src.Name, name)
 		md, e, err := run(ctx, src, name, history, lim, cmp)

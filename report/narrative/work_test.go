@@ -11,19 +11,21 @@ import (
 	"testing/fstest"
 
 	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/format"
 	"rendiconto/report/yamldata"
 	"rendiconto/templates"
 )
 
-// TestOneComparison: the comparison with the previous edition is made
+// TestOneComparison: an indicator is compared with the previous edition
 // once for all the templates of a report, and only when one asks for it.
 func TestOneComparison(t *testing.T) {
 	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
 	calls := 0
-	defer func(f func(from, to *report.Results) *report.Comparison) { compare = f }(compare)
-	compare = func(from, to *report.Results) *report.Comparison {
+	defer func(f func(*report.Comparer, string) (*report.Change, bool)) { compareOne = f }(compareOne)
+	compareOne = func(cr *report.Comparer, id string) (*report.Change, bool) {
 		calls++
-		return report.Compare(from, to)
+		return cr.Change(id)
 	}
 	var id string
 	for _, r := range hs[1].List {
@@ -40,7 +42,7 @@ func TestOneComparison(t *testing.T) {
 		t.Fatal(err)
 	}
 	if calls != 1 {
-		t.Errorf("5 templates made %d comparisons, want 1", calls)
+		t.Errorf("5 templates asking twice for one indicator made %d comparisons, want 1", calls)
 	}
 	calls = 0
 	plain := fstest.MapFS{"a.md": {Data: []byte("# A\n\ntesto")}, "b.md": {Data: []byte("# B")}}
@@ -122,5 +124,60 @@ func BenchmarkHugeTable(b *testing.B) {
 		if !strings.Contains(dump(doc), "Attività numero 2999") {
 			b.Fatal("no last row")
 		}
+	}
+}
+
+// TestHugeBreakdownsCompared: a breakdown of thousands of codes is
+// compared in a table of the largest changes, which says how many rows it
+// leaves out; every row that changed is among them here.
+func TestHugeBreakdownsCompared(t *testing.T) {
+	hs := hugeHistory(t, "it", 3, 3000)
+	c := report.Compare(hs[0], hs[1])
+	doc := Comparison(c, hs)
+	tables := 0
+	for _, b := range doc.Blocks {
+		tb, ok := b.(*document.Table)
+		if !ok || !strings.HasPrefix(tb.Caption, "X.by") {
+			continue
+		}
+		tables++
+		if len(tb.Rows) != maxCompareRows {
+			t.Errorf("%s: %d rows, want %d", tb.Caption, len(tb.Rows), maxCompareRows)
+		}
+		ch, _ := report.NewComparer(hs[0], hs[1], nil).Change(strings.Fields(tb.Caption)[0])
+		want := fmt.Sprintf("Mostrate 50 righe su %s: ", format.Number(float64(len(ch.Breakdown)), 0, "it"))
+		if !strings.Contains(tb.Note, want) {
+			t.Errorf("%s: note %q, want %q", tb.Caption, tb.Note, want)
+		}
+		shown := map[string]bool{}
+		for _, r := range tb.Rows {
+			shown[r[0]] = true
+		}
+		changed := 0
+		for _, r := range ch.Breakdown {
+			if r.Change.Known && r.Change.Num != 0 {
+				changed++
+				if !shown[r.Label] {
+					t.Errorf("%s: %s changed by %g and is not shown", tb.Caption, r.Label, r.Change.Num)
+				}
+			}
+		}
+		if changed == 0 {
+			t.Errorf("%s: no row changed: the test shows nothing", tb.Caption)
+		}
+	}
+	if tables != 3 {
+		t.Errorf("%d tables of X.by*, want 3", tables)
+	}
+}
+
+// BenchmarkHugeComparison: the comparison report of 50 indicators broken
+// down by 3,000 codes (the PDF of its tables: BenchmarkHugeTable in
+// report/pdf).
+func BenchmarkHugeComparison(b *testing.B) {
+	hs := hugeHistory(b, "it", 50, 3000)
+	b.ReportAllocs()
+	for b.Loop() {
+		Comparison(report.Compare(hs[0], hs[1]), hs)
 	}
 }
