@@ -256,3 +256,22 @@ func TestSlidesProseTooLong(t *testing.T) {
 		t.Errorf("error %q", msg)
 	}
 }
+
+// TestSlidesLongValueAndNote: a big number too wide even at 18 pt and a
+// chart note naming 3,000 n.d. districts are shortened, not refused.
+func TestSlidesLongValueAndNote(t *testing.T) {
+	d := testDeck()
+	d.Slides[3].Blocks[0].(*document.Numbers).Items[0].Value = strings.Repeat("1.234.567.", 6)
+	c, _ := chartOf(d.Slides[4])
+	var nd []string
+	for i := range 3000 {
+		nd = append(nd, fmt.Sprintf("Quartiere %d", i+1))
+	}
+	c.Note += ". n.d.: " + strings.Join(nd, ", ")
+	pages := slidesOK(t, d, DefaultSlideTheme())
+	pageHas(t, pages, 4, "1.234.567.1.234.567.", "…")
+	pageHas(t, pages, 5, "n.d.: Quartiere 1, Quartiere 2", "…")
+	if pages != nil && strings.Contains(pages[4], "Quartiere 3000") {
+		t.Error("the note is not shortened")
+	}
+}
