@@ -84,9 +84,10 @@ type layout struct {
 	curSize  float64
 	widths   map[measured]float64
 
-	meta  document.Front // the front matter as given, for the metadata
-	work  int            // runes measured, for the tests
-	ahead int            // blocks looked at ahead of the flow, for the tests
+	meta   document.Front // the front matter as given, for the metadata
+	work   int            // runes measured, for the tests
+	ahead  int            // blocks looked at ahead of the flow, for the tests
+	breaks int            // texts broken into lines, for the tests
 }
 
 // maxCached is the longest text whose width is kept: longer ones are rare

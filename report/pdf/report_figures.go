@@ -31,10 +31,12 @@ func (l *layout) table(t *document.Table) {
 	}
 	headerH := l.rowHeight(t.Header, widths, "B")
 	// A short table is kept whole; a long one needs its first rows with
-	// its caption and header.
+	// its caption and header. Each row's height is measured once, here.
+	heights := make([]float64, len(t.Rows))
 	firstRows, all := 0.0, 0.0
 	for i, r := range t.Rows {
 		h := l.rowHeight(r, widths, "")
+		heights[i] = h
 		if i < 2 {
 			firstRows += h
 		}
@@ -51,18 +53,18 @@ func (l *layout) table(t *document.Table) {
 	} else {
 		l.ensure(headerH + firstRows)
 	}
-	l.tableRow(t.Header, widths, numeric, "B", true)
+	l.tableRow(t.Header, widths, numeric, "B", true, headerH)
 	for i, r := range t.Rows {
-		h := l.rowHeight(r, widths, "")
+		h := heights[i]
 		if l.y+h > pageH-marginBot {
 			l.newPage()
-			l.tableRow(t.Header, widths, numeric, "B", true)
+			l.tableRow(t.Header, widths, numeric, "B", true, headerH)
 		}
 		style := ""
 		if i == len(t.Rows)-1 && t.Total {
-			style = "B"
+			style, h = "B", -1 // the total is bold: measured again
 		}
-		l.tableRow(r, widths, numeric, style, false)
+		l.tableRow(r, widths, numeric, style, false, h)
 	}
 	l.draw(accent)
 	l.f.SetLineWidth(0.4)
@@ -123,17 +125,34 @@ func (l *layout) columnWidths(t *document.Table, cols int) []float64 {
 }
 
 func (l *layout) rowHeight(cells []string, widths []float64, style string) float64 {
+	return rowHeightOf(l.cellTexts(cells, widths, style), widths)
+}
+
+// cellTexts are the texts of a row's cells that have a column.
+func (l *layout) cellTexts(cells []string, widths []float64, style string) []*text {
+	texts := make([]*text, min(len(cells), len(widths)))
+	for c := range texts {
+		texts[c] = l.plainText(cells[c], cellSize, cellLead, style).atMost(cellLines)
+	}
+	return texts
+}
+
+// rowHeightOf is the height of a row of the cells' texts.
+func rowHeightOf(texts []*text, widths []float64) float64 {
 	h := cellLead
-	for c, s := range cells {
-		if c < len(widths) {
-			h = max(h, l.plainText(s, cellSize, cellLead, style).atMost(cellLines).height(widths[c]-2*cellPad))
-		}
+	for c, t := range texts {
+		h = max(h, t.height(widths[c]-2*cellPad))
 	}
 	return h + 2*cellPad
 }
 
-func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bool, style string, header bool) {
-	h := l.rowHeight(cells, widths, style)
+// tableRow draws a row of h millimetres, or of the height of its cells
+// when h < 0.
+func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bool, style string, header bool, h float64) {
+	texts := l.cellTexts(cells, widths, style)
+	if h < 0 {
+		h = rowHeightOf(texts, widths)
+	}
 	f := l.f
 	if header {
 		l.fill(tint)
@@ -144,7 +163,7 @@ func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bo
 	}
 	top, x := l.y, marginL
 	for c, w := range widths {
-		if c < len(cells) {
+		if c < len(texts) {
 			align := "L"
 			if numeric(c) {
 				align = "R"
@@ -154,7 +173,7 @@ func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bo
 			if header {
 				l.color(accent)
 			}
-			l.plainText(cells[c], cellSize, cellLead, style).atMost(cellLines).draw(x+cellPad, w-2*cellPad, align, false)
+			texts[c].draw(x+cellPad, w-2*cellPad, align, false)
 		}
 		x += w
 	}

@@ -35,6 +35,12 @@ type text struct {
 	space   float64
 	words   []word
 	most    int // the most lines it is set on, the last shortened with "…"; 0: any
+
+	// The lines last broken, their width and most: a text measured, then
+	// drawn, is broken once.
+	broken      [][]word
+	brokenWidth float64
+	brokenMost  int
 }
 
 // newText splits the spans into words; base ("B", "I") is added to every
@@ -67,6 +73,15 @@ func (l *layout) plainText(s string, size, leading float64, style string) *text 
 // lines breaks the words into lines no wider than width. A word wider than
 // the line is broken between characters.
 func (t *text) lines(width float64) [][]word {
+	if t.broken != nil && t.brokenWidth == width && t.brokenMost == t.most {
+		return t.broken
+	}
+	t.l.breaks++
+	t.broken, t.brokenWidth, t.brokenMost = t.breakLines(width), width, t.most
+	return t.broken
+}
+
+func (t *text) breakLines(width float64) [][]word {
 	var out [][]word
 	var cur []word
 	curW := 0.0

@@ -49,3 +49,39 @@ func BenchmarkManyHeadings(b *testing.B) {
 		b.ReportMetric(float64(bytes.Count(out, []byte("/Type /Page\n"))), "pages")
 	}
 }
+
+// hugeTable is a document of a table of n rows of three cells, as a
+// breakdown by thousands of codes makes.
+func hugeTable(n int) *document.Document {
+	doc := testDocument()
+	t := &document.Table{Caption: "Progetti per attività", Header: []string{"Attività", "progetti", "quota"}, Note: "Fonte: projects.yaml"}
+	for i := range n {
+		t.Rows = append(t.Rows, []string{fmt.Sprintf("Attività numero %d", i), fmt.Sprint(i % 17), fmt.Sprintf("%d,%d%%", i%7, i%10)})
+	}
+	doc.Blocks = []document.Block{&document.Heading{Level: 1, Text: "Parte"}, t}
+	return doc
+}
+
+// TestHugeTable: each cell of a long table is broken into lines twice (to
+// measure its row before the table, then to draw it), not once more per
+// pass over the rows.
+func TestHugeTable(t *testing.T) {
+	const n = 1000
+	l := &layout{doc: printableDocument(hugeTable(n)), meta: testDocument().Front, widths: map[measured]float64{}}
+	if err := l.run(); err != nil {
+		t.Fatal(err)
+	}
+	if cells := 3 * n; l.breaks > 2*cells+300 { // and the header on each page, the caption, the contents
+		t.Errorf("%d texts broken into lines for %d cells; want at most %d", l.breaks, cells, 2*cells+300)
+	}
+}
+
+func BenchmarkHugeTable(b *testing.B) {
+	doc := hugeTable(3000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Report(doc, ReportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
