@@ -40,9 +40,9 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, err := pdf.Report(doc, pdf.ReportOptions{Charts: e.chartStyle(), Author: e.cfg.Organisation})
+	out, err := pdf.Report(doc, e.reportOptions())
 	if err != nil {
-		return err
+		return e.renderError(e.templates(e.cfg.Language).Name, err)
 	}
 	return e.output(ctx, e.cfg.Report.FileName, rs, out)
 }
@@ -127,6 +127,20 @@ func (e *env) limits() narrative.Limits {
 		Timeout: time.Duration(e.cfg.Limits.TemplateTimeout * float64(time.Second)),
 		Output:  int64(e.cfg.Limits.TemplateOutput * (1 << 20)),
 	}
+}
+
+// reportOptions are the config's options of an A4 document.
+func (e *env) reportOptions() pdf.ReportOptions {
+	return pdf.ReportOptions{Charts: e.chartStyle(), Author: e.cfg.Organisation, MaxPages: e.cfg.Limits.Pages}
+}
+
+// renderError says which limit a document passed, naming what made it.
+func (e *env) renderError(what string, err error) error {
+	var tm *pdf.TooManyPages
+	if errors.As(err, &tm) {
+		return fmt.Errorf("%s: %v: raise pages under [limits] in config.toml if it must be longer", what, err)
+	}
+	return err
 }
 
 // chartStyle is the default chart style with the config's palette.

@@ -69,9 +69,9 @@ func runCompare(ctx context.Context, e *env) error {
 	if write != nil {
 		return write(e.stdout, c)
 	}
-	out, err := pdf.Report(narrative.Comparison(c, history), pdf.ReportOptions{Charts: e.chartStyle(), Author: e.cfg.Organisation})
+	out, err := pdf.Report(narrative.Comparison(c, history), e.reportOptions())
 	if err != nil {
-		return err
+		return e.renderError(fmt.Sprintf("the comparison of %d and %d", from, to), err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err

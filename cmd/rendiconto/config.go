@@ -55,6 +55,8 @@ type Config struct {
 		// megabytes. They stop a template that loops or floods.
 		TemplateTimeout float64 `toml:"template_timeout"`
 		TemplateOutput  float64 `toml:"template_output"`
+		// Pages is the most pages a report or comparison may have.
+		Pages int `toml:"pages"`
 	} `toml:"limits"`
 }
 
@@ -71,7 +73,7 @@ func defaultConfig() Config {
 	c.Slides.Numbers = true
 	c.Slides.Accent, c.Slides.Background, c.Slides.Text = "#1f5f8b", "#ffffff", "#222222"
 	c.Slides.FontSize = 24
-	c.Limits.TemplateTimeout, c.Limits.TemplateOutput = 20, 50
+	c.Limits.TemplateTimeout, c.Limits.TemplateOutput, c.Limits.Pages = 20, 50, 2000
 	return c
 }
 
@@ -140,6 +142,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	}
 	if t := c.Limits.TemplateTimeout; !(t >= 1 && t <= 3600) {
 		errs.Add(at("limits.template_timeout"), "limits.template_timeout %g: want seconds between 1 and 3600", t)
+	}
+	if p := c.Limits.Pages; p < 10 || p > 100000 {
+		errs.Add(at("limits.pages"), "limits.pages %d: want between 10 and 100000", p)
 	}
 	if o := c.Limits.TemplateOutput; !(o >= 1 && o <= 1024) {
 		errs.Add(at("limits.template_output"), "limits.template_output %g: want megabytes between 1 and 1024", o)

@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -21,6 +22,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"rendiconto/report/pdf"
 )
 
 // writeConfig writes a config file in a folder of its own and returns its
@@ -432,5 +435,29 @@ func TestZeroCountsAreNotZeroRates(t *testing.T) {
 		if code, _, errOut := runArgs(t, cmd, "--data", data, "--out", t.TempDir()); code != exitOK {
 			t.Errorf("%s: exit %d: %s", cmd, code, errOut)
 		}
+	}
+}
+
+// TestPageLimit: a document longer than [limits] pages is stopped with a
+// message that names the templates and the key to raise; nothing is written.
+func TestPageLimit(t *testing.T) {
+	out := t.TempDir()
+	cfg := writeConfig(t, "[limits]\npages = 10\n")
+	code, _, errOut := runArgs(t, "build", "--data", "../../data", "--year", "2019", "--config", cfg, "--out", out)
+	if code != exitInvalid || !strings.Contains(errOut, "templates/it: the document would have more than 10 pages, the limit: raise pages under [limits]") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written", len(entries))
+	}
+}
+
+// TestInternalErrorFromPDF: a panic the PDF renderer recovered is still a
+// bug to report (exit 3), not a problem of the user's data.
+func TestInternalErrorFromPDF(t *testing.T) {
+	var stderr bytes.Buffer
+	code := report1(fmt.Errorf("wrapped: %w", &pdf.InternalError{Panic: "index out of range"}), []string{"build"}, &stderr)
+	if code != exitBug || !strings.Contains(stderr.String(), "internal error: index out of range") || !strings.Contains(stderr.String(), "rendiconto build") {
+		t.Errorf("exit %d, %q", code, stderr.String())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"rendiconto/report"
+	"rendiconto/report/pdf"
 )
 
 // Exit statuses.
@@ -90,19 +91,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if err == nil {
 		err = cmd.run(ctx, e)
 	}
-	return report1(err, stderr)
+	return report1(err, args, stderr)
 }
 
 // report1 prints err and returns its exit status.
-func report1(err error, stderr io.Writer) int {
+func report1(err error, args []string, stderr io.Writer) int {
 	var ue usageError
 	var list report.ErrorList
+	var bug *pdf.InternalError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "rendiconto: %s\n", ue.msg)
 		return exitUsage
+	case errors.As(err, &bug):
+		return internalError(bug.Panic, args, stderr)
 	case errors.As(err, &list):
 		fmt.Fprintln(stderr, list.Error())
 		fmt.Fprintf(stderr, "rendiconto: %d %s, nothing written\n", len(list), plural(len(list), "error", "errors"))

@@ -14,6 +14,16 @@ import (
 type ReportOptions struct {
 	Charts Style
 	Author string // empty: the document's organisation
+	// MaxPages stops a document that would run longer, with an error
+	// (TooManyPages); zero means no limit.
+	MaxPages int
+}
+
+// TooManyPages is the error of a document longer than MaxPages.
+type TooManyPages struct{ Max int }
+
+func (e *TooManyPages) Error() string {
+	return fmt.Sprintf("the document would have more than %d pages, the limit", e.Max)
 }
 
 // A4 page geometry in millimetres.
@@ -48,6 +58,10 @@ var (
 func Report(doc *document.Document, opt ReportOptions) (out []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			if tm, ok := p.(*TooManyPages); ok {
+				out, err = nil, tm
+				return
+			}
 			out, err = nil, internalError(p)
 		}
 	}()
@@ -233,6 +247,9 @@ func (l *layout) furniture(key int, s string, maxW float64) string {
 // newPage starts a page of the current part and puts y at the top of its
 // text.
 func (l *layout) newPage() {
+	if m := l.opt.MaxPages; m > 0 && l.f.PageNo() >= m {
+		panic(&TooManyPages{m}) // recovered by Report: the layout has no error path
+	}
 	l.f.AddPage()
 	l.pageParts = append(l.pageParts, l.part)
 	l.y = marginTop
