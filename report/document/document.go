@@ -82,7 +82,11 @@ type Chart struct {
 	Labels  []string
 	Series  []Series
 	Percent bool // values are fractions printed as percentages
-	Note    string
+	// Additive says the categories' values add up (counts, sums, shares
+	// of a whole), so the smallest may be shown summed as one; otherwise
+	// (rates, means) they are figures of their own.
+	Additive bool
+	Note     string
 }
 
 // Series is one named row of values of a chart.

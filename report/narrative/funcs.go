@@ -401,10 +401,11 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 		return "", fmt.Errorf("indicator %s has no breakdown to chart", id)
 	}
 	c := &document.Chart{
-		Caption: r.Indicator.Title.In(e.lang),
-		Kind:    cmp.Or(r.Indicator.Chart, "hbar"),
-		Percent: r.Indicator.IsShare(),
-		Note:    e.source(r),
+		Caption:  r.Indicator.Title.In(e.lang),
+		Kind:     cmp.Or(r.Indicator.Chart, "hbar"),
+		Percent:  r.Indicator.IsShare(),
+		Additive: r.Indicator.Additive() || r.Indicator.IsShare(),
+		Note:     e.source(r),
 	}
 	if len(kind) > 0 {
 		c.Kind = kind[0]

@@ -268,21 +268,10 @@ func (dk *deck) shortenLabels(c *document.Chart, w, h, size float64, most int) (
 	return &out, cut, true
 }
 
-// additive reports whether the categories of c add up: counts and shares.
-// Other values (means, rates) are not summed into an "Others" category.
-func additive(c *document.Chart) bool {
-	if c.Percent {
-		return true
-	}
-	for _, s := range c.Series {
-		for _, v := range s.Values {
-			if v != math.Trunc(v) {
-				return false
-			}
-		}
-	}
-	return true
-}
+// additive reports whether the categories of c add up (counts, sums,
+// shares), as the chart says: other values (means, rates) are not summed
+// into an "Others" category.
+func additive(c *document.Chart) bool { return c.Additive }
 
 // groupChart returns c with keep categories: its keep-1 largest (by the
 // sum of their values' sizes over the series, zeros left out), in their

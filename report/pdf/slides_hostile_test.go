@@ -131,10 +131,10 @@ func TestSlidesLongLabels(t *testing.T) {
 	}
 }
 
-// manyCategories is a chart of kind with n categories; two series for
-// stacked and line.
-func manyCategories(kind string, n int, value func(i int) float64) *document.Chart {
-	c := &document.Chart{Kind: kind, Caption: "Tavoli per quartiere", Note: "Fonte: tables.yaml"}
+// manyCategories is a chart of kind with n categories, additive or not;
+// two series for stacked and line.
+func manyCategories(kind string, n int, additive bool, value func(i int) float64) *document.Chart {
+	c := &document.Chart{Kind: kind, Caption: "Tavoli per quartiere", Note: "Fonte: tables.yaml", Additive: additive}
 	series := 1
 	if kind == "stacked" || kind == "line" {
 		series = 2
@@ -157,8 +157,8 @@ func TestSlidesManyCategories(t *testing.T) {
 	for _, kind := range []string{"hbar", "bar", "stacked", "line", "pie", "donut"} {
 		t.Run(kind, func(t *testing.T) {
 			d := testDeck()
-			d.Slides[4].Blocks = []document.Block{manyCategories(kind, 3000, func(i int) float64 { return float64(i % 97) })}
-			d.Slides[5].Blocks = []document.Block{manyCategories(kind, 3000, func(i int) float64 { return float64(i % 89) }), para("Il 73% sono enti del Terzo settore.")}
+			d.Slides[4].Blocks = []document.Block{manyCategories(kind, 3000, true, func(i int) float64 { return float64(i % 97) })}
+			d.Slides[5].Blocks = []document.Block{manyCategories(kind, 3000, true, func(i int) float64 { return float64(i % 89) }), para("Il 73% sono enti del Terzo settore.")}
 			pages := slidesOK(t, d, DefaultSlideTheme())
 			for _, n := range []int{5, 6} {
 				pageHas(t, pages, n, "Altri (", "voci minori")
@@ -170,11 +170,12 @@ func TestSlidesManyCategories(t *testing.T) {
 	}
 }
 
-// TestSlidesManyRates: values that do not add up (rates, means) are not
-// summed into "Altri": the smaller ones are left out, as the note says.
+// TestSlidesManyRates: values that do not add up (rates, means, even when
+// whole) are not summed into "Altri": the smaller ones are left out, as
+// the note says.
 func TestSlidesManyRates(t *testing.T) {
 	d := testDeck()
-	d.Slides[4].Blocks = []document.Block{manyCategories("hbar", 3000, func(i int) float64 { return float64(i%97) + 0.5 })}
+	d.Slides[4].Blocks = []document.Block{manyCategories("hbar", 3000, false, func(i int) float64 { return float64(i % 97) })}
 	pages := slidesOK(t, d, DefaultSlideTheme())
 	pageHas(t, pages, 5, "Non sono mostrate le 2.9")
 	if pages != nil && strings.Contains(pages[4], "Altri") {
@@ -185,7 +186,7 @@ func TestSlidesManyRates(t *testing.T) {
 // TestGroupChart: the largest categories, zeros never among them, keep
 // their order; the rest is added up, series by series.
 func TestGroupChart(t *testing.T) {
-	c := &document.Chart{Kind: "stacked", Labels: []string{"a", "b", "c", "d", "e"},
+	c := &document.Chart{Kind: "stacked", Additive: true, Labels: []string{"a", "b", "c", "d", "e"},
 		Series: []document.Series{{Name: "x", Values: []float64{1, 5, 0, 3, 2}}, {Name: "y", Values: []float64{1, 1, 0, 1, 1}}}}
 	g := groupChart(c, 3, "it")
 	if want := []string{"b", "d", "Altri (3)"}; fmt.Sprint(g.Labels) != fmt.Sprint(want) {
