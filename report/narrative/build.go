@@ -58,7 +58,11 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 			}
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, markdown(md, e.blocks)...)
+		blocks := markdown(md, e.blocks)
+		if n := widestTable(blocks); n > MaxTableColumns {
+			errs.Add(report.Pos{File: path.Join(src.Name, name)}, "a table of %d columns does not fit the page: at most %d", n, MaxTableColumns)
+		}
+		doc.Blocks = append(doc.Blocks, blocks...)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -204,4 +208,22 @@ func newView(rs, prev *report.Results) View {
 		v.HasPrevious, v.PrevYear = true, prev.Edition.Year
 	}
 	return v
+}
+
+// MaxTableColumns is the most columns a table of a template may have: more
+// cannot be read on an A4 page.
+const MaxTableColumns = 12
+
+// widestTable returns the most columns of the tables among blocks.
+func widestTable(blocks []document.Block) int {
+	most := 0
+	for _, b := range blocks {
+		if t, ok := b.(*document.Table); ok {
+			most = max(most, len(t.Header))
+			for _, r := range t.Rows {
+				most = max(most, len(r))
+			}
+		}
+	}
+	return most
 }

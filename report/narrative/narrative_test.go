@@ -157,3 +157,16 @@ func TestTemplateErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTableTooWide: a template's table wider than the page is an error
+// naming the template, not columns drawn over each other.
+func TestTableTooWide(t *testing.T) {
+	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
+	row := "|" + strings.Repeat(" a |", 20) + "\n"
+	sep := "|" + strings.Repeat(" - |", 20) + "\n"
+	fsys := fstest.MapFS{"a.md": {Data: []byte("# T\n\n" + row + sep + row)}}
+	_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+	if err == nil || err.Error() != "t/a.md: a table of 20 columns does not fit the page: at most 12" {
+		t.Errorf("got %v", err)
+	}
+}
