@@ -76,3 +76,15 @@ func (l ErrorList) Error() string {
 	}
 	return b.String()
 }
+
+// InternalError is a panic recovered where the program can go on (a
+// renderer, a template run), turned into an error: a bug to report, never
+// a problem of the user's input.
+type InternalError struct {
+	Where string // the step, such as "pdf"
+	Panic any
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("%s: internal error: %v", e.Where, e.Panic)
+}

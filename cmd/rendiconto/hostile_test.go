@@ -23,7 +23,7 @@ import (
 	"testing"
 	"time"
 
-	"rendiconto/report/pdf"
+	"rendiconto/report"
 )
 
 // writeConfig writes a config file in a folder of its own and returns its
@@ -456,7 +456,7 @@ func TestPageLimit(t *testing.T) {
 // bug to report (exit 3), not a problem of the user's data.
 func TestInternalErrorFromPDF(t *testing.T) {
 	var stderr bytes.Buffer
-	code := report1(fmt.Errorf("wrapped: %w", &pdf.InternalError{Panic: "index out of range"}), []string{"build"}, &stderr)
+	code := report1(fmt.Errorf("wrapped: %w", &report.InternalError{Where: "pdf", Panic: "index out of range"}), []string{"build"}, &stderr)
 	if code != exitBug || !strings.Contains(stderr.String(), "internal error: index out of range") || !strings.Contains(stderr.String(), "rendiconto build") {
 		t.Errorf("exit %d, %q", code, stderr.String())
 	}

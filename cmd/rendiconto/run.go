@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"rendiconto/report"
-	"rendiconto/report/pdf"
 )
 
 // Exit statuses.
@@ -98,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 func report1(err error, args []string, stderr io.Writer) int {
 	var ue usageError
 	var list report.ErrorList
-	var bug *pdf.InternalError
+	var bug *report.InternalError
 	switch {
 	case err == nil:
 		return exitOK

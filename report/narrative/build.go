@@ -74,10 +74,11 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 // the build: a cancelled build or a limit hit.
 func collect(errs report.ErrorList, err error, file string) (report.ErrorList, error) {
 	var list report.ErrorList
+	var bug *report.InternalError
 	switch {
 	case errors.As(err, &list):
 		return append(errs, list...), nil
-	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &bug), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return nil, err
 	}
 	return append(errs, templateErrors(err, file)...), nil

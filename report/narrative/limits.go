@@ -83,7 +83,7 @@ func execute(ctx context.Context, t *template.Template, data any, w *output) err
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				done <- fmt.Errorf("internal error: %v", r)
+				done <- &report.InternalError{Where: "template", Panic: r}
 			}
 		}()
 		done <- t.Execute(w, data)

@@ -3,6 +3,7 @@ package narrative
 import (
 	"context"
 	"errors"
+	"rendiconto/report"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -105,5 +106,15 @@ func TestCancel(t *testing.T) {
 	}
 	if took > time.Second {
 		t.Errorf("took %s", took)
+	}
+}
+
+// TestInternalErrorEndsTheBuild: a panic recovered from a template run is a
+// bug, returned as it is, not listed as a mistake in the user's template.
+func TestInternalErrorEndsTheBuild(t *testing.T) {
+	bug := &report.InternalError{Where: "template", Panic: "boom"}
+	errs, err := collect(nil, bug, "t/a.md")
+	if err != bug || len(errs) != 0 {
+		t.Errorf("collect: %v, %v", errs, err)
 	}
 }

@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/fonts"
 )
@@ -176,11 +176,6 @@ func metaFront(fm document.Front) document.Front {
 	return fm
 }
 
-// InternalError is a panic recovered from the layout or from fpdf, turned
-// into an error so that bad input never takes the program down: a bug to
-// report, not a problem of the user's input.
-type InternalError struct{ Panic any }
-
-func (e *InternalError) Error() string { return fmt.Sprintf("pdf: internal error: %v", e.Panic) }
-
-func internalError(p any) error { return &InternalError{p} }
+// internalError turns a panic recovered from the layout or from fpdf into
+// an error, so that bad input never takes the program down.
+func internalError(p any) error { return &report.InternalError{Where: "pdf", Panic: p} }
