@@ -17,13 +17,14 @@ import (
 
 // Temporary files are named ".<final name>.<random>.rendiconto-tmp", in the
 // folder of the file they become, so that a rename puts them in place and a
-// later run recognises the ones an interrupted run left behind.
+// later run recognises the ones an interrupted run left behind; so is the
+// folder of a new edition (".<year>.<random>.rendiconto-tmp").
 const (
 	tmpSuffix = ".rendiconto-tmp"
 	staleAge  = time.Hour
 )
 
-// temps are the temporary files being written, removed by onSignal when
+// temps are the temporary files (and folders) being written, removed by onSignal when
 // the run is interrupted. Holding mu keeps a file from being created or
 // renamed while the handler removes them.
 var temps struct {
@@ -86,21 +87,28 @@ func createTemp(path string) (string, error) {
 			return "", err
 		}
 		f.Close()
-		if temps.paths == nil {
-			temps.paths = map[string]bool{}
-		}
-		temps.paths[tmp] = true
+		track(tmp)
 		return tmp, nil
 	}
 	return "", fmt.Errorf("cannot create a temporary file next to %s", path)
 }
 
-// forget removes a temporary file that was not renamed into place.
+// track records a temporary file or folder; the caller holds temps.mu
+// when it is createTemp.
+func track(tmp string) {
+	if temps.paths == nil {
+		temps.paths = map[string]bool{}
+	}
+	temps.paths[tmp] = true
+}
+
+// forget removes a temporary file or folder that was not renamed into
+// place.
 func forget(tmp string) {
 	temps.mu.Lock()
 	defer temps.mu.Unlock()
 	if temps.paths[tmp] {
-		os.Remove(tmp)
+		os.RemoveAll(tmp)
 		delete(temps.paths, tmp)
 	}
 }
@@ -111,7 +119,7 @@ func forget(tmp string) {
 func removeTemps() {
 	temps.mu.Lock() // never unlocked: the program is exiting
 	for tmp := range temps.paths {
-		os.Remove(tmp)
+		os.RemoveAll(tmp)
 	}
 }
 
@@ -125,11 +133,11 @@ func removeStale(dir string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, tmpSuffix) || !e.Type().IsRegular() {
+		if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, tmpSuffix) || !(e.Type().IsRegular() || e.IsDir()) {
 			continue
 		}
 		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAge {
-			os.Remove(filepath.Join(dir, name))
+			os.RemoveAll(filepath.Join(dir, name))
 		}
 	}
 }
@@ -270,5 +278,10 @@ func (r regularFS) ReadFile(name string) ([]byte, error) {
 		return nil, errors.New("it is a folder, not a file")
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, r.limit))
+	data, err := io.ReadAll(io.LimitReader(f, r.limit+1))
+	if err == nil && int64(len(data)) > r.limit {
+		// it grew since Open looked
+		err = fmt.Errorf("it is more than the %s allowed", byteSize(r.limit))
+	}
+	return data, err
 }

@@ -461,3 +461,20 @@ func TestInternalErrorFromPDF(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr.String())
 	}
 }
+
+// TestNewEditionStaleFolder: the temporary folder of a new-edition run
+// killed outright is removed by the next run an hour later.
+func TestNewEditionStaleFolder(t *testing.T) {
+	root := t.TempDir()
+	copyDir(t, "../../testdata/othercity/2023", filepath.Join(root, "2023"))
+	stale := filepath.Join(root, ".2024.0a1b2c3d4e5f"+tmpSuffix)
+	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	if code, _, errOut := runArgs(t, "new-edition", "--data", root, "2024"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 2 {
+		t.Errorf("the data root holds %d entries, want 2023 and 2024", len(entries))
+	}
+}

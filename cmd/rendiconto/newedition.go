@@ -35,7 +35,21 @@ func runNewEdition(_ context.Context, e *env) error {
 	if year < from {
 		return usageError{fmt.Sprintf("new-edition %d: a new edition comes after the latest one, %d", year, from)}
 	}
-	if err := yamldata.NewEdition(e.cfg.Data, from, year); err != nil {
+	// Loaded here first, through the checks of the user's files (a named
+	// pipe would hang the copy).
+	if _, err := e.load(from); err != nil {
+		return err
+	}
+	removeStale(e.cfg.Data)
+	var tmp string
+	err = yamldata.NewEdition(e.cfg.Data, from, year, func(path string) {
+		tmp = path
+		track(path)
+	})
+	if tmp != "" {
+		forget(tmp)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: started from %d; fill in the records, then run rendiconto validate --year %d\n",

@@ -82,9 +82,9 @@ type Chart struct {
 	Labels  []string
 	Series  []Series
 	Percent bool // values are fractions printed as percentages
-	// Additive says the categories' values add up (counts, sums, shares
-	// of a whole), so the smallest may be shown summed as one; otherwise
-	// (rates, means) they are figures of their own.
+	// Additive says the categories' values add up (counts, sums), so the
+	// smallest may be shown summed as one; otherwise (shares, rates,
+	// means) they are figures of their own.
 	Additive bool
 	Note     string
 }

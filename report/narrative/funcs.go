@@ -404,7 +404,7 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 		Caption:  r.Indicator.Title.In(e.lang),
 		Kind:     cmp.Or(r.Indicator.Chart, "hbar"),
 		Percent:  r.Indicator.IsShare(),
-		Additive: r.Indicator.Additive() || r.Indicator.IsShare(),
+		Additive: r.Indicator.Additive(),
 		Note:     e.source(r),
 	}
 	if len(kind) > 0 {
@@ -413,12 +413,12 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 	var vals []float64
 	var na []string
 	for _, row := range r.Breakdown {
-		if (c.Kind == "donut" || c.Kind == "pie") && row.Value == 0 {
-			continue // a zero slice has no place in a pie; tables keep it
-		}
 		if row.NA {
 			na = append(na, row.Label)
 			continue // an n.d. row drawn as a zero bar would be a silent zero
+		}
+		if (c.Kind == "donut" || c.Kind == "pie") && row.Value == 0 {
+			continue // a zero slice has no place in a pie; tables keep it
 		}
 		c.Labels = append(c.Labels, row.Label)
 		vals = append(vals, row.Value)

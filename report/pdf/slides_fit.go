@@ -268,9 +268,9 @@ func (dk *deck) shortenLabels(c *document.Chart, w, h, size float64, most int) (
 	return &out, cut, true
 }
 
-// additive reports whether the categories of c add up (counts, sums,
-// shares), as the chart says: other values (means, rates) are not summed
-// into an "Others" category.
+// additive reports whether the categories of c add up (counts, sums), as
+// the chart says: other values (shares, rates, means) are not summed into
+// an "Others" category.
 func additive(c *document.Chart) bool { return c.Additive }
 
 // groupChart returns c with keep categories: its keep-1 largest (by the

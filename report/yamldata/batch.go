@@ -98,6 +98,18 @@ func parseBatches(data []byte, parts []batch, each func(b batch, root *yaml.Node
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
+	// A panic in the YAML library, off the main goroutine, would end the
+	// program: the batch fails instead, and the whole-file parse, on the
+	// main goroutine, meets it where it is caught.
+	parseOne := func(b []byte) (r result) {
+		defer func() {
+			if recover() != nil {
+				r = result{nil, false}
+			}
+		}()
+		root, ok := unmarshalBatch(b)
+		return result{root, ok}
+	}
 	jobs := make(chan int)
 	window := make(chan struct{}, 2*workers) // batches parsed but not yet read
 	done := make(chan struct{})
@@ -120,8 +132,7 @@ func parseBatches(data []byte, parts []batch, each func(b batch, root *yaml.Node
 	for range workers {
 		go func() {
 			for i := range jobs {
-				root, ok := unmarshalBatch(data[parts[i].start:parts[i].end])
-				results[i] <- result{root, ok}
+				results[i] <- parseOne(data[parts[i].start:parts[i].end])
 			}
 		}()
 	}

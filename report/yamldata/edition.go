@@ -161,7 +161,7 @@ func (l *loader) records(name, what string, readAll func(iter.Seq2[int, *yaml.No
 		if !l.d.checkBytes(data) {
 			return
 		}
-		errs, warns := len(l.errs), len(l.warnings)
+		errs, warns, hints := len(l.errs), len(l.warnings), l.hints
 		d, failed := l.d, false
 		readAll(func(yield func(int, *yaml.Node) bool) {
 			i := 0
@@ -186,7 +186,7 @@ func (l *loader) records(name, what string, readAll func(iter.Seq2[int, *yaml.No
 			d.finishText()
 			return
 		}
-		l.errs, l.warnings = l.errs[:errs], l.warnings[:warns]
+		l.errs, l.warnings, l.hints = l.errs[:errs], l.warnings[:warns], hints
 		reset()
 		l.d = &decoder{file: d.file, errs: &l.errs, warns: &l.warnings}
 	}

@@ -81,8 +81,10 @@ var yearLine = regexp.MustCompile(`(?m)^year:[ \t]*\d+`)
 // was: entries dropped, since the codes are now the same as the earlier
 // edition's), and the record files are empty lists with a commented example.
 // It never overwrites: the folder is written under a temporary name and
-// renamed at the end, and an existing folder is an error.
-func NewEdition(root string, from, year int) error {
+// renamed at the end, and an existing folder is an error. track, when not
+// nil, is told the temporary folder's path as soon as it exists, so that
+// an interrupted run can remove it.
+func NewEdition(root string, from, year int, track func(tmp string)) error {
 	dst := filepath.Join(root, strconv.Itoa(year))
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%s already exists: nothing written", dst)
@@ -107,9 +109,12 @@ func NewEdition(root string, from, year int) error {
 	// Not os.MkdirTemp: its folder is private whatever the umask.
 	var rnd [6]byte
 	rand.Read(rnd[:])
-	tmp := filepath.Join(root, fmt.Sprintf(".%d.%x.new-edition", year, rnd))
+	tmp := filepath.Join(root, fmt.Sprintf(".%d.%x.rendiconto-tmp", year, rnd))
 	if err := os.Mkdir(tmp, 0o777); err != nil {
 		return fmt.Errorf("%s: cannot write in the data root: %v", root, unwrapPathError(err))
+	}
+	if track != nil {
+		track(tmp)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	files := map[string][]byte{report.FileEdition: edition, report.FileVocabularies: vocab}

@@ -306,8 +306,9 @@ func (d *decoder) amount(n *yaml.Node, what string, decimal bool) (float64, bool
 		d.errorf(n, "%s must be %s, not %s", what, kind, kindName(n))
 		return 0, false
 	}
-	// "1.000" would read as 1 and "0x10" as 16: a figure typed the Italian
-	// way, or by a slip, must not become another number.
+	// A whole number written "1.000" would read as 1 and "0x10" as 16: a
+	// figure typed the Italian way, or by a slip, must not become another
+	// number. (A decimal written 1.500 cannot be told from one and a half.)
 	switch {
 	case !decimal && thousands.MatchString(n.Value):
 		d.errorf(n, "%s must be %s, not %s: write it without a thousands separator (%s)",

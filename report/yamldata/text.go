@@ -95,9 +95,7 @@ func (d *decoder) checkText(n *yaml.Node) {
 			return
 		case !fonts.Covers(r) && len(missing) < 4 && !containsRune(missing, r):
 			if len(missing) == 0 {
-				missing = append(missing, r)
 				d.fontPos = d.charPos(n, offset)
-				continue
 			}
 			missing = append(missing, r)
 		}

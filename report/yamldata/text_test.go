@@ -183,3 +183,16 @@ func TestReplacementCharacter(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestColumnAfterUndrawable: the column of an error that follows a
+// character the font lacks counts that character.
+func TestColumnAfterUndrawable(t *testing.T) {
+	fsys := validFS()
+	data := string(fsys["2021/projects.yaml"].Data)
+	fsys["2021/projects.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(data, "name: Progetto", "name: Progetto 😀 \uFFFD", 1))}
+	_, _, err := LoadFS(fsys, "mem", 2021)
+	// "  name: " is 8 columns, "Progetto 😀 " 11 more: U+FFFD is the 20th.
+	if err == nil || !strings.HasPrefix(err.Error(), "mem/2021/projects.yaml:2:20: U+FFFD") {
+		t.Errorf("got %v", err)
+	}
+}
