@@ -488,7 +488,7 @@ func (c *computer) operand(ind *Indicator, o *Operand) operand {
 
 // ratio computes a ratio, a share of two terms or a gap to thresholds.
 // A zero or n.d. denominator makes the value n.d., never zero; a breakdown
-// row or part whose denominator is zero or n.d. is kept, n.d. (RowNA), so
+// row or part whose denominator is zero or n.d. is kept, n.d. (Row.NA), so
 // that every row the catalogue defines is there.
 func (c *computer) ratio(ind *Indicator, r *Result) {
 	num, den := c.operand(ind, ind.Numerator), c.operand(ind, ind.Denominator)

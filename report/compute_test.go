@@ -77,7 +77,7 @@ func brief(r *Result) string {
 	}
 	s := fmt.Sprintf("%.4g", r.Value.Num)
 	for _, row := range r.Breakdown {
-		if r.RowNA(row.Key) {
+		if row.NA {
 			s += fmt.Sprintf(" %s=n.d.", row.Key)
 			continue
 		}

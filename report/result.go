@@ -39,17 +39,7 @@ type Row struct {
 	NA bool
 }
 
-// RowNA reports whether the breakdown row with the given key is n.d.
-func (r *Result) RowNA(key string) bool {
-	for _, row := range r.Breakdown {
-		if row.Key == key {
-			return row.NA
-		}
-	}
-	return false
-}
-
-// RowValue returns the value of the breakdown row, n.d. when RowNA.
+// RowValue returns the value of the breakdown row, n.d. when it is NA.
 func (r *Result) RowValue(row Row) Value {
 	if row.NA {
 		return Value{}

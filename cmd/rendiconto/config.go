@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"rendiconto/report"
+	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
 )
 
@@ -73,7 +74,9 @@ func defaultConfig() Config {
 	c.Slides.Numbers = true
 	c.Slides.Accent, c.Slides.Background, c.Slides.Text = "#1f5f8b", "#ffffff", "#222222"
 	c.Slides.FontSize = 24
-	c.Limits.TemplateTimeout, c.Limits.TemplateOutput, c.Limits.Pages = 20, 50, 2000
+	c.Limits.TemplateTimeout = narrative.DefaultTimeout.Seconds()
+	c.Limits.TemplateOutput = narrative.DefaultOutput >> 20
+	c.Limits.Pages = 2000
 	return c
 }
 
