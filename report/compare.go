@@ -73,7 +73,7 @@ type Comparer struct {
 // CompareAcross.
 func NewComparer(from, to *Results, between []*Edition) *Comparer {
 	chain := append(slices.Clone(between), to.Edition)
-	return &Comparer{from: from, to: to, was: &wasMaps{chain: chain, byDomain: map[string]map[string][]string{}}}
+	return &Comparer{from: from, to: to, was: &wasMaps{chain: chain, byDomain: map[string]map[string][]string{}, fromEd: from.Edition}}
 }
 
 // Change returns the change of the later edition's indicator id, as
@@ -165,6 +165,12 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 				found = found || ok
 				na = na || (ok && !v.Known)
 			}
+			if len(olds) > 1 && rf.Records > 0 {
+				// a record with several of the old codes counts once
+				if v, ok := maps.merged(rf.Indicator, olds); ok {
+					sum = v
+				}
+			}
 			row.Note, row.Was = NoteMapped, olds
 			if found && !na {
 				row.From = Known(sum)
@@ -239,6 +245,49 @@ type wasMaps struct {
 	chain    []*Edition
 	byDomain map[string]map[string][]string
 	work     int // entries indexed and codes traced, for the tests
+
+	fromEd *Edition  // the earlier edition, whose records merged rows count
+	from   *computer // its record sets, made when a merged row first needs them
+}
+
+// merged is the value, in the earlier edition, of a row of ind (an
+// indicator of that edition) that stands for the old codes olds: a count or
+// sum over the records having any of them, each record once, however many
+// of those codes it has (a group tagged [casa, lavoro] merged into one code
+// counts 1, not 2). It reuses Compute's filter and weights. ok is false
+// when the row is rightly the sum of the old rows: a field with one code
+// per record or per cell (aggregate figures), or no records to read.
+func (w *wasMaps) merged(ind *Indicator, olds []string) (v float64, ok bool) {
+	if ind == nil || w.fromEd == nil || IsAggregate(ind.Source) || len(ind.Parts) > 0 {
+		return 0, false
+	}
+	source := ind.Source
+	if ind.Measure == MeasureDistinct {
+		source = SourceOrganisations
+	}
+	if Schema[source][ind.By].Kind != KindCodes {
+		return 0, false
+	}
+	if w.from == nil {
+		w.from = newComputer(w.fromEd, nil, "")
+	}
+	recs := filter(w.from.sets[ind.Source], ind.Filter)
+	weight := func(record) float64 { return 1 }
+	switch ind.Measure {
+	case MeasureCount:
+	case MeasureSum:
+		weight = ind.numeric
+	case MeasureDistinct:
+		recs = w.from.distinct(recs, ind.Field)
+	default:
+		return 0, false
+	}
+	for _, rec := range recs {
+		if slices.ContainsFunc(rec.codes(ind.By), func(c string) bool { return slices.Contains(olds, c) }) {
+			v += weight(rec)
+		}
+	}
+	return v, true
 }
 
 // wasMap is the was: map of the vocabulary domain in the last edition of

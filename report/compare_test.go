@@ -183,3 +183,34 @@ func BenchmarkHugeBreakdowns(b *testing.B) {
 		Compare(from, to)
 	}
 }
+
+// TestCompareMergedCountsRecordsOnce: a group tagged [casa, lavoro], both
+// codes merged into one in the next edition, counts once in the merged row
+// (and adds its citizens once), not once per old code.
+func TestCompareMergedCountsRecordsOnce(t *testing.T) {
+	edition := func(year int, vocab []Entry, groups ...Group) *Edition {
+		return &Edition{Year: year, Vocabularies: map[string]*Vocabulary{"themes": {Name: "themes", Entries: vocab}}, Groups: groups}
+	}
+	cat := &Catalogue{Indicators: []*Indicator{
+		{ID: "groups", Source: SourceGroups, Measure: MeasureCount, By: "themes"},
+		{ID: "citizens", Source: SourceGroups, Measure: MeasureSum, Field: "citizens", By: "themes"},
+	}}
+	from := Compute(edition(2021, []Entry{{Code: "casa"}, {Code: "lavoro"}, {Code: "salute"}},
+		Group{ID: "G1", Themes: []string{"casa", "lavoro"}, Citizens: 10},
+		Group{ID: "G2", Themes: []string{"lavoro", "salute"}, Citizens: 4},
+		Group{ID: "G3", Themes: []string{"salute"}, Citizens: 1},
+	), cat, "it")
+	to := Compute(edition(2022, []Entry{{Code: "casa_lavoro", Was: []string{"casa", "lavoro"}}, {Code: "salute"}},
+		Group{ID: "G1", Themes: []string{"casa_lavoro"}, Citizens: 12},
+		Group{ID: "G2", Themes: []string{"casa_lavoro", "salute"}, Citizens: 4},
+	), cat, "it")
+	c := Compare(from, to)
+	for i, want := range []string{
+		"3→2 Δ-1 -33.33% | casa_lavoro 2→2 Δ0 mapped | salute 2→1 Δ-1",
+		"15→16 Δ1 6.667% | casa_lavoro 14→16 Δ2 mapped | salute 5→4 Δ-1",
+	} {
+		if got := showChange(c.Indicators[i]); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", c.Indicators[i].Indicator.ID, got, want)
+		}
+	}
+}
