@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,7 +14,6 @@ import (
 	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
 	"rendiconto/report/yamldata"
-	"rendiconto/templates"
 )
 
 var buildCmd = &command{
@@ -108,17 +105,6 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 		return nil, errs
 	}
 	return out, nil
-}
-
-// templates returns the templates in folder dir (such as "it", or
-// "slides/it"): under the config's templates folder, or the built-in ones.
-func (e *env) templates(dir string) narrative.Source {
-	if e.cfg.Templates != "" {
-		path := filepath.Join(e.cfg.Templates, dir)
-		return narrative.Source{FS: regularFS{os.DirFS(path), maxInputFile}, Name: path}
-	}
-	sub, _ := fs.Sub(templates.FS, dir)
-	return narrative.Source{FS: sub, Name: "templates/" + dir}
 }
 
 // limits are the config's limits on templates.

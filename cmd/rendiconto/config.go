@@ -160,6 +160,13 @@ func loadConfig(path string, explicit bool) (Config, error) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
+	// The templates folder stands over the built-in templates: one that is
+	// not there would silently leave them all built-in.
+	if c.Templates != "" {
+		if fi, err := os.Stat(c.Templates); err != nil || !fi.IsDir() {
+			errs.Add(at("templates"), "templates %q: not a folder (it holds it/, en/, slides/it/, slides/en/ with the templates that replace the built-in ones; rendiconto templates --out DIR copies them)", c.Templates)
+		}
+	}
 	errs.Sort()
 	return c, errs.Err()
 }

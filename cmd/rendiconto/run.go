@@ -30,7 +30,7 @@ type command struct {
 	run     func(ctx context.Context, e *env) error
 }
 
-var commands = []*command{validateCmd, indicatorsCmd, buildCmd, slidesCmd, compareCmd, newEditionCmd}
+var commands = []*command{validateCmd, indicatorsCmd, buildCmd, slidesCmd, compareCmd, newEditionCmd, templatesCmd}
 
 const usageText = `rendiconto writes a municipality's yearly social report from one folder
 of YAML per year.
@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return exitOK
 	}
 	if err == nil {
-		err = cmd.run(ctx, e)
+		err = e.realNames(cmd.run(ctx, e))
 	}
 	return report1(err, args, stderr)
 }

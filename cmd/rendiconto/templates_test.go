@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"rendiconto/report/document"
+	"rendiconto/report/narrative"
+	"rendiconto/templates"
+)
+
+// writeFile writes text at path, making its folders.
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ownTemplates makes a config whose templates folder holds one changed
+// report part and one changed deck, and returns the config's path and the
+// folder.
+func ownTemplates(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "tpl")
+	part, _ := templates.FS.ReadFile("it/03-risultati.md")
+	writeFile(t, filepath.Join(tpl, "it", "03-risultati.md"), strings.Replace(string(part), "# Risultati\n", "# Risultati della città\n", 1))
+	deck, _ := templates.FS.ReadFile("slides/it/deck.md")
+	writeFile(t, filepath.Join(tpl, "slides", "it", "deck.md"), strings.Replace(string(deck), "# Il percorso di oggi\n", "# Il nostro percorso\n", 1))
+	cfg := filepath.Join(dir, "config.toml")
+	writeFile(t, cfg, "templates = \"tpl\"\n")
+	return cfg, tpl
+}
+
+// TestOwnTemplatesOverBuiltIn: a templates folder with one changed part and
+// one changed deck builds the report and the slides, the other parts being
+// the built-in ones.
+func TestOwnTemplatesOverBuiltIn(t *testing.T) {
+	cfg, _ := ownTemplates(t)
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"build", "--lang", "it"}, {"slides", "--lang", "it"}, {"build", "--lang", "en"}, {"slides", "--lang", "en"},
+	} {
+		code, _, errOut := runArgs(t, append(args, "--data", "../../testdata/othercity", "--out", out, "--config", cfg)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+
+	e, err := parse(buildCmd, []string{"--data", "../../testdata/othercity", "--config", cfg}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	history, err := e.history()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*document.Heading); ok && h.Level == 1 {
+			headings = append(headings, h.Text)
+		}
+	}
+	for _, want := range []string{"Contesto", "Risultati della città", "Apprendimento organizzativo"} {
+		if !slices.Contains(headings, want) {
+			t.Errorf("the report's headings %q lack %q", headings, want)
+		}
+	}
+	if slices.Contains(headings, "Risultati") {
+		t.Errorf("the built-in part replaced by the user's is still there: %q", headings)
+	}
+	deck, err := narrative.BuildDeck(context.Background(), e.templates("slides/it"), history, e.limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(deck.Slides) < 2 || deck.Slides[1].Title != "Il nostro percorso" {
+		t.Errorf("the deck is not the user's: %d slides", len(deck.Slides))
+	}
+}
+
+// TestOwnTemplateErrors: an error in the user's file names the user's path;
+// a file that matches no built-in one is a new part.
+func TestOwnTemplateErrors(t *testing.T) {
+	cfg, tpl := ownTemplates(t)
+	writeFile(t, filepath.Join(tpl, "it", "05-extra.md"), "# Extra\n\n{{value \"X.9\"}}\n")
+	code, _, errOut := runArgs(t, "build", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", cfg)
+	want := filepath.Join(tpl, "it", "05-extra.md") + ":3:2: unknown indicator \"X.9\""
+	if code != exitInvalid || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, %q; want exit 1 and %q", code, errOut, want)
+	}
+	writeFile(t, filepath.Join(tpl, "slides", "it", "deck.md"), "# Titolo\n\n{{if .Year}}\n")
+	code, _, errOut = runArgs(t, "slides", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", cfg)
+	want = filepath.Join(tpl, "slides", "it", "deck.md") + ":"
+	if code != exitInvalid || !strings.Contains(errOut, want) || strings.Contains(errOut, "templates/slides") {
+		t.Errorf("exit %d, %q; want exit 1 and %q", code, errOut, want)
+	}
+	// A new part in a language folder the user had not made.
+	writeFile(t, filepath.Join(tpl, "en", "05-extra.md"), "{{value \"X.9\"}}\n")
+	code, _, errOut = runArgs(t, "build", "--lang", "en", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", cfg)
+	if want := filepath.Join(tpl, "en", "05-extra.md") + ":1:2:"; code != exitInvalid || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, %q; want %q", code, errOut, want)
+	}
+	// A templates folder that is not there is a config error.
+	missing := writeConfig(t, "templates = \"nowhere\"\n")
+	code, _, errOut = runArgs(t, "build", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", missing)
+	if code != exitInvalid || !strings.Contains(errOut, "config.toml:1:1: templates") {
+		t.Errorf("exit %d, %q; want the config's line", code, errOut)
+	}
+}
+
+// TestTemplatesCommand: templates --out copies the built-in set and then
+// refuses to overwrite it.
+func TestTemplatesCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mine")
+	code, out, errOut := runArgs(t, "templates", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, name := range []string{"catalogue.yaml", "it/03-risultati.md", "en/01-context.md", "slides/it/deck.md", "slides/en/deck.md"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		want, _ := templates.FS.ReadFile(name)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s: not copied as built in (%v)", name, err)
+		}
+	}
+	if !strings.Contains(out, "0 skipped") {
+		t.Errorf("stdout %q", out)
+	}
+	edited := filepath.Join(dir, "it", "03-risultati.md")
+	writeFile(t, edited, "# Mine\n")
+	code, out, errOut = runArgs(t, "templates", "--out", dir)
+	if code != exitOK || !strings.Contains(errOut, edited+": already there, not overwritten") || !strings.Contains(out, "0 files copied") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(edited); string(got) != "# Mine\n" {
+		t.Errorf("an edited template was overwritten: %q", got)
+	}
+	if code, _, errOut := runArgs(t, "templates"); code != exitUsage || !strings.Contains(errOut, "--out") {
+		t.Errorf("without --out: exit %d, %q", code, errOut)
+	}
+	code, out, _ = runArgs(t, "help")
+	if !strings.Contains(out, "templates") {
+		t.Errorf("usage does not list templates: %q", out)
+	}
+}
