@@ -85,9 +85,11 @@ func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 			if line == 0 {
 				line = deepLine(data)
 			}
-			msg = "nesting too deep (over 10000 levels of lists, mappings or indentation)"
+			d.errs.Add(report.Pos{File: d.file, Line: line}, "invalid YAML: nesting too deep (over 10000 levels of lists, mappings or indentation)")
+			return nil
 		}
-		d.errs.Add(report.Pos{File: d.file, Line: line}, "invalid YAML: %s", msg)
+		line, col, text := syntaxError(data, line, msg)
+		d.errs.Add(report.Pos{File: d.file, Line: line, Col: col}, "invalid YAML: %s", text)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
