@@ -46,7 +46,12 @@ func (l *loader) figures(n *yaml.Node, source string) []report.Figure {
 		}
 		what = fmt.Sprintf("figure #%d (%s)", i+1, fig.Measure)
 		d.note(f["note"], "note")
+		errs := len(*d.errs)
 		fig.For = l.slice(f["for"], schema, dims)
+		// A figure whose for lost a dimension or code to an error is
+		// another slice than meant: comparing it with the others would
+		// only add misleading messages.
+		badFor := len(*d.errs) > errs
 		decimal := report.Decimal[fig.Measure]
 		if tn := f["total"]; tn != nil && !isNull(tn) {
 			if v, ok := d.amount(tn, fig.Measure+" total", decimal); ok {
@@ -56,7 +61,12 @@ func (l *loader) figures(n *yaml.Node, source string) []report.Figure {
 		fn2 := &figureNodes{fig: fn, total: f["total"], cells: f["cells"]}
 		l.cells(&fig, fn2, schema, dims, decimal)
 		if !fig.Total.Known && len(fig.Cells) == 0 && (f["total"] == nil || isNull(f["total"])) && len(fn2.cellNodes) == 0 {
-			d.errorf(fn, "%s needs a total, cells, or both", what)
+			if !fn2.broken { // cells were written, with errors of their own
+				d.errorf(fn, "%s needs a total, cells, or both", what)
+			}
+			continue
+		}
+		if badFor {
 			continue
 		}
 		id := figureID(&fig)
@@ -127,6 +137,7 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 		var keys []string
 		var value *yaml.Node
 		ok := true
+		badKey := false // a dimension left out for an error: the cell's dimensions are not the ones meant
 		for i := 0; i+1 < len(cn.Content); i += 2 {
 			k, v := cn.Content[i], cn.Content[i+1]
 			if k.Value == "value" {
@@ -142,14 +153,17 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 			case !known || fd.Kind == report.KindNumber:
 				d.errorf(k, "unknown dimension %q in a cell of %s%s", k.Value, fig.Measure, report.Hint(k.Value, append(slices.Clone(dims), "value")))
 				ok = false
+				badKey = true
 				continue
 			case slices.ContainsFunc(fig.For, func(c report.Coord) bool { return c.Dim == k.Value }):
 				d.errorf(k, "dimension %q is fixed by the figure's for: a cell cannot break it down", k.Value)
 				ok = false
+				badKey = true
 				continue
 			case codes[k.Value] != "" || slices.Contains(keys, k.Value):
 				d.errorf(k, "dimension %q is written twice in the cell", k.Value)
 				ok = false
+				badKey = true
 				continue
 			}
 			keys = append(keys, k.Value)
@@ -162,6 +176,13 @@ func (l *loader) cells(fig *report.Figure, fn *figureNodes, schema map[string]re
 		if value == nil {
 			d.errorf(cn, "cell of %s: missing required field \"value\"", fig.Measure)
 			ok = false
+		}
+		if badKey {
+			if value != nil {
+				d.amount(value, fig.Measure, decimal)
+			}
+			fn.broken = true
+			continue
 		}
 		if len(keys) == 0 && value != nil && ok {
 			d.errorf(cn, "a cell needs at least one dimension besides value (write the figure's whole value as its total)")
