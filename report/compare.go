@@ -94,9 +94,28 @@ func (cr *Comparer) change(rt *Result) *Change {
 	}
 	ch.Change, ch.ChangePct = diff(ch.From, ch.To)
 	if ok {
+		rf, rt = cityRows(rf, rt)
 		ch.Breakdown, ch.DefinitionChange = compareRows(rt.Indicator, rf, rt, cr.was)
 	}
 	return ch
+}
+
+// cityRows gives both results the CityWide row of a district breakdown when
+// one of them has it: the edition without it had no city-wide record, a
+// zero, not a code dropped or new. The results are copied, never changed.
+func cityRows(rf, rt *Result) (*Result, *Result) {
+	add := func(r, other *Result) *Result {
+		i := slices.IndexFunc(other.Breakdown, func(row Row) bool { return row.Key == CityWide })
+		if i < 0 || !r.Value.Known || r.Breakdown == nil ||
+			slices.ContainsFunc(r.Breakdown, func(row Row) bool { return row.Key == CityWide }) ||
+			Schema[r.Indicator.Source][r.Indicator.By].Domain != "districts" {
+			return r
+		}
+		cp := *r
+		cp.Breakdown = append(slices.Clip(r.Breakdown), Row{Key: CityWide, Label: other.Breakdown[i].Label, NA: other.Breakdown[i].NA})
+		return &cp
+	}
+	return add(rf, rt), add(rt, rf)
 }
 
 // diff returns to − from and that change in percent of from.

@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Compute computes every indicator of the catalogue on the edition, with
@@ -110,6 +111,7 @@ func finite(r *Result) {
 }
 
 func (c *computer) compute(ind *Indicator) *Result {
+	ind = c.withOffices(ind)
 	r := &Result{Indicator: ind}
 	for _, f := range ind.Needs() {
 		if !c.ed.Has(f) {
@@ -161,6 +163,45 @@ func (c *computer) compute(ind *Indicator) *Result {
 		r.Breakdown = c.breakdown(ind, orgs, func(record) float64 { return 1 })
 	}
 	return r
+}
+
+// withOffices returns the indicator with its parts over the operators of
+// each office (operators.sst, operators.reti, operators.other in the
+// catalogue) following the edition's offices code list, one part per
+// office with its labels, in the list's order; the indicator itself when
+// the edition has no such list or the indicator no such part.
+func (c *computer) withOffices(ind *Indicator) *Indicator {
+	offices, ok := c.ed.Vocabularies[VocabOffices]
+	if !ok || ind.Source != SourceProjects {
+		return ind
+	}
+	var out []Part
+	replaced := false
+	for _, p := range ind.Parts {
+		if !isOfficePart(p) {
+			out = append(out, p)
+			continue
+		}
+		if replaced {
+			continue
+		}
+		replaced = true
+		for _, e := range offices.Entries {
+			out = append(out, Part{Field: "operators." + e.Code, Label: Text{It: e.Label, En: e.LabelEn}})
+		}
+	}
+	if !replaced {
+		return ind
+	}
+	cp := *ind
+	cp.Parts = out
+	return &cp
+}
+
+// isOfficePart reports whether the part is the operators of one office.
+func isOfficePart(p Part) bool {
+	office, ok := strings.CutPrefix(p.Field, "operators.")
+	return ok && p.Indicator == nil && !p.IsThreshold() && office != "total" && office != "stated"
 }
 
 // numeric is the value a sum or mean adds for one record: its Field, or the
@@ -233,6 +274,9 @@ func (c *computer) breakdownBy(source, by string, bins []float64, recs []record,
 		return binned(recs, by, bins, weight, c.lang)
 	}
 	rows := c.domain(field.Domain)
+	if field.Domain == "districts" && c.cityWide(source) {
+		rows = append(rows, Row{Key: CityWide, Label: cityWideLabel.In(c.lang)})
+	}
 	index := make(map[string]int, len(rows))
 	for i, row := range rows {
 		index[row.Key] = i
@@ -246,6 +290,23 @@ func (c *computer) breakdownBy(source, by string, bins []float64, recs []record,
 		}
 	}
 	return rows
+}
+
+// cityWideLabel is the label of the CityWide row.
+var cityWideLabel = Text{It: "Città", En: "City-wide"}
+
+// cityWide reports whether the source has a record of the whole city (a
+// table or group without a district): district breakdowns then end with a
+// CityWide row. It is the edition's, not the filter's: every breakdown of
+// the source has the same rows.
+func (c *computer) cityWide(source string) bool {
+	switch source {
+	case SourceTables:
+		return slices.ContainsFunc(c.ed.Tables, func(t Table) bool { return t.District == "" })
+	case SourceGroups:
+		return slices.ContainsFunc(c.ed.Groups, func(g Group) bool { return g.District == "" })
+	}
+	return false
 }
 
 // domain returns a zero row for each code of the named code list.
@@ -452,6 +513,11 @@ func (c *computer) operand(ind *Indicator, o *Operand) operand {
 				if d.Code == key {
 					return float64(d.Residents), true
 				}
+			}
+			if key == CityWide {
+				// the whole city's records: not a rate of any district's
+				// residents, and not comparable with the city's rate
+				return 0, false
 			}
 			return total, true
 		}}

@@ -158,16 +158,64 @@ type Beneficiaries struct {
 	Total, InCharge int
 }
 
-// Operators counts the staff involved in a project, by office.
+// Operators counts the staff involved in a project, by office. An edition
+// without an offices code list has Bologna's offices (sst, reti, other) in
+// SST, Reti and Other; one with it has ByOffice, by office code.
 type Operators struct {
 	SST, Reti, Other int
+	ByOffice         map[string]int
 	Stated           bool // the project gave its operators
 }
+
+// Default offices: the operator keys of an edition without an offices code
+// list.
+const (
+	OfficeSST   = "sst"
+	OfficeReti  = "reti"
+	OfficeOther = "other"
+)
+
+// VocabOffices is the optional code list of the offices that operators are
+// counted by.
+const VocabOffices = "offices"
+
+// Count returns the operators of one office.
+func (o Operators) Count(office string) int {
+	if o.ByOffice != nil {
+		return o.ByOffice[office]
+	}
+	switch office {
+	case OfficeSST:
+		return o.SST
+	case OfficeReti:
+		return o.Reti
+	case OfficeOther:
+		return o.Other
+	}
+	return 0
+}
+
+// Total returns the operators of every office.
+func (o Operators) Total() int {
+	if o.ByOffice != nil {
+		n := 0
+		for _, c := range o.ByOffice {
+			n += c
+		}
+		return n
+	}
+	return o.SST + o.Reti + o.Other
+}
+
+// CityWide is the key of the row of district breakdowns that counts the
+// tables and groups of the whole city (no district); the row is there only
+// when the edition has such a record.
+const CityWide = "city"
 
 // Table is a permanent table ("tavolo permanente").
 type Table struct {
 	ID, Name      string
-	District      string
+	District      string // empty: city-wide
 	Coordination  string
 	Themes        []string
 	Purposes      []string
@@ -179,7 +227,7 @@ type Table struct {
 // Group is a citizen group ("gruppo di cittadini").
 type Group struct {
 	ID, Name      string
-	District      string
+	District      string // empty: city-wide
 	Coordination  string
 	Themes        []string
 	Purposes      []string

@@ -24,6 +24,15 @@ func one(code string) []string {
 	return []string{code}
 }
 
+// district is the district code of a table or group, CityWide when it has
+// none.
+func district(code string) []string {
+	if code == "" {
+		return []string{CityWide}
+	}
+	return []string{code}
+}
+
 func (p *Project) codes(field string) []string {
 	switch field {
 	case "new":
@@ -58,14 +67,11 @@ func (p *Project) number(field string) float64 {
 		return float64(p.Beneficiaries.Total)
 	case "beneficiaries.in_charge":
 		return float64(p.Beneficiaries.InCharge)
-	case "operators.sst":
-		return float64(p.Operators.SST)
-	case "operators.reti":
-		return float64(p.Operators.Reti)
-	case "operators.other":
-		return float64(p.Operators.Other)
 	case "operators.total":
-		return float64(p.Operators.SST + p.Operators.Reti + p.Operators.Other)
+		return float64(p.Operators.Total())
+	}
+	if office, ok := strings.CutPrefix(field, "operators."); ok {
+		return float64(p.Operators.Count(office))
 	}
 	return 0
 }
@@ -73,7 +79,7 @@ func (p *Project) number(field string) float64 {
 func (t *Table) codes(field string) []string {
 	switch field {
 	case "district":
-		return one(t.District)
+		return district(t.District)
 	case "coordination":
 		return one(t.Coordination)
 	case "themes":
@@ -96,7 +102,7 @@ func (t *Table) number(field string) float64 {
 func (g *Group) codes(field string) []string {
 	switch field {
 	case "district":
-		return one(g.District)
+		return district(g.District)
 	case "coordination":
 		return one(g.Coordination)
 	case "themes":

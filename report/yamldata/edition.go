@@ -294,6 +294,7 @@ func (l *loader) territory(n *yaml.Node) {
 var vocabularyNames = []string{
 	"themes", "purposes", "activities", "need_areas", "origins",
 	"coordination", "organisation_kinds", "funding", "targets",
+	report.VocabOffices, // optional: the offices operators are counted by
 	// dimensions of the aggregate files staff.yaml and services.yaml
 	"units", "contracts", "roles", "areas", "sexes", "age_bands", "employers",
 	"service_targets", "citizenships", "user_age_bands", "interventions", "placements",
@@ -328,6 +329,9 @@ func (l *loader) vocabularies(n *yaml.Node) {
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)
+				if name == report.VocabOffices && (e.Code == "total" || e.Code == "stated") {
+					d.errorf(c, "office code %q is reserved (operators.%s is a field of its own): choose another", e.Code, e.Code)
+				}
 			}
 			v.Entries = append(v.Entries, e)
 		}
@@ -546,16 +550,37 @@ func (l *loader) projects(items iter.Seq2[int, *yaml.Node]) {
 			}
 		}
 		if on := f["operators"]; on != nil && !isNull(on) {
-			if of := d.fields(on, "operators", "sst", "reti", "other"); of != nil {
-				p.Operators = report.Operators{
-					SST:    d.count(of["sst"], "operators sst"),
-					Reti:   d.count(of["reti"], "operators reti"),
-					Other:  d.count(of["other"], "operators other"),
-					Stated: true,
-				}
-			}
+			l.operators(on, &p)
 		}
 		l.ed.Projects = append(l.ed.Projects, p)
+	}
+}
+
+// operators reads a project's operators by office: the codes of the
+// offices code list when the edition has one, sst, reti and other when not.
+func (l *loader) operators(on *yaml.Node, p *report.Project) {
+	d := l.d
+	offices, ok := l.ed.Vocabularies[report.VocabOffices]
+	if !ok {
+		if of := d.fields(on, "operators", report.OfficeSST, report.OfficeReti, report.OfficeOther); of != nil {
+			p.Operators = report.Operators{
+				SST:    d.count(of[report.OfficeSST], "operators sst"),
+				Reti:   d.count(of[report.OfficeReti], "operators reti"),
+				Other:  d.count(of[report.OfficeOther], "operators other"),
+				Stated: true,
+			}
+		}
+		return
+	}
+	codes := make([]string, len(offices.Entries))
+	for i, e := range offices.Entries {
+		codes[i] = e.Code
+	}
+	if of := d.fields(on, "operators", codes...); of != nil {
+		p.Operators = report.Operators{ByOffice: make(map[string]int, len(codes)), Stated: true}
+		for _, c := range codes {
+			p.Operators.ByOffice[c] = d.count(of[c], "operators "+c)
+		}
 	}
 }
 
@@ -614,7 +639,7 @@ func (l *loader) tables(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("table id")
 	for i, tn := range items {
-		f := d.fields(tn, record("table", tn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "organisations", "meetings")
+		f := d.fields(tn, record("table", tn, i), "id!", "name!", "district", "coordination!", "themes", "purposes", "organisations", "meetings")
 		if f == nil {
 			continue
 		}
@@ -640,7 +665,7 @@ func (l *loader) groups(items iter.Seq2[int, *yaml.Node]) {
 	d := l.d
 	seen := newIDs("group id")
 	for i, gn := range items {
-		f := d.fields(gn, record("group", gn, i), "id!", "name!", "district!", "coordination!", "themes", "purposes", "citizens!", "organisations")
+		f := d.fields(gn, record("group", gn, i), "id!", "name!", "district", "coordination!", "themes", "purposes", "citizens!", "organisations")
 		if f == nil {
 			continue
 		}
