@@ -66,6 +66,12 @@ type Indicator struct {
 	Numerator   *Operand
 	Denominator *Operand
 	Factor      float64 // 0 means 1
+
+	// Origin is the file of an own indicator (config.toml's indicators),
+	// empty for the catalogue's; Replaces says it stands in for the
+	// catalogue's indicator of the same id.
+	Origin   string
+	Replaces bool
 }
 
 // Part is a row of the breakdown that is a figure of its own, not a slice

@@ -29,7 +29,11 @@ type Config struct {
 	Out          string `toml:"out"`       // the output folder
 	Catalogue    string `toml:"catalogue"` // an indicator catalogue file; empty: the built-in one
 	Templates    string `toml:"templates"` // a folder of templates; empty: the built-in ones
-	Report       struct {
+	// Indicators are files of own indicators, written like the catalogue:
+	// each adds its indicators to the catalogue, or replaces the one with
+	// the same id.
+	Indicators []string `toml:"indicators"`
+	Report     struct {
 		// FileName is the report's file name; {year} and {lang} are
 		// replaced.
 		FileName string `toml:"file_name"`
@@ -158,6 +162,13 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	for key, p := range map[string]*string{"data": &c.Data, "out": &c.Out, "catalogue": &c.Catalogue, "templates": &c.Templates, "slides.logo": &c.Slides.Logo} {
 		if *p != "" && md.IsDefined(strings.Split(key, ".")...) && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
+		}
+	}
+	for i, p := range c.Indicators {
+		if p == "" {
+			errs.Add(at("indicators"), "indicators: an empty file name")
+		} else if !filepath.IsAbs(p) {
+			c.Indicators[i] = filepath.Join(dir, p)
 		}
 	}
 	// The templates folder stands over the built-in templates: one that is

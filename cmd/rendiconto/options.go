@@ -123,7 +123,7 @@ func (e *env) years(all bool) ([]int, error) {
 }
 
 // catalogue reads the indicator catalogue: the config's file, or the
-// built-in one.
+// built-in one, with the config's own indicators.
 func (e *env) catalogue() (*report.Catalogue, error) {
 	name, data := "templates/catalogue.yaml", []byte(nil)
 	var err error
@@ -136,7 +136,21 @@ func (e *env) catalogue() (*report.Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return yamldata.ParseCatalogue(name, data)
+	cat, err := yamldata.ParseCatalogue(name, data)
+	if err != nil {
+		return nil, err
+	}
+	// Own indicators, added or in place of the catalogue's.
+	for _, file := range e.cfg.Indicators {
+		data, err := readRegular(file, "the indicator file", maxInputFile)
+		if err != nil {
+			return nil, err
+		}
+		if cat, err = yamldata.MergeIndicators(cat, file, data); err != nil {
+			return nil, err
+		}
+	}
+	return cat, nil
 }
 
 // load reads one edition, printing its warnings.

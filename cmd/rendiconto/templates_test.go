@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -154,5 +155,99 @@ func TestTemplatesCommand(t *testing.T) {
 	code, out, _ = runArgs(t, "help")
 	if !strings.Contains(out, "templates") {
 		t.Errorf("usage does not list templates: %q", out)
+	}
+}
+
+// TestOwnIndicators: config.toml's indicators add one indicator and replace
+// another (whose readers read the replacement), the method part says so,
+// and a broken file is reported at its file:line:col.
+func TestOwnIndicators(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "own", "indicators.yaml"), `indicators:
+  - id: B.3.groups
+    title: {it: Cittadini nei gruppi, en: Citizens in the groups}
+    unit: {it: cittadini, en: citizens}
+    definition: {it: I cittadini dei gruppi., en: The groups' citizens.}
+    source: groups
+    measure: sum
+    field: citizens
+  - id: X.per_group
+    title: {it: Cittadini per gruppo, en: Citizens per group}
+    unit: {it: cittadini, en: citizens}
+    definition: {it: Cittadini diviso gruppi., en: Citizens over groups.}
+    measure: ratio
+    numerator: B.3.citizens
+    denominator: B.3.groups
+`)
+	cfg := filepath.Join(dir, "config.toml")
+	writeFile(t, cfg, "indicators = [\"own/indicators.yaml\"]\n")
+	code, out, errOut := runArgs(t, "indicators", "--data", "../../testdata/othercity", "--year", "2022", "--format", "json", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got indicatorsJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]float64{}
+	for _, ind := range got.Indicators {
+		if ind.Value != nil {
+			values[ind.ID] = *ind.Value
+		}
+	}
+	for id, want := range map[string]float64{"B.3.citizens": 74, "B.3.groups": 74, "X.per_group": 1} {
+		if v, ok := values[id]; !ok || v != want {
+			t.Errorf("%s = %v (known %v), want %v", id, v, ok, want)
+		}
+	}
+	if last := got.Indicators[len(got.Indicators)-1].ID; last != "X.per_group" {
+		t.Errorf("the added indicator is not last: %s", last)
+	}
+
+	// The method part names both.
+	e, err := parse(buildCmd, []string{"--data", "../../testdata/othercity", "--config", cfg}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	history, err := e.history()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{}
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*document.Table); ok {
+			for _, r := range tb.Rows {
+				if len(r) == 3 {
+					rows[r[0]] = r[1]
+				}
+			}
+		}
+	}
+	if !strings.Contains(rows["B.3.groups"], "Indicatore proprio, da indicators.yaml, al posto di quello del catalogo") {
+		t.Errorf("the method part does not say B.3.groups was replaced: %q", rows["B.3.groups"])
+	}
+	if !strings.Contains(rows["X.per_group"], "Indicatore proprio, da indicators.yaml, aggiunto al catalogo") {
+		t.Errorf("the method part does not say X.per_group was added: %q", rows["X.per_group"])
+	}
+	if strings.Contains(rows["B.3.citizens"], "proprio") {
+		t.Errorf("a catalogue indicator said to be own: %q", rows["B.3.citizens"])
+	}
+
+	// A broken file, at its line and column.
+	writeFile(t, filepath.Join(dir, "own", "indicators.yaml"), "indicators:\n  - id: X.1\n    title: {it: a}\n    unit: {it: a}\n    definition: {it: a}\n    source: group\n    measure: count\n")
+	code, _, errOut = runArgs(t, "validate", "--data", "../../testdata/othercity", "--config", cfg)
+	want := filepath.Join(dir, "own", "indicators.yaml") + `:6:13: unknown source "group" (did you mean "groups"?)`
+	if code != exitInvalid || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, %q; want %q", code, errOut, want)
+	}
+	// A file that is not there, or not a regular file.
+	writeFile(t, cfg, "indicators = [\"own\"]\n")
+	code, _, errOut = runArgs(t, "validate", "--data", "../../testdata/othercity", "--config", cfg)
+	if code != exitInvalid || !strings.Contains(errOut, filepath.Join(dir, "own")+": the indicator file must be a regular file, not a folder") {
+		t.Errorf("exit %d, %q", code, errOut)
 	}
 }

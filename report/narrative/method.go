@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"rendiconto/report"
@@ -20,10 +21,28 @@ func (e *env) indicators() markup {
 	for _, r := range e.rs.List {
 		ind := r.Indicator
 		t.Rows = append(t.Rows, []string{ind.ID,
-			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang),
+			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang) + origin(ind, e.lang),
 			strings.Join(ind.Files(), ", ")})
 	}
 	return e.aside(t)
+}
+
+// origin says, after an own indicator's definition, that it is the user's
+// and which file gives it: in place of the catalogue's indicator, or added.
+func origin(ind *report.Indicator, lang string) string {
+	if ind.Origin == "" {
+		return ""
+	}
+	file := filepath.Base(ind.Origin)
+	switch {
+	case ind.Replaces && lang == "en":
+		return " (Own indicator from " + file + ", replacing the catalogue's.)"
+	case ind.Replaces:
+		return " (Indicatore proprio, da " + file + ", al posto di quello del catalogo.)"
+	case lang == "en":
+		return " (Own indicator from " + file + ", added to the catalogue.)"
+	}
+	return " (Indicatore proprio, da " + file + ", aggiunto al catalogo.)"
 }
 
 // coverage says which files the edition has, how many records each holds,
