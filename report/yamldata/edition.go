@@ -376,7 +376,7 @@ func (l *loader) codes(n *yaml.Node, list, what string) []string {
 func (l *loader) checkCode(n *yaml.Node, code, list string) {
 	valid, ok := l.codeSet(list)
 	if !ok {
-		l.d.errorf(n, "code %q needs the vocabulary %s, which %s does not define", code, list, report.FileVocabularies)
+		l.d.missingList(n, code, list)
 		return
 	}
 	if valid[code] {

@@ -32,6 +32,9 @@ type decoder struct {
 	// lineOffset is added by plain to the line of every node: a batch of
 	// records is parsed apart from the lines before it.
 	lineOffset int
+	// missing holds the error of each code list found missing (see
+	// missingList).
+	missing map[string]*report.Error
 }
 
 func (d *decoder) pos(n *yaml.Node) report.Pos {
