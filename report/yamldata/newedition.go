@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,69 +19,143 @@ import (
 )
 
 // examples are the commented record files of a new edition: an empty list
-// and one example record to copy.
+// and one example record to copy. {year} is the new edition's year, {list}
+// the first code of that code list of the edition (districts and zones:
+// the territory's), {operators} the operator keys of its projects and
+// {organisation} an organisation id.
 var examples = map[string]string{
-	report.FileOrganisations: `# Organizzazioni del territorio (ODT) dell'edizione %d.
+	report.FileOrganisations: `# Organizzazioni del territorio (ODT) dell'edizione {year}.
 # Ogni voce: id unico, nome, tipologia (organisation_kinds), quartiere facoltativo.
 #
 # - id: odt-001
 #   name: Associazione Esempio
-#   kind: aps
-#   district: navile
+#   kind: {organisation_kinds}
+#   district: {districts}
 []
 `,
-	report.FileProjects: `# Progetti inclusivi dell'edizione %d.
+	report.FileProjects: `# Progetti inclusivi dell'edizione {year}.
 # in_aggregates: false = descritto nel rapporto ma escluso da ogni totale.
 #
 # - id: P001
 #   name: Portierato di comunità
 #   new: true
-#   origin: pdz
-#   need_area: anziani
+#   origin: {origins}
+#   need_area: {need_areas}
 #   scope: zone                 # city | district | zone
-#   districts: [navile]
-#   zones: [bolognina]
+#   districts: [{districts}]
+#   zones: [{zones}]
 #   beneficiaries: {total: 120, in_charge: 14}
-#   organisations: [odt-001]
-#   operators: {sst: 3, reti: 1, other: 2}
-#   activities: [socialita]
-#   funding: [comune]
-#   targets: [anziani]
+#   organisations: [{organisation}]
+#   operators: {{operators}}
+#   activities: [{activities}]
+#   funding: [{funding}]
+#   targets: [{targets}]
 []
 `,
-	report.FileTables: `# Tavoli permanenti dell'edizione %d.
+	report.FileTables: `# Tavoli permanenti dell'edizione {year}.
 #
 # - id: T001
 #   name: Tavolo anziani
-#   district: navile
-#   coordination: sst_reti
-#   themes: [anziani]
-#   purposes: [coprogettazione]
-#   organisations: [odt-001]
+#   district: {districts}
+#   coordination: {coordination}
+#   themes: [{themes}]
+#   purposes: [{purposes}]
+#   organisations: [{organisation}]
 #   meetings: 8
 []
 `,
-	report.FileGroups: `# Gruppi di cittadini dell'edizione %d.
+	report.FileGroups: `# Gruppi di cittadini dell'edizione {year}.
 #
 # - id: G001
 #   name: Gruppo di auto mutuo aiuto
-#   district: navile
-#   coordination: sst
-#   themes: [solitudine]
-#   purposes: [socializzazione, supporto]
+#   district: {districts}
+#   coordination: {coordination}
+#   themes: [{themes}]
+#   purposes: [{purposes}]
 #   citizens: 12
 #   organisations: []
 []
 `,
+	report.FileStaff: `# Personale dell'area welfare, {year}: dati aggregati, nessun dato personale.
+# Ogni voce è una cifra: measure (che cosa si conta), for (la parte del personale
+# a cui si riferisce, facoltativo), total e/o cells (la scomposizione per dimensioni).
+# Le cifre che parlano della stessa cosa devono coincidere: il programma le confronta.
+#
+# - measure: headcount
+#   total: 60
+#   cells:
+#     - {unit: {units}, value: 60}
+# - measure: fte
+#   for: {role: {roles}}
+#   cells:
+#     - {district: {districts}, value: 7.5}
+[]
+`,
+	report.FileServices: `# Servizio sociale territoriale e sportelli sociali, {year}: dati aggregati,
+# nessun dato personale. Stessa forma di staff.yaml: measure, for (facoltativo),
+# total e/o cells.
+#
+# - measure: users
+#   total: 1200
+#   cells:
+#     - {district: {districts}, value: 1200}
+# - measure: contacts
+#   cells:
+#     - {channel: {channels}, value: 300}
+[]
+`,
+}
+
+// exampleLists are the code lists the examples take a code from.
+var exampleLists = []string{"organisation_kinds", "origins", "need_areas", "activities", "funding", "targets",
+	"coordination", "themes", "purposes", "units", "roles", "channels"}
+
+// fillExample writes an example for edition ed, year year, with the first
+// code of each of its lists; a list the edition lacks is named in angle
+// brackets (<units>).
+func fillExample(text string, ed *report.Edition, year int, organisation string) string {
+	first := func(list string) string {
+		if v, ok := ed.Vocabularies[list]; ok && len(v.Entries) > 0 {
+			return v.Entries[0].Code
+		}
+		return "<" + list + ">"
+	}
+	district, zone := "<districts>", "<zones>"
+	for _, d := range ed.Territory.Districts {
+		district = d.Code
+		if len(d.Zones) > 0 {
+			zone = d.Zones[0].Code
+		}
+		break
+	}
+	operators := report.OfficeSST + ": 3, " + report.OfficeReti + ": 1, " + report.OfficeOther + ": 2"
+	if v, ok := ed.Vocabularies[report.VocabOffices]; ok && len(v.Entries) > 0 {
+		var parts []string
+		for i, e := range v.Entries {
+			if i == 3 {
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s: %d", e.Code, 3-i))
+		}
+		operators = strings.Join(parts, ", ")
+	}
+	pairs := []string{"{year}", strconv.Itoa(year), "{districts}", district, "{zones}", zone,
+		"{operators}", operators, "{organisation}", organisation}
+	for _, list := range exampleLists {
+		pairs = append(pairs, "{"+list+"}", first(list))
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
 }
 
 var yearLine = regexp.MustCompile(`(?m)^year:[ \t]*\d+`)
 
 // NewEdition starts the folder of edition year under root from edition
 // from: the territory and the code lists are copied (the year set, the
-// residents and the publication date left for the user to update, and the
-// was: entries dropped, since the codes are now the same as the earlier
-// edition's), and the record files are empty lists with a commented example.
+// year in the titles moved on, the publication date removed, the residents
+// left for the user to update, and the was: entries dropped, since the
+// codes are now the same as the earlier edition's), organisations.yaml is
+// carried over (organisations outlive a year), and the other record files
+// are empty lists with a commented example using the edition's own codes.
 // It never overwrites: the folder is written under a temporary name and
 // renamed at the end, and an existing folder is an error. track, when not
 // nil, is told the temporary folder's path as soon as it exists, so that
@@ -89,7 +165,8 @@ func NewEdition(root string, from, year int, track func(tmp string)) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%s already exists: nothing written", dst)
 	}
-	if _, _, err := Load(root, from); err != nil {
+	ed, _, err := Load(root, from)
+	if err != nil {
 		return err
 	}
 	src := filepath.Join(root, strconv.Itoa(from))
@@ -97,14 +174,31 @@ func NewEdition(root string, from, year int, track func(tmp string)) error {
 	if err != nil {
 		return err
 	}
-	header := fmt.Sprintf("# Edizione %d, avviata dall'edizione %d: aggiornare titolo, sottotitolo,\n# residenti al 31 dicembre %d e data di pubblicazione (published).\n", year, from, year)
-	edition = append([]byte(header), yearLine.ReplaceAll(edition, []byte("year: "+strconv.Itoa(year)))...)
+	if edition, err = nextEdition(edition, from, year); err != nil {
+		return fmt.Errorf("%s: %v", filepath.Join(src, report.FileEdition), err)
+	}
 	vocab, err := os.ReadFile(filepath.Join(src, report.FileVocabularies))
 	if err != nil {
 		return err
 	}
 	if vocab, err = dropWas(vocab); err != nil {
 		return fmt.Errorf("%s: %v", filepath.Join(src, report.FileVocabularies), err)
+	}
+	files := map[string][]byte{report.FileEdition: edition, report.FileVocabularies: vocab}
+	organisation := "odt-001"
+	if len(ed.Organisations) > 0 {
+		orgs, err := os.ReadFile(filepath.Join(src, report.FileOrganisations))
+		if err != nil {
+			return err
+		}
+		header := fmt.Sprintf("# Organizzazioni riportate dall'edizione %d: aggiornare quelle cessate o nuove nel %d.\n", from, year)
+		files[report.FileOrganisations] = append([]byte(header), orgs...)
+		organisation = ed.Organisations[0].ID
+	}
+	for name, text := range examples {
+		if files[name] == nil {
+			files[name] = []byte(fillExample(text, ed, year, organisation))
+		}
 	}
 	// Not os.MkdirTemp: its folder is private whatever the umask.
 	var rnd [6]byte
@@ -117,10 +211,6 @@ func NewEdition(root string, from, year int, track func(tmp string)) error {
 		track(tmp)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
-	files := map[string][]byte{report.FileEdition: edition, report.FileVocabularies: vocab}
-	for name, text := range examples {
-		files[name] = []byte(fmt.Sprintf(text, year))
-	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o666); err != nil {
 			return fmt.Errorf("%s: cannot write in the data root: %v", root, unwrapPathError(err))
@@ -134,6 +224,61 @@ func NewEdition(root string, from, year int, track func(tmp string)) error {
 		return fmt.Errorf("%s: cannot create the edition's folder: %v", dst, unwrapPathError(err))
 	}
 	return nil
+}
+
+// titleKeys are the fields of edition.yaml whose year moves on.
+var titleKeys = []string{"title", "subtitle", "title_en", "subtitle_en"}
+
+// nextEdition rewrites edition.yaml for the next edition, keeping its
+// comments and layout: a header says what to update, the year is set, the
+// old year as a whole word in the titles becomes the new one, and
+// published is removed (the user sets it when the report is out).
+func nextEdition(data []byte, from, year int) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, errors.New("not a mapping of fields")
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	oldYear := regexp.MustCompile(`\b` + strconv.Itoa(from) + `\b`)
+	drop := map[int]bool{} // lines (from 0) to remove
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		// the value's last line: the line before the next key, at most
+		last := k.Line
+		if v.Kind == yaml.ScalarNode && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || v.Line > k.Line {
+			last = max(last, v.Line+strings.Count(v.Value, "\n"))
+			if i+2 < len(m.Content) {
+				last = min(last, m.Content[i+2].Line-1)
+			} else {
+				last = len(lines)
+			}
+		}
+		switch {
+		case k.Value == "published":
+			for l := k.Line; l <= last && l <= len(lines); l++ {
+				drop[l-1] = true
+			}
+		case slices.Contains(titleKeys, k.Value):
+			for l := k.Line; l <= last && l <= len(lines); l++ {
+				lines[l-1] = oldYear.ReplaceAllString(lines[l-1], strconv.Itoa(year))
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Edizione %d, avviata dall'edizione %d: controllare titolo e sottotitolo (l'anno\n"+
+		"# %d vi è già sostituito da %d), aggiornare i residenti al 31 dicembre %d e\n"+
+		"# aggiungere la data di pubblicazione (published: AAAA-MM-GG) quando il rapporto è pubblicato.\n",
+		year, from, from, year, year)
+	for i, l := range lines {
+		if !drop[i] {
+			b.WriteString(l)
+		}
+	}
+	return yearLine.ReplaceAll([]byte(b.String()), []byte("year: "+strconv.Itoa(year))), nil
 }
 
 // unwrapPathError drops the operation and paths of an *os.LinkError or
