@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"rendiconto/report/document"
 	"rendiconto/report/narrative"
@@ -248,6 +250,31 @@ func TestOwnIndicators(t *testing.T) {
 	writeFile(t, cfg, "indicators = [\"own\"]\n")
 	code, _, errOut = runArgs(t, "validate", "--data", "../../testdata/othercity", "--config", cfg)
 	if code != exitInvalid || !strings.Contains(errOut, filepath.Join(dir, "own")+": the indicator file must be a regular file, not a folder") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
+// TestOwnTemplateFIFO: a named pipe in the templates folder, in place of a
+// built-in part, is refused, naming it, not waited on.
+func TestOwnTemplateFIFO(t *testing.T) {
+	cfg, tpl := ownTemplates(t)
+	fifo := filepath.Join(tpl, "it", "01-contesto.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan struct{})
+	var code int
+	var errOut string
+	go func() {
+		defer close(done)
+		code, _, errOut = runArgs(t, "build", "--data", "../../testdata/othercity", "--out", t.TempDir(), "--config", cfg)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the build hangs on a FIFO")
+	}
+	if code != exitInvalid || !strings.Contains(errOut, fifo+": it is a named pipe, not a regular file") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }
