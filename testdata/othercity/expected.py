@@ -33,9 +33,15 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Codes the catalogue (templates/catalogue.yaml) fixes in its filters.
-CAT_ROLE, CAT_CONTRACT = "assistente_sociale", "indeterminato"
-CAT_UNIT, CAT_OUTCOME = "servizio_comunita", "invio_sst"
+# Codes the catalogue (templates/catalogue.yaml) fixes in its filters, and
+# Valtellaro's codes for the same things: expected-2022-own-codes.json is
+# the 42 indicators under a copy of the catalogue whose filters name these
+# (what data-model.md tells a city with other codes to do; TestOtherCity
+# makes that copy).
+BOLOGNA = {"role": "assistente_sociale", "contract": "indeterminato",
+           "unit": "servizio_comunita", "outcome": "invio_sst"}
+VALTELLARO = {"role": "ass_soc", "contract": "ruolo", "unit": "comunita",
+              "outcome": "invio_servizio_sociale"}
 
 STAFF_DOMAINS = {"unit": "units", "district": "districts", "contract": "contracts", "role": "roles",
                  "area": "areas", "sex": "sexes", "age_band": "age_bands", "employer": "employers"}
@@ -129,7 +135,9 @@ def ind(id, value, breakdown=None):
     return out
 
 
-def compute(ed):
+def compute(ed, codes=BOLOGNA):
+    CAT_ROLE, CAT_CONTRACT = codes["role"], codes["contract"]
+    CAT_UNIT, CAT_OUTCOME = codes["unit"], codes["outcome"]
     out = []
 
     def add(id, f):
@@ -297,6 +305,12 @@ def main():
         if "-v" in sys.argv:
             for i in ours:
                 print(year, i["id"], i["value"], i.get("reason", ""), i.get("breakdown", ""))
+    own = compute(Edition(2022), VALTELLARO)
+    with open(os.path.join(HERE, "expected-2022-own-codes.json"), "w", encoding="utf-8") as f:
+        f.write(dump({"edition": 2022, "indicators": own}))
+    if "-v" in sys.argv:
+        for i in own:
+            print("own codes", i["id"], i["value"], i.get("reason", ""), i.get("breakdown", ""))
 
 
 if __name__ == "__main__":
