@@ -278,3 +278,31 @@ func TestOwnTemplateFIFO(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }
+
+// TestOwnTemplateEmptyLeavesPartOut: an empty file in the templates folder
+// leaves the built-in part of its name out.
+func TestOwnTemplateEmptyLeavesPartOut(t *testing.T) {
+	cfg, tpl := ownTemplates(t)
+	writeFile(t, filepath.Join(tpl, "it", "04-apprendimento.md"), "")
+	e, err := parse(buildCmd, []string{"--data", "../../testdata/othercity", "--config", cfg}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	history, err := e.history()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*document.Heading); ok && h.Level == 1 {
+			headings = append(headings, h.Text)
+		}
+	}
+	if slices.Contains(headings, "Apprendimento organizzativo") || !slices.Contains(headings, "Contesto") {
+		t.Errorf("headings %q", headings)
+	}
+}
