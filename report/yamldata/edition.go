@@ -657,6 +657,9 @@ func (l *loader) tables(items iter.Seq2[int, *yaml.Node]) {
 		if f["id"] != nil {
 			seen.add(d, f["id"], t.ID)
 		}
+		if t.District == "" {
+			l.cityWide(tn, "table", t.ID)
+		}
 		l.ed.Tables = append(l.ed.Tables, t)
 	}
 }
@@ -682,6 +685,21 @@ func (l *loader) groups(items iter.Seq2[int, *yaml.Node]) {
 		if f["id"] != nil {
 			seen.add(d, f["id"], g.ID)
 		}
+		if g.District == "" {
+			l.cityWide(gn, "group", g.ID)
+		}
 		l.ed.Groups = append(l.ed.Groups, g)
+	}
+}
+
+// cityWide checks that a table or group without a district, the whole
+// city's, does not share its row key in district breakdowns with a district.
+func (l *loader) cityWide(n *yaml.Node, what, id string) {
+	for _, dist := range l.ed.Territory.Districts {
+		if dist.Code == report.CityWide {
+			l.d.errorf(n, "%s %s has no district, so it is the whole city's, whose row in district breakdowns is %q, the code of a district too: give that district another code",
+				what, id, report.CityWide)
+			return
+		}
 	}
 }
