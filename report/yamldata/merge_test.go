@@ -104,3 +104,29 @@ func TestMergeIndicatorsErrors(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// FuzzMergeIndicators: any own file gives a catalogue or errors, never a
+// panic, and leaves the shipped catalogue as it was.
+func FuzzMergeIndicators(f *testing.F) {
+	data, err := templates.FS.ReadFile("catalogue.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	base, err := ParseCatalogue("templates/catalogue.yaml", data)
+	if err != nil {
+		f.Fatal(err)
+	}
+	n := len(base.Indicators)
+	f.Add([]byte(ownIndicators))
+	f.Add([]byte("indicators:\n  - id: A.3.2\n    title: {it: a}\n    unit: {it: a}\n    definition: {it: a}\n    measure: ratio\n    numerator: A.3.3\n"))
+	f.Add([]byte("enums: {scope: [{code: x, it: X}]}\nindicators: [{id: B.3.1, title: {it: a}, unit: {it: a}, definition: {it: a}, source: tables, measure: count, by: scope}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cat, err := MergeIndicators(base, "own.yaml", data)
+		if err == nil && cat == nil {
+			t.Fatal("no catalogue and no error")
+		}
+		if len(base.Indicators) != n {
+			t.Fatal("the catalogue given was changed")
+		}
+	})
+}
