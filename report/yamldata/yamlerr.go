@@ -168,7 +168,10 @@ func explain(src, msg string) (int, string) {
 		i := max(strings.IndexByte(src, '\\'), first)
 		return column(src, i), "a backslash (\\) in a text in double quotes starts a special character: write it as \\\\, or put the text in single quotes"
 	case msg == "did not find expected alphabetic or numeric character":
-		i := max(strings.IndexAny(src, "&*"), first)
+		i := strings.IndexAny(src, "&*")
+		if i < 0 {
+			return column(src, first), "a text cannot start with & or *: put the whole text in quotes"
+		}
 		return column(src, i), "a text cannot start with " + src[i:i+1] + ": put the whole text in quotes"
 	case strings.Contains(msg, "tag"):
 		i := max(strings.IndexByte(src, '!'), first)

@@ -60,3 +60,23 @@ func TestSyntaxErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSyntaxError: any bytes that do not parse give one error with a
+// line, and never a panic.
+func FuzzSyntaxError(f *testing.F) {
+	for _, s := range []string{"a: b: c\n", "- [a, b\n", "\t- x\n", "- 'x\n", "a: *\n", "a:\n  - b\n  c: 1\n", "- {a: 1 b: 2}\n", "x: \"\\q\"\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var errs report.ErrorList
+		d := &decoder{file: "f.yaml", errs: &errs}
+		if d.parse(data, true) != nil {
+			return
+		}
+		for _, e := range errs {
+			if e.Pos.Line < 0 || e.Pos.Col < 0 || strings.Contains(e.Msg, "\n") {
+				t.Errorf("bad error %v", e)
+			}
+		}
+	})
+}
