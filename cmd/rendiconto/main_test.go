@@ -62,7 +62,6 @@ func TestOtherCity(t *testing.T) {
 		own := string(cat)
 		for _, r := range [][2]string{
 			{"equals: assistente_sociale}", "equals: ass_soc}"},
-			{"equals: indeterminato}", "equals: ruolo}"},
 			{"equals: servizio_comunita}", "equals: comunita}"},
 			{"equals: invio_sst}", "equals: invio_servizio_sociale}"},
 		} {

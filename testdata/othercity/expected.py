@@ -40,7 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # makes that copy).
 BOLOGNA = {"role": "assistente_sociale", "contract": "indeterminato",
            "unit": "servizio_comunita", "outcome": "invio_sst"}
-VALTELLARO = {"role": "ass_soc", "contract": "ruolo", "unit": "comunita",
+VALTELLARO = {"role": "ass_soc", "contract": "indeterminato", "unit": "comunita",
               "outcome": "invio_servizio_sociale"}
 
 STAFF_DOMAINS = {"unit": "units", "district": "districts", "contract": "contracts", "role": "roles",
