@@ -2,9 +2,11 @@ package yamldata
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -18,6 +20,7 @@ import (
 // found again from the bytes: the first line after which the file's
 // beginning fails with the same message.
 func syntaxError(data []byte, libLine int, msg string) (line, col int, text string) {
+	data = utf8Text(data)
 	line = problemLine(data, msg)
 	if line == 0 {
 		line = libLine
@@ -28,6 +31,23 @@ func syntaxError(data []byte, libLine int, msg string) (line, col int, text stri
 		col = 0
 	}
 	return line, col, text
+}
+
+// utf8Text returns data as UTF-8 without a byte order mark: the library
+// reads UTF-16 too, and counts columns after the mark.
+func utf8Text(data []byte) []byte {
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		order := binary.ByteOrder(binary.BigEndian)
+		if data[0] == 0xFF {
+			order = binary.LittleEndian
+		}
+		units := make([]uint16, 0, len(data)/2)
+		for i := 2; i+1 < len(data); i += 2 {
+			units = append(units, order.Uint16(data[i:]))
+		}
+		return []byte(string(utf16.Decode(units)))
+	}
+	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 }
 
 // firstError returns the message (without "yaml: line N: ") of the first

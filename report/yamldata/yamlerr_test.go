@@ -43,6 +43,10 @@ func TestSyntaxErrors(t *testing.T) {
 			`f.yaml:1:11: invalid YAML: a backslash (\) in a text in double quotes starts a special character: write it as \\, or put the text in single quotes`},
 		{"alias-like text", "a: *\n",
 			"f.yaml:1:4: invalid YAML: a text cannot start with *: put the whole text in quotes"},
+		{"byte order mark", "\xEF\xBB\xBFa: b: c\n",
+			`f.yaml:1:5: invalid YAML: a ":" followed by a space inside a text: put the whole text in quotes, such as a: "b: c"`},
+		{"UTF-16", "\xFF\xFEa\x00:\x00 \x00b\x00:\x00 \x00c\x00\n\x00",
+			`f.yaml:1:5: invalid YAML: a ":" followed by a space inside a text: put the whole text in quotes, such as a: "b: c"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
