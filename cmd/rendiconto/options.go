@@ -27,7 +27,6 @@ type env struct {
 	opts           options
 	cfg            Config
 	args           []string // positional arguments
-	names          names    // the user's templates standing in for built-in ones
 }
 
 func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) {
@@ -63,8 +62,7 @@ func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) 
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	e := &env{stdout: stdout, opts: o, args: positional}
-	e.stderr = renamingWriter{stderr, e}
+	e := &env{stdout: stdout, stderr: stderr, opts: o, args: positional}
 	if cmd.args == "" && len(e.args) > 0 {
 		return nil, usageError{fmt.Sprintf("%s takes no arguments, got %q", cmd.name, e.args[0])}
 	}

@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return exitOK
 	}
 	if err == nil {
-		err = e.realNames(cmd.run(ctx, e))
+		err = cmd.run(ctx, e)
 	}
 	return report1(err, args, stderr)
 }

@@ -5,16 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
-	"rendiconto/report"
 	"rendiconto/report/narrative"
 	"rendiconto/templates"
 )
@@ -88,8 +84,7 @@ func runTemplates(_ context.Context, e *env) error {
 // "slides/it"): the built-in ones, each replaced by the file of the same
 // name in the config's templates folder when there is one, plus the
 // folder's other files. Messages name the built-in files
-// "templates/<dir>/…"; the user's files are renamed to their own paths by
-// realNames.
+// "templates/<dir>/…" and the user's files by their own paths.
 func (e *env) templates(dir string) narrative.Source {
 	name := "templates/" + dir
 	base, _ := fs.Sub(templates.FS, dir)
@@ -98,12 +93,12 @@ func (e *env) templates(dir string) narrative.Source {
 	}
 	userDir := filepath.Join(e.cfg.Templates, filepath.FromSlash(dir))
 	o := overlayFS{user: os.DirFS(userDir), checked: regularFS{os.DirFS(userDir), maxInputFile}, base: base}
-	if entries, err := fs.ReadDir(o.user, "."); err == nil {
-		for _, en := range entries {
-			e.rename(path.Join(name, en.Name()), filepath.Join(userDir, en.Name()))
+	return narrative.Source{FS: o, Name: name, Path: func(file string) string {
+		if _, err := fs.Stat(o.user, file); err == nil {
+			return filepath.Join(userDir, file)
 		}
-	}
-	return narrative.Source{FS: o, Name: name}
+		return ""
+	}}
 }
 
 // overlayFS is the built-in templates of one folder with the user's files
@@ -158,62 +153,3 @@ func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// names maps the name a message gives a template ("templates/it/x.md") to
-// the user's file that stands in its place.
-type names struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (e *env) rename(shown, real string) {
-	e.names.mu.Lock()
-	defer e.names.mu.Unlock()
-	if e.names.m == nil {
-		e.names.m = map[string]string{}
-	}
-	e.names.m[shown] = real
-}
-
-// realName is the file a message should name for shown.
-func (e *env) realName(shown string) string {
-	e.names.mu.Lock()
-	defer e.names.mu.Unlock()
-	if r, ok := e.names.m[shown]; ok {
-		return r
-	}
-	return shown
-}
-
-// realNames puts the user's paths in the positions of err's messages that
-// name a template the user replaced.
-func (e *env) realNames(err error) error {
-	var list report.ErrorList
-	if e == nil || !errors.As(err, &list) {
-		return err
-	}
-	for i := range list {
-		list[i].Pos.File = e.realName(list[i].Pos.File)
-	}
-	return err
-}
-
-// renamingWriter writes lines that start with a replaced template's name
-// ("templates/slides/it/deck.md: slide 3 …: warning: …") with the user's
-// path instead.
-type renamingWriter struct {
-	w io.Writer
-	e *env
-}
-
-func (r renamingWriter) Write(p []byte) (int, error) {
-	s := string(p)
-	if i := strings.Index(s, ": "); i > 0 && strings.HasPrefix(s, "templates/") {
-		if real := r.e.realName(s[:i]); real != s[:i] {
-			if _, err := io.WriteString(r.w, real+s[i:]); err != nil {
-				return 0, err
-			}
-			return len(p), nil
-		}
-	}
-	return r.w.Write(p)
-}

@@ -22,6 +22,19 @@ import (
 type Source struct {
 	FS   fs.FS
 	Name string
+	// Path, when set, gives the path to show in messages for a file of FS
+	// (a user's own file standing over a built-in one); "" means Name/file.
+	Path func(file string) string
+}
+
+// path is the name messages give a file of the source.
+func (src Source) path(file string) string {
+	if src.Path != nil {
+		if p := src.Path(file); p != "" {
+			return p
+		}
+	}
+	return path.Join(src.Name, file)
 }
 
 // Build executes every Markdown template of src, in file name order, on
@@ -50,7 +63,7 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	for _, name := range names {
 		md, e, err := run(ctx, src, name, history, lim, cmp)
 		if err != nil {
-			if errs, err = collect(errs, err, path.Join(src.Name, name)); err != nil {
+			if errs, err = collect(errs, err, src.path(name)); err != nil {
 				return nil, err
 			}
 			if ctx.Err() != nil {
@@ -60,7 +73,7 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 		}
 		blocks := markdown(md, e.blocks)
 		if n := widestTable(blocks); n > MaxTableColumns {
-			errs.Add(report.Pos{File: path.Join(src.Name, name)}, "a table of %d columns does not fit the page: at most %d", n, MaxTableColumns)
+			errs.Add(report.Pos{File: src.path(name)}, "a table of %d columns does not fit the page: at most %d", n, MaxTableColumns)
 		}
 		doc.Blocks = append(doc.Blocks, blocks...)
 	}
@@ -124,14 +137,14 @@ func publishedText(ed *report.Edition, lang string) string {
 func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits, cmp *changes) ([]byte, *env, error) {
 	if err := ctx.Err(); err != nil {
 		e := newEnv(ctx, history, lim, cmp)
-		return nil, nil, e.stopped(err, path.Join(src.Name, name))
+		return nil, nil, e.stopped(err, src.path(name))
 	}
 	text, err := fs.ReadFile(src.FS, name)
 	if err != nil {
 		return nil, nil, err
 	}
 	e := newEnv(ctx, history, lim, cmp)
-	file := path.Join(src.Name, name)
+	file := src.path(name)
 	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
 		return nil, nil, err

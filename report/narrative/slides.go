@@ -3,7 +3,6 @@ package narrative
 import (
 	"context"
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,7 +40,7 @@ func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim L
 	var errs report.ErrorList
 	cmp := newChanges(history)
 	for _, name := range names {
-		file := path.Join(src.Name, name)
+		file := src.path(name)
 		md, e, err := run(ctx, src, name, history, lim, cmp)
 		if err != nil {
 			if errs, err = collect(errs, err, file); err != nil {
