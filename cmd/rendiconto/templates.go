@@ -152,4 +152,3 @@ func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
 }
-
