@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -202,12 +203,19 @@ func explain(src, msg string) (int, string) {
 		i := max(strings.IndexByte(src, '?'), first)
 		return column(src, i), "a text cannot start with ?: put the whole text in quotes"
 	case msg == "did not find expected node content":
-		return column(src, first), "a value is missing here (two commas in a row, or a comma before ]): remove the extra comma"
+		i := first
+		if loc := extraComma.FindStringIndex(src); loc != nil {
+			i = loc[0]
+		}
+		return column(src, i), "a value is missing here (two commas in a row, or a comma before ]): remove the extra comma"
 	case strings.Contains(msg, "indentation indicator") || msg == "did not find expected comment or line break":
 		return column(src, first), "after | or > only the text's lines may follow, starting on the next line"
 	}
 	return column(src, first), "this is not valid YAML here (" + msg + ")"
 }
+
+// extraComma is a comma with no value after it in brackets or braces.
+var extraComma = regexp.MustCompile(`,[ \t]*[,\]}]`)
 
 // explainColon places "mapping values are not allowed in this context":
 // either a text holding ": " written without quotes, or a line indented

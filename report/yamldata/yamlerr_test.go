@@ -43,6 +43,8 @@ func TestSyntaxErrors(t *testing.T) {
 			`f.yaml:1:11: invalid YAML: a backslash (\) in a text in double quotes starts a special character: write it as \\, or put the text in single quotes`},
 		{"alias-like text", "a: *\n",
 			"f.yaml:1:4: invalid YAML: a text cannot start with *: put the whole text in quotes"},
+		{"two commas", "- id: x\n  themes: [a, , b]\n",
+			"f.yaml:2:13: invalid YAML: a value is missing here (two commas in a row, or a comma before ]): remove the extra comma"},
 		{"byte order mark", "\xEF\xBB\xBFa: b: c\n",
 			`f.yaml:1:5: invalid YAML: a ":" followed by a space inside a text: put the whole text in quotes, such as a: "b: c"`},
 		{"UTF-16", "\xFF\xFEa\x00:\x00 \x00b\x00:\x00 \x00c\x00\n\x00",
