@@ -22,7 +22,7 @@ import (
 // beginning fails with the same message.
 func syntaxError(data []byte, libLine int, msg string) (line, col int, text string) {
 	data = utf8Text(data)
-	line = problemLine(data, msg)
+	line = problemLine(data, msg, libLine)
 	if line == 0 {
 		line = libLine
 	}
@@ -76,10 +76,19 @@ func firstError(data []byte) (msg string) {
 	}
 }
 
+// maxSearch is the size of a file beyond which the place of a syntax error
+// is searched for only from the top-level item around the library's line:
+// each try parses the file up to a line again.
+const maxSearch = 1 << 20
+
 // problemLine returns the smallest number of whole lines from the start of
-// data that fail with msg, or 0 when none does.
-func problemLine(data []byte, msg string) int {
-	ends := []int{} // ends[i]: the byte after line i+1
+// data that fail with msg, or 0 when none does. libLine, when not 0, is
+// the library's line: the mistake is on it or after it (a line earlier
+// for the parser's errors), so the search starts from the top-level item
+// (a line starting in the first column) at or before it, which parses
+// alone; failing that, from the file's start.
+func problemLine(data []byte, msg string, libLine int) int {
+	var ends []int // ends[i]: the byte after line i+1
 	for i, b := range data {
 		if b == '\n' {
 			ends = append(ends, i+1)
@@ -88,13 +97,46 @@ func problemLine(data []byte, msg string) int {
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		ends = append(ends, len(data))
 	}
-	lo, hi := 0, len(ends) // the answer is in (lo, hi]
-	if hi == 0 || firstError(data) != msg {
+	lo := max(0, libLine-2) // lines certainly before the mistake
+	lo = min(lo, len(ends))
+	// The window: from the last top-level line among the first lo+1.
+	for top := lo; top > 0; top-- {
+		at := ends[top-1] // the start of line top+1
+		if at < len(data) && !strings.ContainsRune(" \t#\r\n", rune(data[at])) {
+			if firstError(data[at:]) == msg {
+				if l := searchLine(data[at:], ends[top:], at, msg, lo-top); l > 0 {
+					return top + l
+				}
+			}
+			break
+		}
+	}
+	if len(data) > maxSearch || firstError(data) != msg {
 		return 0
+	}
+	return searchLine(data, ends, 0, msg, lo)
+}
+
+// searchLine finds the smallest number of lines of data that fail with
+// msg, knowing that the first lo lines do not hold the mistake; ends are
+// the lines' ends in the file, base the offset of data in it.
+func searchLine(data []byte, ends []int, base int, msg string, lo int) int {
+	lo, hi := max(lo, 0), len(ends) // the answer is in (lo, hi]
+	if hi == 0 || lo >= hi {
+		return 0
+	}
+	// Exponential steps first: the mistake is usually near lo, and a
+	// prefix that parses costs its whole length.
+	for step := 1; lo+step < hi; step *= 2 {
+		if firstError(data[:ends[lo+step-1]-base]) == msg {
+			hi = lo + step
+			break
+		}
+		lo += step
 	}
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if firstError(data[:ends[mid-1]]) == msg {
+		if firstError(data[:ends[mid-1]-base]) == msg {
 			hi = mid
 		} else {
 			lo = mid
