@@ -7,32 +7,38 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"rendiconto/report/document"
 )
 
-// ChartKind is the kind of a chart.
+// ChartKind is the kind of a chart, one of document.ChartKinds.
 type ChartKind string
 
-// The chart kinds.
+// The chart kinds, as package document names them.
 const (
-	Bar     ChartKind = "bar"     // vertical bars, one series
-	HBar    ChartKind = "hbar"    // horizontal bars, one series
-	Stacked ChartKind = "stacked" // vertical stacked bars, one or more series
-	Donut   ChartKind = "donut"   // ring of slices with a legend, one series
-	Pie     ChartKind = "pie"     // slices with a legend, one series
-	Line    ChartKind = "line"    // lines over categories, one or more series
+	Bar     ChartKind = document.ChartBar
+	HBar    ChartKind = document.ChartHBar
+	Stacked ChartKind = document.ChartStacked
+	Donut   ChartKind = document.ChartDonut
+	Pie     ChartKind = document.ChartPie
+	Line    ChartKind = document.ChartLine
 )
 
-// Kinds lists the chart kinds in a stable order.
-var Kinds = []ChartKind{Bar, HBar, Stacked, Donut, Pie, Line}
+// Kinds lists the chart kinds in a stable order: document.ChartKinds.
+var Kinds = func() []ChartKind {
+	var ks []ChartKind
+	for _, k := range document.ChartKinds() {
+		ks = append(ks, ChartKind(k))
+	}
+	return ks
+}()
 
 // ParseKind returns the chart kind named s.
 func ParseKind(s string) (ChartKind, error) {
-	for _, k := range Kinds {
-		if string(k) == s {
-			return k, nil
-		}
+	if !document.ValidChartKind(s) {
+		return "", fmt.Errorf("unknown chart kind %q (one of: %s)", s, strings.Join(document.ChartKinds(), ", "))
 	}
-	return "", fmt.Errorf("unknown chart kind %q (want bar, hbar, stacked, donut, pie or line)", s)
+	return ChartKind(s), nil
 }
 
 // Series is a named row of values, one per category.

@@ -189,11 +189,11 @@ func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bo
 func (l *layout) chartHeight(c *document.Chart) float64 {
 	n := float64(len(c.Labels))
 	switch c.Kind {
-	case "hbar":
+	case document.ChartHBar:
 		return min(max(28, 9+n*7.2), 190)
-	case "donut", "pie":
+	case document.ChartDonut, document.ChartPie:
 		return max(62, 16+n*5.2)
-	case "line":
+	case document.ChartLine:
 		return 58
 	}
 	return 72

@@ -8,10 +8,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"rendiconto/report"
+	"rendiconto/report/document"
 )
-
-// ChartKinds are the chart kinds an indicator may ask for.
-var ChartKinds = []string{"bar", "hbar", "stacked", "donut", "pie", "line"}
 
 // ParseCatalogue reads an indicator catalogue. name is the file name used in
 // messages. Every indicator is checked against report.Schema: an unknown
@@ -91,8 +89,8 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue, links *[]link) 
 		d.errorf(mn, "unknown measure %q%s", ind.Measure, report.Hint(ind.Measure, measures))
 		return nil
 	}
-	if cn := f["chart"]; cn != nil && !slices.Contains(ChartKinds, ind.Chart) {
-		d.errorf(cn, "unknown chart kind %q%s", ind.Chart, report.Hint(ind.Chart, ChartKinds))
+	if cn := f["chart"]; cn != nil && !document.ValidChartKind(ind.Chart) {
+		d.errorf(cn, "unknown chart kind %q%s", ind.Chart, report.Hint(ind.Chart, document.ChartKinds()))
 	}
 	if ind.Source == "" && (f["source"] == nil || isNull(f["source"])) {
 		if ind.Measure != report.MeasureRatio && ind.Measure != report.MeasureGap && (ind.Measure != report.MeasureShare || f["numerator"] == nil) {
@@ -225,6 +223,7 @@ func (d *decoder) conditions(n *yaml.Node, schema map[string]report.Field, sourc
 		set := 0
 		if v := cf["equals"]; v != nil {
 			c.Equals = v.Value
+			c.Pos = d.pos(v)
 			set++
 		}
 		for key, dst := range map[string]**float64{"min": &c.Min, "max": &c.Max} {
@@ -301,6 +300,9 @@ func (d *decoder) aggregate(n *yaml.Node, f map[string]*yaml.Node, ind *report.I
 			continue
 		}
 		c := report.Condition{Field: d.str(cf["field"], "field"), Equals: d.str(cf["equals"], "equals")}
+		if en := cf["equals"]; en != nil {
+			c.Pos = d.pos(en)
+		}
 		d.dimension(cf["field"], schema, ind.Source, c.Field)
 		if slices.ContainsFunc(ind.Filter, func(o report.Condition) bool { return o.Field == c.Field }) {
 			d.errorf(cn, "the filter fixes %q twice", c.Field)

@@ -66,6 +66,9 @@ func TestCatalogueErrors(t *testing.T) {
 		{"source: staff, measure: ratio, numerator: fte, parts: [{per: 10, label: {it: a}}]}", "a threshold needs the indicator's denominator"},
 		{"measure: sum, field: fte}", `missing required field "source"`},
 		{"source: staff, measure: ratio, numerator: unit}", `field "unit" of staff is not a number`},
+		{"source: staff, measure: sum, field: fte, chart: radar}", `c.yaml:2:`},
+		{"source: staff, measure: sum, field: fte, chart: radar}", `unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line)`},
+		{"source: staff, measure: sum, field: fte, chart: donnut}", `unknown chart kind "donnut" (did you mean "donut"?)`},
 	}
 	for _, tt := range tests {
 		_, err := ParseCatalogue("c.yaml", []byte(head+tt.ind+"\n"))

@@ -1,0 +1,22 @@
+package document
+
+import "slices"
+
+// The chart kinds: what a template's chart action, a catalogue's chart: and
+// the renderers know. chartKinds is the one list of them.
+const (
+	ChartBar     = "bar"     // vertical bars, one series
+	ChartHBar    = "hbar"    // horizontal bars, one series
+	ChartStacked = "stacked" // vertical stacked bars, one or more series
+	ChartDonut   = "donut"   // ring of slices with a legend, one series
+	ChartPie     = "pie"     // slices with a legend, one series
+	ChartLine    = "line"    // lines over categories, one or more series
+)
+
+var chartKinds = []string{ChartBar, ChartHBar, ChartStacked, ChartDonut, ChartPie, ChartLine}
+
+// ChartKinds returns the chart kinds, in a stable order (a new slice).
+func ChartKinds() []string { return slices.Clone(chartKinds) }
+
+// ValidChartKind reports whether s is a chart kind.
+func ValidChartKind(s string) bool { return slices.Contains(chartKinds, s) }
