@@ -402,12 +402,18 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 	}
 	c := &document.Chart{
 		Caption:  r.Indicator.Title.In(e.lang),
-		Kind:     cmp.Or(r.Indicator.Chart, "hbar"),
+		Kind:     cmp.Or(r.Indicator.Chart, document.ChartHBar),
 		Percent:  r.Indicator.IsShare(),
 		Additive: r.Indicator.Additive(),
 		Note:     e.source(r),
 	}
-	if len(kind) > 0 {
+	switch {
+	case len(kind) > 1:
+		return "", fmt.Errorf("chart takes an indicator and at most one chart kind, not %d", len(kind))
+	case len(kind) == 1:
+		if !document.ValidChartKind(kind[0]) {
+			return "", unknownChartKind(kind[0])
+		}
 		c.Kind = kind[0]
 	}
 	var vals []float64
@@ -417,7 +423,7 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 			na = append(na, row.Label)
 			continue // an n.d. row drawn as a zero bar would be a silent zero
 		}
-		if (c.Kind == "donut" || c.Kind == "pie") && row.Value == 0 {
+		if (c.Kind == document.ChartDonut || c.Kind == document.ChartPie) && row.Value == 0 {
 			continue // a zero slice has no place in a pie; tables keep it
 		}
 		c.Labels = append(c.Labels, row.Label)
@@ -431,6 +437,17 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 		c.Note += ". " + word(e.lang, "multi")
 	}
 	return e.aside(c), nil
+}
+
+// unknownChartKind is the error of a chart action asking for a kind that
+// is not one of document.ChartKinds: the kinds, and the nearest.
+func unknownChartKind(kind string) error {
+	kinds := document.ChartKinds()
+	hint := ""
+	if k, ok := report.Nearest(kind, kinds); ok {
+		hint = fmt.Sprintf("; did you mean %q?", k)
+	}
+	return fmt.Errorf("unknown chart kind %q (one of: %s%s)", kind, strings.Join(kinds, ", "), hint)
 }
 
 // hasBreakdown reports whether the indicator is defined with a breakdown
@@ -544,7 +561,7 @@ func (e *env) trendchart(id string) (markup, error) {
 	if err != nil {
 		return "", err
 	}
-	c := &document.Chart{Caption: r.Indicator.Title.In(e.lang), Kind: "line", Percent: r.Indicator.IsShare()}
+	c := &document.Chart{Caption: r.Indicator.Title.In(e.lang), Kind: document.ChartLine, Percent: r.Indicator.IsShare()}
 	var vals []float64
 	var missing []string
 	for _, h := range e.history {

@@ -139,6 +139,9 @@ func TestTemplateErrors(t *testing.T) {
 		{"{{.Yaer}}", `t/a.md:1:2: can't evaluate field Yaer in type narrative.View (at <.Yaer>)`},
 		{"{{num \"B.3.tables\"}}", `t/a.md:1:2: indicator B.3.tables is n.d. in this edition: guard it with {{if known "B.3.tables"}} (at <num "B.3.tables">)`},
 		{"{{chart \"B.3.projects\"}}", `t/a.md:1:2: indicator B.3.projects has no breakdown to chart (at <chart "B.3.projects">)`},
+		{"# T\n\n  {{chart \"B.3.3\" \"radar\"}}", `t/a.md:3:4: unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line) (at <chart "B.3.3" "radar">)`},
+		{"{{chart \"B.3.3\" \"donnut\"}}", `t/a.md:1:2: unknown chart kind "donnut" (one of: bar, hbar, stacked, donut, pie, line; did you mean "donut"?) (at <chart "B.3.3" "donnut">)`},
+		{"{{chart \"B.3.3\" \"pie\" \"bar\"}}", `t/a.md:1:2: chart takes an indicator and at most one chart kind, not 2 (at <chart "B.3.3" "pie" "bar">)`},
 		{"{{row \"B.3.3\" \"zona\"}}", `t/a.md:1:2: indicator B.3.3 has no row "zona" (did you mean "zone"?) (at <row "B.3.3" "zona">)`},
 	}
 	for _, tt := range tests {
