@@ -147,6 +147,9 @@ func run(ctx context.Context, src Source, name string, history []*report.Results
 	file := src.path(name)
 	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
+		if errs := blockErrors(err, string(text), file); errs != nil {
+			return nil, nil, errs
+		}
 		return nil, nil, err
 	}
 	if err := e.prepare(t); err != nil {
@@ -178,6 +181,141 @@ func templateErrors(err error, file string) report.ErrorList {
 		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: m[4]}}
 	}
 	return report.ErrorList{{Pos: report.Pos{File: file}, Msg: strings.TrimPrefix(msg, "template: ")}}
+}
+
+// blockErrors returns the error of a block text/template reports where it
+// finds out, not where the mistake is: an {{if}}, {{range}}, {{with}},
+// {{define}} or {{block}} never closed is "unexpected EOF" at the end of the
+// file, and is said here at the action that opens it; an {{end}} or {{else}}
+// too many is said at its own column. err is the parse error of text; nil
+// when it is another error, or when the scan of the actions does not find
+// the place the parser did.
+func blockErrors(err error, text, file string) report.ErrorList {
+	m := parseRE.FindStringSubmatch(err.Error())
+	if m == nil || m[1] != file {
+		return nil
+	}
+	line, _ := strconv.Atoi(m[2])
+	open, stray := scanBlocks(text)
+	switch m[4] {
+	case "unexpected EOF":
+		if stray != nil || len(open) == 0 {
+			return nil
+		}
+		var errs report.ErrorList
+		for _, a := range open {
+			errs.Add(textPos(text, file, a.pos), "{{%s}} is never closed with {{end}}", a.word)
+		}
+		return errs
+	case "unexpected {{end}}", "unexpected {{else}}":
+		if stray == nil || "unexpected {{"+stray.word+"}}" != m[4] {
+			return nil
+		}
+		p := textPos(text, file, stray.pos)
+		if p.Line != line {
+			return nil
+		}
+		var errs report.ErrorList
+		if stray.word == "end" {
+			errs.Add(p, "{{end}} too many: no {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is open here")
+		} else {
+			errs.Add(p, "{{else}} outside {{if}}, {{range}} or {{with}}")
+		}
+		return errs
+	}
+	return nil
+}
+
+// blockAction is an action that opens or closes a block: its keyword and
+// the keyword's offset in the text.
+type blockAction struct {
+	word string
+	pos  int
+}
+
+// scanBlocks reads the actions of a template's text as text/template's
+// lexer does (comments, strings and trim markers skipped) and pairs the
+// actions opening blocks with their {{end}}. It returns the blocks left
+// open, outermost first, or the first {{end}} that closes nothing or
+// {{else}} outside an {{if}}, {{range}} or {{with}}, where the scan stops.
+func scanBlocks(text string) (open []blockAction, stray *blockAction) {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "{{")
+		if j < 0 {
+			return open, nil
+		}
+		i += j + 2
+		if strings.HasPrefix(text[i:], "-") && i+1 < len(text) && strings.ContainsRune(" \t\r\n", rune(text[i+1])) {
+			i++
+		}
+		for i < len(text) && strings.ContainsRune(" \t\r\n", rune(text[i])) {
+			i++
+		}
+		if strings.HasPrefix(text[i:], "/*") {
+			k := strings.Index(text[i+2:], "*/")
+			if k < 0 {
+				return open, nil
+			}
+			i += 2 + k + 2
+			if k := strings.Index(text[i:], "}}"); k >= 0 {
+				i += k + 2
+			}
+			continue
+		}
+		w := i
+		for w < len(text) && (text[w] == '_' || 'a' <= text[w] && text[w] <= 'z' || 'A' <= text[w] && text[w] <= 'Z' || '0' <= text[w] && text[w] <= '9') {
+			w++
+		}
+		switch word := text[i:w]; word {
+		case "if", "range", "with", "define", "block":
+			open = append(open, blockAction{word, i})
+		case "end":
+			if len(open) == 0 {
+				return nil, &blockAction{word, i}
+			}
+			open = open[:len(open)-1]
+		case "else":
+			if len(open) == 0 || open[len(open)-1].word == "define" || open[len(open)-1].word == "block" {
+				return nil, &blockAction{word, i}
+			}
+		}
+		i = actionEnd(text, w)
+	}
+}
+
+// actionEnd returns the offset just past the "}}" that closes the action
+// whose text goes on at i, skipping quoted strings and characters; the
+// text's length when there is none.
+func actionEnd(text string, i int) int {
+	for i < len(text) {
+		switch c := text[i]; c {
+		case '}':
+			if strings.HasPrefix(text[i:], "}}") {
+				return i + 2
+			}
+		case '"', '\'':
+			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+		case '`':
+			if k := strings.IndexByte(text[i+1:], '`'); k >= 0 {
+				i += 1 + k
+			} else {
+				return len(text)
+			}
+		}
+		i++
+	}
+	return len(text)
+}
+
+// textPos is the position of the byte at offset pos of a template's text,
+// line and column counted as text/template counts them in its messages.
+func textPos(text, file string, pos int) report.Pos {
+	before := text[:pos]
+	return report.Pos{File: file, Line: 1 + strings.Count(before, "\n"), Col: pos - (strings.LastIndex(before, "\n") + 1)}
 }
 
 // View is the dot of a template: the edition's front matter, formatted.

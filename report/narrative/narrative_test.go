@@ -142,6 +142,11 @@ func TestTemplateErrors(t *testing.T) {
 		{"# T\n\n  {{chart \"B.3.3\" \"radar\"}}", `t/a.md:3:4: unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line) (at <chart "B.3.3" "radar">)`},
 		{"{{chart \"B.3.3\" \"donnut\"}}", `t/a.md:1:2: unknown chart kind "donnut" (one of: bar, hbar, stacked, donut, pie, line; did you mean "donut"?) (at <chart "B.3.3" "donnut">)`},
 		{"{{chart \"B.3.3\" \"pie\" \"bar\"}}", `t/a.md:1:2: chart takes an indicator and at most one chart kind, not 2 (at <chart "B.3.3" "pie" "bar">)`},
+		{"# T\n\n{{if known \"B.3.1\"}}\nx\n\ny\n", `t/a.md:3:2: {{if}} is never closed with {{end}}`},
+		{"# T\n{{/* {{if */}}\n{{range top \"B.3.3\" 3}}\n  {{- if .Key}}x{{end}} {{printf \"{{end}}\"}}{{print `}}{{end}}`}}\n", `t/a.md:3:2: {{range}} is never closed with {{end}}`},
+		{"{{with .City}}x{{block \"y\" .}}z{{end}}", `t/a.md:1:2: {{with}} is never closed with {{end}}`},
+		{"# T\n{{if .Year}}x{{end}}\n\n  {{end}}\n", `t/a.md:4:4: {{end}} too many: no {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is open here`},
+		{"# T\n{{else}}\n", `t/a.md:2:2: {{else}} outside {{if}}, {{range}} or {{with}}`},
 		{"{{row \"B.3.3\" \"zona\"}}", `t/a.md:1:2: indicator B.3.3 has no row "zona" (did you mean "zone"?) (at <row "B.3.3" "zona">)`},
 	}
 	for _, tt := range tests {
