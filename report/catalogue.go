@@ -167,6 +167,9 @@ type Condition struct {
 	Min     *float64
 	Max     *float64
 	Present *bool
+	// Pos is where the catalogue gives Equals, for the note when the code
+	// is not in the edition's code list.
+	Pos Pos
 }
 
 // Files returns the data files the indicator is computed from.

@@ -121,6 +121,12 @@ func (c *computer) compute(ind *Indicator) *Result {
 	if len(r.Missing) > 0 {
 		return r
 	}
+	// A code the definition names but the edition does not have: the
+	// category is not recorded, so the value is n.d., not zero.
+	if notes := codeNotes(c.ed, c.cat, ind); len(notes) > 0 {
+		r.Reason, r.Code = notes[0].Reason(), &notes[0]
+		return r
+	}
 	switch {
 	case ind.Measure == MeasureRatio || ind.Measure == MeasureGap || (ind.Measure == MeasureShare && ind.Numerator != nil):
 		c.ratio(ind, r)

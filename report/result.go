@@ -26,6 +26,9 @@ type Result struct {
 	// Reason says why the value is n.d. when no file is missing (a share
 	// with no records).
 	Reason string
+	// Code is set when the value is n.d. because a code the indicator's
+	// definition names is not in the edition's code list (CodeNotes).
+	Code *CodeNote
 }
 
 // Row is one line of a breakdown.

@@ -98,7 +98,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 		case err != nil:
 			return nil, err
 		default:
-			out = append(out, report.Compute(ed, cat, e.cfg.Language))
+			out = append(out, e.computeEdition(ed, cat))
 		}
 	}
 	if len(errs) > 0 {

@@ -55,7 +55,7 @@ func (e *env) compute() (*report.Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	return report.Compute(ed, cat, e.cfg.Language), nil
+	return e.computeEdition(ed, cat), nil
 }
 
 // jsonRow is a breakdown row; its value is null when the row is n.d. (a
@@ -71,6 +71,7 @@ type jsonIndicator struct {
 	Title     string    `json:"title"`
 	Unit      string    `json:"unit"`
 	Value     *float64  `json:"value"`
+	Reason    string    `json:"reason,omitempty"` // why the value is n.d., when no file is missing
 	Breakdown []jsonRow `json:"breakdown,omitempty"`
 }
 
@@ -84,6 +85,8 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 		if r.Value.Known {
 			v := r.Value.Num
 			ji.Value = &v
+		} else if len(r.Missing) == 0 {
+			ji.Reason = r.Reason
 		}
 		for _, row := range r.Breakdown {
 			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label, Value: nullable(r.RowValue(row))})
@@ -127,6 +130,8 @@ func writeTable(w io.Writer, rs *report.Results) error {
 		value := format.Value(r.Value, ind.IsShare(), lang)
 		if !r.Value.Known && len(r.Missing) > 0 {
 			value += " (" + strings.Join(r.Missing, ", ") + " missing)"
+		} else if !r.Value.Known && r.Reason != "" {
+			value += " (" + r.Reason + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang), value, ind.Unit.In(lang))
 		for _, row := range r.Breakdown {

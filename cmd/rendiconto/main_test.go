@@ -33,16 +33,6 @@ type indicatorsJSON struct {
 	} `json:"indicators"`
 }
 
-// silentZero lists the indicators of testdata/othercity that are n.d. by
-// their definition because the catalogue filters on a code the city does not
-// have, but that the engine still computes as 0 (issue 11, item 1: the
-// catalogue's codes must exist in the edition's code list). TestOtherCity
-// accepts that 0 for now, saying so; drop an entry when the engine gives
-// n.d. for it.
-var silentZero = map[string]string{
-	"B.2.11": "the catalogue filters on outcome invio_sst, not in Valtellaro's outcomes (issue 11, item 1)",
-}
-
 // TestOtherCity checks the indicators of a city written only from the data
 // contract against values computed by hand (testdata/othercity/README.md).
 func TestOtherCity(t *testing.T) {
@@ -117,10 +107,6 @@ func checkExpected(t *testing.T, file string, args ...string) {
 			continue
 		}
 		g := got.Indicators[i]
-		if why, ok := silentZero[w.ID]; ok && w.Value == nil && g.Value != nil && *g.Value == 0 {
-			t.Logf("%s: 0, want null: %s", w.ID, why)
-			continue
-		}
 		if !sameValue(g.Value, w.Value) {
 			t.Errorf("%s: value %v, want %v", w.ID, show(g.Value), show(w.Value))
 		}

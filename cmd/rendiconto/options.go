@@ -160,6 +160,21 @@ func (e *env) load(year int) (*report.Edition, error) {
 	return ed, err
 }
 
+// computeEdition computes the catalogue on a loaded edition, first printing
+// a warning for each code the catalogue's conditions name that the edition's
+// code lists lack (its indicator is n.d.).
+func (e *env) computeEdition(ed *report.Edition, cat *report.Catalogue) *report.Results {
+	e.noteCodes(ed, cat)
+	return report.Compute(ed, cat, e.cfg.Language)
+}
+
+// noteCodes prints the warnings of report.CodeNotes.
+func (e *env) noteCodes(ed *report.Edition, cat *report.Catalogue) {
+	for _, n := range report.CodeNotes(ed, cat) {
+		fmt.Fprintln(e.stderr, n)
+	}
+}
+
 // editions returns the years of the editions in the data root.
 func (e *env) editions() ([]int, error) {
 	have, err := yamldata.Years(e.cfg.Data)

@@ -19,7 +19,8 @@ func runValidate(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	if _, err := e.catalogue(); err != nil {
+	cat, err := e.catalogue()
+	if err != nil {
 		return err
 	}
 	var all report.ErrorList
@@ -32,6 +33,7 @@ func runValidate(_ context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
+		e.noteCodes(ed, cat)
 		fmt.Fprintf(e.stdout, "%d: ok (%d projects, %d tables, %d groups, %d organisations)\n",
 			y, len(ed.Projects), len(ed.Tables), len(ed.Groups), len(ed.Organisations))
 	}

@@ -21,7 +21,7 @@ func (e *env) indicators() markup {
 	for _, r := range e.rs.List {
 		ind := r.Indicator
 		t.Rows = append(t.Rows, []string{ind.ID,
-			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang) + origin(ind, e.lang),
+			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang) + origin(ind, e.lang) + uncoded(r, e.lang),
 			strings.Join(ind.Files(), ", ")})
 	}
 	return e.aside(t)
@@ -106,4 +106,17 @@ func (e *env) coverage() markup {
 			{Text: strings.Join(byReason[why], ", ") + "."}}})
 	}
 	return e.aside(&document.List{Items: items})
+}
+
+// uncoded says, after the definition of an indicator that is n.d. because
+// the edition lacks a code the definition names, which code of which list.
+func uncoded(r *report.Result, lang string) string {
+	n := r.Code
+	if n == nil {
+		return ""
+	}
+	if lang == "en" {
+		return fmt.Sprintf(" (n.d. in %d: the code %s of %s is not in the edition's code list %s.)", n.Year, n.Code, n.Field, n.List)
+	}
+	return fmt.Sprintf(" (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)", n.Year, n.Code, n.Field, n.List)
 }
