@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -173,7 +174,11 @@ func templateErrors(err error, file string) report.ErrorList {
 	if m := execRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: m[5] + " (at " + m[4] + ")"}}
+		msg := m[5] + " (at " + m[4] + ")"
+		if f := fieldRE.FindStringSubmatch(m[5]); f != nil {
+			msg = unknownField(f[1], f[2], strings.TrimSuffix(strings.TrimPrefix(m[4], "<"), ">"))
+		}
+		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: msg}}
 	}
 	if m := parseRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
@@ -181,6 +186,63 @@ func templateErrors(err error, file string) report.ErrorList {
 		return report.ErrorList{{Pos: report.Pos{File: m[1], Line: line, Col: col}, Msg: m[4]}}
 	}
 	return report.ErrorList{{Pos: report.Pos{File: file}, Msg: strings.TrimPrefix(msg, "template: ")}}
+}
+
+var fieldRE = regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`)
+
+// dots are the types a template's dot may have, each with what it is in
+// users' words and, for an element of a list, where it is the dot.
+var dots = []struct {
+	t        reflect.Type
+	noun, in string
+}{
+	{reflect.TypeFor[View](), "the page", ""},
+	{reflect.TypeFor[DistrictView](), "a district", " (in {{range .Districts}})"},
+	{reflect.TypeFor[Top](), "a row of top", ` (in {{range top "ID" N}})`},
+}
+
+// unknownField says text/template's "can't evaluate field F in type T" in
+// users' words: the fields the dot has, and the nearest, or what the value
+// is when it has none. typ is the type as text/template writes it, at the
+// expression it was evaluating (".Districts.Nome").
+func unknownField(field, typ, at string) string {
+	msg := "unknown field ." + field
+	subject := strings.TrimSuffix(at, "."+field)
+	if subject == "" {
+		subject = "the dot"
+	}
+	list := strings.HasPrefix(typ, "[]")
+	for _, d := range dots {
+		if d.t.String() != strings.TrimPrefix(typ, "[]") {
+			continue
+		}
+		var names []string
+		for f := range d.t.Fields() {
+			if f.IsExported() {
+				names = append(names, "."+f.Name)
+			}
+		}
+		if list {
+			return fmt.Sprintf("%s: %s is a list, without fields; range over it, {{range %s}}…{{end}}, where the fields of %s are %s",
+				msg, subject, subject, d.noun, strings.Join(names, ", "))
+		}
+		if n, ok := report.Nearest("."+field, names); ok {
+			msg += fmt.Sprintf(" (did you mean %s?)", n)
+		}
+		msg += fmt.Sprintf("; the fields of %s%s are %s", d.noun, d.in, strings.Join(names, ", "))
+		if at != "."+field {
+			msg += " (at <" + at + ">)"
+		}
+		return msg
+	}
+	words := map[string]string{"int": "a number", "float64": "a number", "string": "a text", "bool": "true or false"}
+	if w, ok := words[typ]; ok {
+		return fmt.Sprintf("%s: %s is %s, without fields", msg, subject, w)
+	}
+	if list {
+		return fmt.Sprintf("%s: %s is a list, without fields; range over it, {{range %s}}…{{end}}", msg, subject, subject)
+	}
+	return fmt.Sprintf("%s: %s has no such field (at <%s>)", msg, subject, at)
 }
 
 // blockErrors returns the error of a block text/template reports where it
