@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"reflect"
 	"testing"
 	"text/template"
 )
@@ -28,6 +29,42 @@ func TestBlockErrors(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q (%v):\n got %q\nwant %q", tt.text, err, got, tt.want)
+		}
+	}
+}
+
+// TestDotsInUsersWords: every struct a template's dot may be (the page,
+// the elements of its lists, what functions return) has its words for
+// unknownField.
+func TestDotsInUsersWords(t *testing.T) {
+	known := map[reflect.Type]bool{}
+	for _, d := range dots {
+		known[d.t] = true
+	}
+	var check func(reflect.Type)
+	check = func(tp reflect.Type) {
+		for tp.Kind() == reflect.Slice || tp.Kind() == reflect.Pointer {
+			tp = tp.Elem()
+		}
+		if tp.Kind() != reflect.Struct {
+			return
+		}
+		if !known[tp] {
+			t.Errorf("%s has no words in dots", tp)
+		}
+		for f := range tp.Fields() {
+			if f.IsExported() {
+				check(f.Type)
+			}
+		}
+	}
+	check(reflect.TypeFor[View]())
+	for name, f := range (&env{}).funcs() {
+		ft := reflect.TypeOf(f)
+		for i := range ft.NumOut() {
+			if name != "_text" {
+				check(ft.Out(i))
+			}
 		}
 	}
 }

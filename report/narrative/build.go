@@ -235,7 +235,8 @@ func unknownField(field, typ, at string) string {
 		}
 		return msg
 	}
-	words := map[string]string{"int": "a number", "float64": "a number", "string": "a text", "bool": "true or false"}
+	words := map[string]string{"int": "a number", "float64": "a number", "string": "a text", "bool": "true or false",
+		reflect.TypeFor[markup]().String(): "a chart or a table"}
 	if w, ok := words[typ]; ok {
 		return fmt.Sprintf("%s: %s is %s, without fields", msg, subject, w)
 	}
