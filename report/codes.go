@@ -112,3 +112,49 @@ func containsCode(codes []string, code string) bool {
 	}
 	return false
 }
+
+// RowList returns the code list whose codes are the rows of the
+// indicator's breakdown when the edition gives them (a vocabulary, the
+// districts or the zones), and whether it has one: a breakdown by a
+// catalogue enum, by classes of a number, by parts or by two fields has
+// rows the catalogue fixes.
+func (ind *Indicator) RowList(cat *Catalogue) (string, bool) {
+	if ind.By == "" || ind.Across != "" || len(ind.Parts) > 0 {
+		return "", false
+	}
+	source := ind.Source
+	if ind.Measure == MeasureDistinct {
+		source = SourceOrganisations
+	}
+	fd, ok := Schema[source][ind.By]
+	if !ok || (fd.Kind != KindCode && fd.Kind != KindCodes) || fd.Domain == "" {
+		return "", false
+	}
+	if cat != nil {
+		if _, isEnum := cat.Enums[fd.Domain]; isEnum {
+			return "", false
+		}
+	}
+	if isCatalogueEnum(fd.Domain) {
+		return "", false
+	}
+	return fd.Domain, true
+}
+
+// isCatalogueEnum reports whether a domain is one of the catalogue's fixed
+// code lists rather than the edition's.
+func isCatalogueEnum(domain string) bool { return domain == "scope" || domain == "role_count" }
+
+// NamesCode reports whether a condition of one of the indicators names the
+// code in the code list list.
+func NamesCode(inds []*Indicator, list, code string) bool {
+	for _, ind := range inds {
+		schema := Schema[ind.Source]
+		for _, c := range append(ind.Filter[:len(ind.Filter):len(ind.Filter)], ind.Where...) {
+			if c.Equals == code && schema[c.Field].Domain == list {
+				return true
+			}
+		}
+	}
+	return false
+}

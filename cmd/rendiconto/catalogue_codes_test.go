@@ -125,3 +125,58 @@ func TestCatalogueCodeNotInEdition(t *testing.T) {
 		t.Errorf("the report's method does not say why B.3.1 is n.d.")
 	}
 }
+
+// TestTemplateRowOfAbsentCode: the built-in templates name rows by
+// Bologna's codes (contract indeterminato, placement comunita); an edition
+// whose lists lack them builds, and the sentences leave the clause out
+// instead of saying "n.d." or stopping.
+func TestTemplateRowOfAbsentCode(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "2022")
+	copyDir(t, "../../testdata/othercity/2022", dir)
+	for name, pairs := range map[string][]string{
+		"vocabularies.yaml": {"{code: indeterminato,", "{code: ruolo,", "{code: comunita, label: Comunità educativa}", "{code: comunita_educativa, label: Comunità educativa}"},
+		"staff.yaml":        {"contract: indeterminato", "contract: ruolo"},
+		"services.yaml":     {"placement: comunita,", "placement: comunita_educativa,"},
+	} {
+		path := filepath.Join(dir, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for i := 0; i < len(pairs); i += 2 {
+			if !strings.Contains(text, pairs[i]) {
+				t.Fatalf("%s: no %q", name, pairs[i])
+			}
+			text = strings.ReplaceAll(text, pairs[i], pairs[i+1])
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cwBuilds(t, root)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext missing: the report's text is not checked")
+	}
+	for lang, want := range map[string][2]string{
+		"it": {"hanno un contratto a tempo indeterminato", "in affido familiare."},
+		"en": {"are on permanent contracts", "of them in foster care."},
+	} {
+		out := t.TempDir()
+		if code, _, errOut := runArgs(t, "build", "--data", root, "--year", "2022", "--lang", lang, "--out", out); code != exitOK {
+			t.Fatalf("build %s: exit %d: %s", lang, code, errOut)
+		}
+		txt, err := exec.Command("pdftotext", filepath.Join(out, "rendicontazione-sociale-2022-"+lang+".pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(txt)), " ")
+		if strings.Contains(text, want[0]) {
+			t.Errorf("%s: the report has the sentence on a contract the edition lacks", lang)
+		}
+		if !strings.Contains(text, want[1]) || strings.Contains(text, "n.d. in comunità") || strings.Contains(text, "n.d. of them") {
+			t.Errorf("%s: B.1.6's sentence does not leave the residential care out", lang)
+		}
+	}
+}

@@ -230,10 +230,32 @@ func (e *env) findRow(id, key string) (*report.Result, *report.Row, error) {
 		}
 		keys = append(keys, row.Key)
 	}
-	if !r.Value.Known {
+	if !r.Value.Known || e.absentCode(r, key, keys) {
 		return r, nil, nil
 	}
 	return nil, nil, fmt.Errorf("indicator %s has no row %q%s", id, key, report.Hint(key, keys))
+}
+
+// absentCode reports whether a row key the breakdown lacks is a code the
+// edition does not record rather than a mistake: the rows are the codes of
+// one of the edition's code lists (not rows the catalogue fixes), and the
+// key is a code the catalogue's conditions name in that list, or is not
+// close to any of the edition's codes (a close one is a typo: an error
+// with did-you-mean). Such a row is n.d.
+func (e *env) absentCode(r *report.Result, key string, keys []string) bool {
+	list, ok := r.Indicator.RowList(nil)
+	if !ok {
+		return false
+	}
+	inds := make([]*report.Indicator, len(e.rs.List))
+	for i, r := range e.rs.List {
+		inds[i] = r.Indicator
+	}
+	if report.NamesCode(inds, list, key) {
+		return true
+	}
+	_, typo := report.Nearest(key, keys)
+	return !typo
 }
 
 func (e *env) row(id, key string) (string, error) {
@@ -247,9 +269,12 @@ func (e *env) row(id, key string) (string, error) {
 // rownum is a breakdown row's raw value, for conditions; an error when
 // the indicator is n.d.
 func (e *env) rownum(id, key string) (float64, error) {
-	_, row, err := e.findRow(id, key)
+	r, row, err := e.findRow(id, key)
 	if err != nil {
 		return 0, err
+	}
+	if row == nil && r.Value.Known {
+		return 0, fmt.Errorf("indicator %s has no row %q in this edition (the code is not in its code list): guard it with {{if ne (row %q %q) \"n.d.\"}}", id, key, id, key)
 	}
 	if row == nil {
 		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
