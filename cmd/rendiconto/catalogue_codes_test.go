@@ -180,3 +180,55 @@ func TestTemplateRowOfAbsentCode(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnCodeByOwnIndicator: the way docs/data-model.md gives a city to
+// count its own code (social workers coded servizio_sociale): an own
+// indicator file replaces A.3.1 with the city's code in its filter; A.3.1 is
+// computed and no warning is left for it.
+func TestOwnCodeByOwnIndicator(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "2022")
+	copyDir(t, "../../testdata/othercity/2022", dir)
+	for _, name := range []string{"vocabularies.yaml", "staff.yaml"} {
+		path := filepath.Join(dir, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(b), "ass_soc", "servizio_sociale")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := `indicators:
+  - id: A.3.1
+    title: {it: Assistenti sociali in servizio, en: Social workers in service}
+    unit: {it: persone, en: people}
+    definition:
+      it: Assistenti sociali (ruolo servizio_sociale) in servizio al 31 dicembre, per ente di appartenenza.
+      en: Social workers (role servizio_sociale) in service on 31 December, by employer.
+    source: staff
+    measure: sum
+    field: headcount
+    filter: [{field: role, equals: servizio_sociale}]
+    by: employer
+    chart: donut
+`
+	if err := os.WriteFile(filepath.Join(root, "codici.yaml"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(root, "config.toml")
+	if err := os.WriteFile(config, []byte("data = \".\"\nindicators = [\"codici.yaml\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runArgs(t, "validate", "--config", config)
+	if code != exitOK {
+		t.Fatalf("validate: exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut, "indicator A.3.1:") || !strings.Contains(errOut, "indicator A.3.2:") {
+		t.Errorf("warnings: A.3.1 replaced, A.3.2 not:\n%s", errOut)
+	}
+	inds := cwIndicators(t, root, "--config", config)
+	if v := inds["A.3.1"].Value; v == nil || *v != 32 {
+		t.Errorf("A.3.1 = %v, want 32", show(v))
+	}
+}
