@@ -23,23 +23,7 @@ func ParseCatalogue(name string, data []byte) (*report.Catalogue, error) {
 	}
 	cat := &report.Catalogue{Enums: map[string][]report.EnumEntry{}}
 	f := d.fields(root, "catalogue", "enums", "indicators!")
-	if en := f["enums"]; en != nil {
-		if en.Kind != yaml.MappingNode {
-			d.errorf(en, "enums must be a mapping of lists")
-		} else {
-			for i := 0; i+1 < len(en.Content); i += 2 {
-				var entries []report.EnumEntry
-				for _, e := range d.list(en.Content[i+1], "enum "+en.Content[i].Value) {
-					ef := d.fields(e, "enum entry", "code!", "it!", "en")
-					if ef != nil {
-						entries = append(entries, report.EnumEntry{Code: d.str(ef["code"], "code"),
-							Label: report.Text{It: d.name(ef["it"], "it"), En: d.name(ef["en"], "en")}})
-					}
-				}
-				cat.Enums[en.Content[i].Value] = entries
-			}
-		}
-	}
+	d.enums(f["enums"], cat.Enums)
 	seen := newIDs("indicator id")
 	var links []link
 	for _, in := range d.list(f["indicators"], "indicators") {
@@ -547,5 +531,28 @@ func (d *decoder) link(cat *report.Catalogue, links []link) {
 			d.errorf(l.node, "indicator %s reads itself through %s: a circular definition", l.from.ID, l.op.ID)
 			state[l.from] = 2
 		}
+	}
+}
+
+// enums reads the enums mapping of a catalogue or an indicator file into
+// into, a list of entries by name.
+func (d *decoder) enums(en *yaml.Node, into map[string][]report.EnumEntry) {
+	if en == nil {
+		return
+	}
+	if en.Kind != yaml.MappingNode {
+		d.errorf(en, "enums must be a mapping of lists")
+		return
+	}
+	for i := 0; i+1 < len(en.Content); i += 2 {
+		var entries []report.EnumEntry
+		for _, e := range d.list(en.Content[i+1], "enum "+en.Content[i].Value) {
+			ef := d.fields(e, "enum entry", "code!", "it!", "en")
+			if ef != nil {
+				entries = append(entries, report.EnumEntry{Code: d.str(ef["code"], "code"),
+					Label: report.Text{It: d.name(ef["it"], "it"), En: d.name(ef["en"], "en")}})
+			}
+		}
+		into[en.Content[i].Value] = entries
 	}
 }

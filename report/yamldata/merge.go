@@ -1,10 +1,6 @@
 package yamldata
 
-import (
-	"go.yaml.in/yaml/v3"
-
-	"rendiconto/report"
-)
+import "rendiconto/report"
 
 // MergeIndicators reads a file of own indicators, written like the
 // catalogue (a list under indicators:, and enums: if they need new ones),
@@ -25,23 +21,7 @@ func MergeIndicators(cat *report.Catalogue, name string, data []byte) (*report.C
 	if f == nil {
 		return nil, errs
 	}
-	if en := f["enums"]; en != nil {
-		if en.Kind != yaml.MappingNode {
-			d.errorf(en, "enums must be a mapping of lists")
-		} else {
-			for i := 0; i+1 < len(en.Content); i += 2 {
-				var entries []report.EnumEntry
-				for _, e := range d.list(en.Content[i+1], "enum "+en.Content[i].Value) {
-					ef := d.fields(e, "enum entry", "code!", "it!", "en")
-					if ef != nil {
-						entries = append(entries, report.EnumEntry{Code: d.str(ef["code"], "code"),
-							Label: report.Text{It: d.name(ef["it"], "it"), En: d.name(ef["en"], "en")}})
-					}
-				}
-				out.Enums[en.Content[i].Value] = entries
-			}
-		}
-	}
+	d.enums(f["enums"], out.Enums)
 	seen := newIDs("indicator id")
 	var links []link
 	replaced := map[*report.Indicator]*report.Indicator{}
