@@ -19,11 +19,11 @@ import (
 
 var compareCmd = &command{
 	name:    "compare",
-	summary: "Compare two editions (default: the two latest) as a PDF, or as table, json or csv",
+	summary: "Compare two editions (default: the two latest) as a PDF, or as table, json, csv or xlsx",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.from, "from", "", "the earlier edition's year (default: the one before --to)")
 		fs.StringVar(&o.to, "to", "", "the later edition's year (default: the latest)")
-		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json or csv (on standard output)")
+		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json, csv or xlsx (on standard output)")
 		fs.StringVar(&o.out, "out", "", "the output folder of the PDF (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "language: it or en (default from config)")
 	},
@@ -32,10 +32,15 @@ var compareCmd = &command{
 
 func runCompare(ctx context.Context, e *env) error {
 	write, ok := map[string]func(io.Writer, *report.Comparison) error{
-		"table": compareTable, "json": compareJSON, "csv": compareCSV, "pdf": nil,
+		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil,
 	}[e.opts.format]
 	if !ok {
-		return usageError{fmt.Sprintf("--format must be pdf, table, json or csv, not %q", e.opts.format)}
+		return usageError{fmt.Sprintf("--format must be pdf, table, json, csv or xlsx, not %q", e.opts.format)}
+	}
+	if e.opts.format == "xlsx" {
+		if err := refuseTerminal(e, "confronto.xlsx"); err != nil {
+			return err
+		}
 	}
 	from, to, all, err := e.compareYears()
 	if err != nil {

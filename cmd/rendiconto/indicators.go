@@ -17,10 +17,10 @@ import (
 
 var indicatorsCmd = &command{
 	name:    "indicators",
-	summary: "Compute the indicators of an edition (table, json or csv)",
+	summary: "Compute the indicators of an edition (table, json, csv or xlsx)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
-		fs.StringVar(&o.format, "format", "table", "output format: table, json or csv")
+		fs.StringVar(&o.format, "format", "table", "output format: table, json, csv, or xlsx (a workbook, on standard output redirected to a file)")
 		fs.StringVar(&o.lang, "lang", "", "language of titles and labels: it or en (default from config)")
 	},
 	run: runIndicators,
@@ -28,10 +28,15 @@ var indicatorsCmd = &command{
 
 func runIndicators(_ context.Context, e *env) error {
 	write, ok := map[string]func(io.Writer, *report.Results) error{
-		"table": writeTable, "json": writeJSON, "csv": writeCSV,
+		"table": writeTable, "json": writeJSON, "csv": writeCSV, "xlsx": writeIndicatorsXLSX,
 	}[e.opts.format]
 	if !ok {
-		return usageError{fmt.Sprintf("--format must be table, json or csv, not %q", e.opts.format)}
+		return usageError{fmt.Sprintf("--format must be table, json, csv or xlsx, not %q", e.opts.format)}
+	}
+	if e.opts.format == "xlsx" {
+		if err := refuseTerminal(e, "indicatori.xlsx"); err != nil {
+			return err
+		}
 	}
 	rs, err := e.compute()
 	if err != nil {
