@@ -19,6 +19,7 @@ import (
 type options struct {
 	data, config, year, format, out, lang string
 	from, to                              string
+	empty                                 bool // workbook --empty
 }
 
 // env is what a command runs with: its options resolved against the config.
