@@ -79,7 +79,7 @@ var base = []Sheet{
 		Columns: []Column{
 			{Key: "id", Label: t("Codice", "Id"), Kind: Text, Required: true, Width: 12,
 				Help: t("Codice dell'organizzazione, unico nell'edizione e stabile da un anno all'altro (es. odt-001).", "The organisation's id, unique in the edition and the same from year to year (e.g. odt-001).")},
-			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 40,
+			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 48,
 				Help: t("Nome dell'organizzazione.", "The organisation's name.")},
 			{Key: "kind", Label: t("Tipo", "Kind"), Kind: Code, List: "organisation_kinds", Required: true, Width: 18,
 				Help: t("Tipo di organizzazione (elenco organisation_kinds).", "The kind of organisation (list organisation_kinds).")},
@@ -92,7 +92,7 @@ var base = []Sheet{
 		Columns: []Column{
 			{Key: "id", Label: t("Codice", "Id"), Kind: Text, Required: true, Width: 10,
 				Help: t("Codice del progetto, unico nell'edizione (es. P001).", "The project's id, unique in the edition (e.g. P001).")},
-			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 40,
+			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 48,
 				Help: t("Nome del progetto.", "The project's name.")},
 			{Key: "new", Label: t("Nuovo", "New"), Kind: Bool, Required: true, Width: 8,
 				Help: t("sì se il progetto è partito nell'anno dell'edizione.", "yes when the project started in the edition's year.")},
@@ -128,7 +128,7 @@ var base = []Sheet{
 		Columns: []Column{
 			{Key: "id", Label: t("Codice", "Id"), Kind: Text, Required: true, Width: 10,
 				Help: t("Codice del tavolo, unico nell'edizione (es. T001).", "The table's id, unique in the edition (e.g. T001).")},
-			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 40,
+			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 48,
 				Help: t("Nome del tavolo.", "The table's name.")},
 			{Key: "district", Label: t("Quartiere", "District"), Kind: Code, List: ListDistricts, Width: 22,
 				Help: t("Quartiere del tavolo; vuoto = livello cittadino.", "The table's district; empty = the whole city.")},
@@ -149,7 +149,7 @@ var base = []Sheet{
 		Columns: []Column{
 			{Key: "id", Label: t("Codice", "Id"), Kind: Text, Required: true, Width: 10,
 				Help: t("Codice del gruppo, unico nell'edizione (es. G001).", "The group's id, unique in the edition (e.g. G001).")},
-			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 40,
+			{Key: "name", Label: t("Nome", "Name"), Kind: Text, Required: true, Width: 48,
 				Help: t("Nome del gruppo.", "The group's name.")},
 			{Key: "district", Label: t("Quartiere", "District"), Kind: Code, List: ListDistricts, Width: 22,
 				Help: t("Quartiere del gruppo; vuoto = livello cittadino.", "The group's district; empty = the whole city.")},

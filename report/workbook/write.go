@@ -424,7 +424,11 @@ func (w *writer) instructions(sheet string) error {
 	if err := put(title); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", w.header); err != nil {
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", "A1", bold); err != nil {
 		return err
 	}
 	for _, r := range rules {
@@ -460,7 +464,7 @@ func (w *writer) instructions(sheet string) error {
 			}
 		}
 	}
-	for i, width := range []float64{16, 26, 24, 18, 12, 18, 90} {
+	for i, width := range []float64{16, 40, 26, 20, 13, 20, 100} {
 		col := colName(i + 1)
 		if err := f.SetColWidth(sheet, col, col, width); err != nil {
 			return err
