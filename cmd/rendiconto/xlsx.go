@@ -216,7 +216,7 @@ var xlsxWords = map[string]map[string]string{
 		"row":       "n.d.: il denominatore di questa voce è zero o n.d.",
 		"nd":        "n.d.",
 		"nd change": "n.d.: il valore di uno dei due anni è n.d.",
-		"nd pct":    "n.d.: il valore di partenza è zero o n.d.",
+		"nd pct":    "n.d.: il valore di partenza è zero",
 		"nd new":    "n.d.: voce che nel %d non esisteva",
 		"nd gone":   "n.d.: voce che nel %d non esiste più",
 		"nd def":    "n.d.: cambio di definizione (%s), non confrontabile",
@@ -230,7 +230,7 @@ var xlsxWords = map[string]map[string]string{
 		"row":       "n.d.: the denominator of this row is zero or n.d.",
 		"nd":        "n.d.",
 		"nd change": "n.d.: the value of one of the two years is n.d.",
-		"nd pct":    "n.d.: the earlier value is zero or n.d.",
+		"nd pct":    "n.d.: the earlier value is zero",
 		"nd new":    "n.d.: a row that did not exist in %d",
 		"nd gone":   "n.d.: a row that no longer exists in %d",
 		"nd def":    "n.d.: change of definition (%s), not comparable",
@@ -257,6 +257,15 @@ func whyNA(r *report.Result, lang string) string {
 		return xword(lang, "nd") + ": " + r.Reason
 	}
 	return xword(lang, "nd")
+}
+
+// rowWhy says why a breakdown row of the result is n.d.: the indicator's
+// reason when the indicator is n.d., else the row's own.
+func rowWhy(r *report.Result, lang string) string {
+	if r == nil || !r.Value.Known {
+		return whyNA(r, lang)
+	}
+	return xword(lang, "row")
 }
 
 // writeIndicatorsXLSX writes the indicators as a workbook: one row per
@@ -307,14 +316,20 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 		rf, _ := c.From.Lookup(ind.ID)
 		rt, _ := c.To.Lookup(ind.ID)
 		id, title := xtext(ind.ID), xtext(ind.Title.In(lang))
+		whyPct := xword(lang, "nd change")
+		if ch.Change.Known {
+			whyPct = xword(lang, "nd pct")
+		}
 		s.rows = append(s.rows, []xcell{id, title, {}, {},
 			{kind: value, v: ch.From, why: whyNA(rf, lang)},
 			{kind: value, v: ch.To, why: whyNA(rt, lang)},
 			{kind: change, v: ch.Change, why: xword(lang, "nd change")},
-			{kind: xPercent, v: ch.ChangePct, why: xword(lang, "nd pct")},
+			{kind: xPercent, v: ch.ChangePct, why: whyPct},
 			{}})
 		for _, r := range ch.Breakdown {
-			whyFrom, whyTo, whyChange := xword(lang, "row"), xword(lang, "row"), xword(lang, "nd change")
+			// A row is n.d. when its denominator is, or when the whole
+			// indicator is in that edition.
+			whyFrom, whyTo, whyChange := rowWhy(rf, lang), rowWhy(rt, lang), xword(lang, "nd change")
 			switch r.Note {
 			case report.NoteNew:
 				whyFrom = fmt.Sprintf(xword(lang, "nd new"), y0)

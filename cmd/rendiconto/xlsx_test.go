@@ -170,19 +170,7 @@ func TestIndicatorsXLSXNotAvailable(t *testing.T) {
 	if got, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true}); got != "" {
 		t.Errorf("B.3.tables (n.d.) = %q, want an empty cell", got)
 	}
-	comments, err := f.GetComments(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text string
-	for _, c := range comments {
-		if c.Cell == cell {
-			for _, p := range c.Paragraph {
-				text += p.Text
-			}
-			text += c.Text
-		}
-	}
+	text := commentOf(t, f, sheet, cell)
 	if !strings.Contains(text, "n.d.") || !strings.Contains(text, "tables.yaml") {
 		t.Errorf("B.3.tables: comment %q, want one saying n.d. for lack of tables.yaml", text)
 	}
@@ -247,11 +235,42 @@ func TestCompareXLSX(t *testing.T) {
 	if !found {
 		t.Fatal("B.3.projects is not in the comparison")
 	}
-	// English.
-	f, _ = runXLSX(t, append(args, "--format", "xlsx", "--lang", "en")...)
+	// English, and an n.d. value: B.3.tables of 2023 (no tables.yaml).
+	f, _ = runXLSX(t, "compare", "--data", "../../testdata/othercity", "--format", "xlsx", "--lang", "en")
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != "Comparison" {
-		t.Errorf("sheets %v, want [Comparison]", got)
+		t.Fatalf("sheets %v, want [Comparison]", got)
 	}
+	r := strconv.Itoa(findRow(t, f, "Comparison", 0, 2, "B.3.tables", ""))
+	for _, c := range []string{"F" + r, "G" + r} {
+		if got, _ := f.GetCellValue("Comparison", c, excelize.Options{RawCellValue: true}); got != "" {
+			t.Errorf("B.3.tables %s (n.d.) = %q, want an empty cell", c, got)
+		}
+	}
+	if got := commentOf(t, f, "Comparison", "F"+r); !strings.Contains(got, "tables.yaml") {
+		t.Errorf("B.3.tables 2023: comment %q, want one naming tables.yaml", got)
+	}
+	if got := commentOf(t, f, "Comparison", "G"+r); !strings.Contains(got, "n.d.") {
+		t.Errorf("B.3.tables change: comment %q, want one saying n.d.", got)
+	}
+}
+
+// commentOf returns the text of the cell's comment.
+func commentOf(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	comments, err := f.GetComments(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for _, c := range comments {
+		if c.Cell == cell {
+			for _, p := range c.Paragraph {
+				text += p.Text
+			}
+			text += c.Text
+		}
+	}
+	return text
 }
 
 // TestXLSXDeterministic checks that two runs give the same bytes (the
