@@ -27,9 +27,9 @@ func runXLSX(t *testing.T, args ...string) (*excelize.File, []byte) {
 	return f, []byte(out)
 }
 
-// findRow returns the number of the row whose cells in the given columns
+// xlsxFindRow returns the number of the row whose cells in the given columns
 // are the given texts (an indicator's own row has an empty key).
-func findRow(t *testing.T, f *excelize.File, sheet string, idCol, keyCol int, id, key string) int {
+func xlsxFindRow(t *testing.T, f *excelize.File, sheet string, idCol, keyCol int, id, key string) int {
 	t.Helper()
 	rows, err := f.GetRows(sheet)
 	if err != nil {
@@ -50,8 +50,8 @@ func findRow(t *testing.T, f *excelize.File, sheet string, idCol, keyCol int, id
 	return 0
 }
 
-// number returns the cell's stored value, failing unless it is a number.
-func number(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+// xlsxNumber returns the cell's stored value, failing unless it is a number.
+func xlsxNumber(t *testing.T, f *excelize.File, sheet, cell string) float64 {
 	t.Helper()
 	typ, err := f.GetCellType(sheet, cell)
 	if err != nil {
@@ -71,7 +71,7 @@ func number(t *testing.T, f *excelize.File, sheet, cell string) float64 {
 	return n
 }
 
-func numberFormat(t *testing.T, f *excelize.File, sheet, cell string) string {
+func xlsxNumFmt(t *testing.T, f *excelize.File, sheet, cell string) string {
 	t.Helper()
 	id, err := f.GetCellStyle(sheet, cell)
 	if err != nil {
@@ -118,37 +118,37 @@ func TestIndicatorsXLSX(t *testing.T) {
 	}
 
 	// A count: a number, with thousands separators and no decimals.
-	r := findRow(t, f, sheet, 1, 4, "B.3.projects", "")
+	r := xlsxFindRow(t, f, sheet, 1, 4, "B.3.projects", "")
 	cell := "G" + strconv.Itoa(r)
-	if n := number(t, f, sheet, cell); n != 99 {
+	if n := xlsxNumber(t, f, sheet, cell); n != 99 {
 		t.Errorf("B.3.projects = %v, want 99", n)
 	}
-	if got := numberFormat(t, f, sheet, cell); !strings.HasSuffix(got, "#,##0") {
+	if got := xlsxNumFmt(t, f, sheet, cell); !strings.HasSuffix(got, "#,##0") {
 		t.Errorf("B.3.projects: number format %q", got)
 	}
-	if n := number(t, f, sheet, "A"+strconv.Itoa(r)); n != 2019 {
+	if n := xlsxNumber(t, f, sheet, "A"+strconv.Itoa(r)); n != 2019 {
 		t.Errorf("edition %v, want 2019", n)
 	}
 	// A share: a fraction shown as a percentage with one decimal.
-	r = findRow(t, f, sheet, 1, 4, "B.3.new_share", "")
+	r = xlsxFindRow(t, f, sheet, 1, 4, "B.3.new_share", "")
 	cell = "G" + strconv.Itoa(r)
-	if n := number(t, f, sheet, cell); math.Abs(n-17.0/99) > 1e-12 {
+	if n := xlsxNumber(t, f, sheet, cell); math.Abs(n-17.0/99) > 1e-12 {
 		t.Errorf("B.3.new_share = %v, want 17/99", n)
 	}
-	if got := numberFormat(t, f, sheet, cell); !strings.HasSuffix(got, "0.0%") {
+	if got := xlsxNumFmt(t, f, sheet, cell); !strings.HasSuffix(got, "0.0%") {
 		t.Errorf("B.3.new_share: number format %q, want a percentage", got)
 	}
 	if got, _ := f.GetCellValue(sheet, cell); got != "17.2%" {
 		t.Logf("B.3.new_share is shown by excelize as %q", got)
 	}
 	// A mean that is not whole: one decimal.
-	r = findRow(t, f, sheet, 1, 4, "A.1.2", "")
-	if got := numberFormat(t, f, sheet, "G"+strconv.Itoa(r)); !strings.HasSuffix(got, "#,##0.0") {
+	r = xlsxFindRow(t, f, sheet, 1, 4, "A.1.2", "")
+	if got := xlsxNumFmt(t, f, sheet, "G"+strconv.Itoa(r)); !strings.HasSuffix(got, "#,##0.0") {
 		t.Errorf("A.1.2 (572.2): number format %q", got)
 	}
 	// One row per breakdown row.
-	r = findRow(t, f, sheet, 1, 4, "A.1.1", "sportelli")
-	if n := number(t, f, sheet, "G"+strconv.Itoa(r)); n != 74 {
+	r = xlsxFindRow(t, f, sheet, 1, 4, "A.1.1", "sportelli")
+	if n := xlsxNumber(t, f, sheet, "G"+strconv.Itoa(r)); n != 74 {
 		t.Errorf("A.1.1 sportelli = %v, want 74", n)
 	}
 	if got, _ := f.GetCellValue(sheet, "F"+strconv.Itoa(r)); got != "Sportelli sociali" {
@@ -165,12 +165,12 @@ func TestIndicatorsXLSXNotAvailable(t *testing.T) {
 	if got, _ := f.GetCellValue(sheet, "G1"); got != "Value" {
 		t.Errorf("header G1 %q, want Value", got)
 	}
-	r := findRow(t, f, sheet, 1, 4, "B.3.tables", "")
+	r := xlsxFindRow(t, f, sheet, 1, 4, "B.3.tables", "")
 	cell := "G" + strconv.Itoa(r)
 	if got, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true}); got != "" {
 		t.Errorf("B.3.tables (n.d.) = %q, want an empty cell", got)
 	}
-	text := commentOf(t, f, sheet, cell)
+	text := xlsxComment(t, f, sheet, cell)
 	if !strings.Contains(text, "n.d.") || !strings.Contains(text, "tables.yaml") {
 		t.Errorf("B.3.tables: comment %q, want one saying n.d. for lack of tables.yaml", text)
 	}
@@ -215,20 +215,20 @@ func TestCompareXLSX(t *testing.T) {
 		if ind.Change == nil || ind.ChangePct == nil {
 			t.Fatalf("B.3.projects: no change in the JSON")
 		}
-		r := strconv.Itoa(findRow(t, f, sheet, 0, 2, "B.3.projects", ""))
-		if n := number(t, f, sheet, "G"+r); n != *ind.Change {
+		r := strconv.Itoa(xlsxFindRow(t, f, sheet, 0, 2, "B.3.projects", ""))
+		if n := xlsxNumber(t, f, sheet, "G"+r); n != *ind.Change {
 			t.Errorf("B.3.projects: change %v, want %v", n, *ind.Change)
 		}
-		if got := numberFormat(t, f, sheet, "G"+r); !strings.Contains(got, "+#,##0") {
+		if got := xlsxNumFmt(t, f, sheet, "G"+r); !strings.Contains(got, "+#,##0") {
 			t.Errorf("B.3.projects: change format %q, want a signed number", got)
 		}
-		if n := number(t, f, sheet, "H"+r); math.Abs(n-*ind.ChangePct/100) > 1e-12 {
+		if n := xlsxNumber(t, f, sheet, "H"+r); math.Abs(n-*ind.ChangePct/100) > 1e-12 {
 			t.Errorf("B.3.projects: change %% %v, want %v as a fraction", n, *ind.ChangePct)
 		}
-		if got := numberFormat(t, f, sheet, "H"+r); !strings.Contains(got, "0.0%") {
+		if got := xlsxNumFmt(t, f, sheet, "H"+r); !strings.Contains(got, "0.0%") {
 			t.Errorf("B.3.projects: change %% format %q, want a percentage", got)
 		}
-		if n := number(t, f, sheet, "F"+r); n != 99 {
+		if n := xlsxNumber(t, f, sheet, "F"+r); n != 99 {
 			t.Errorf("B.3.projects 2019 = %v, want 99", n)
 		}
 	}
@@ -240,22 +240,22 @@ func TestCompareXLSX(t *testing.T) {
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != "Comparison" {
 		t.Fatalf("sheets %v, want [Comparison]", got)
 	}
-	r := strconv.Itoa(findRow(t, f, "Comparison", 0, 2, "B.3.tables", ""))
+	r := strconv.Itoa(xlsxFindRow(t, f, "Comparison", 0, 2, "B.3.tables", ""))
 	for _, c := range []string{"F" + r, "G" + r} {
 		if got, _ := f.GetCellValue("Comparison", c, excelize.Options{RawCellValue: true}); got != "" {
 			t.Errorf("B.3.tables %s (n.d.) = %q, want an empty cell", c, got)
 		}
 	}
-	if got := commentOf(t, f, "Comparison", "F"+r); !strings.Contains(got, "tables.yaml") {
+	if got := xlsxComment(t, f, "Comparison", "F"+r); !strings.Contains(got, "tables.yaml") {
 		t.Errorf("B.3.tables 2023: comment %q, want one naming tables.yaml", got)
 	}
-	if got := commentOf(t, f, "Comparison", "G"+r); !strings.Contains(got, "n.d.") {
+	if got := xlsxComment(t, f, "Comparison", "G"+r); !strings.Contains(got, "n.d.") {
 		t.Errorf("B.3.tables change: comment %q, want one saying n.d.", got)
 	}
 }
 
-// commentOf returns the text of the cell's comment.
-func commentOf(t *testing.T, f *excelize.File, sheet, cell string) string {
+// xlsxComment returns the text of the cell's comment.
+func xlsxComment(t *testing.T, f *excelize.File, sheet, cell string) string {
 	t.Helper()
 	comments, err := f.GetComments(sheet)
 	if err != nil {
