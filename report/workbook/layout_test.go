@@ -220,3 +220,23 @@ func TestLayoutLoads(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutDocumented checks that docs/data-model.md ("Workbook") has a
+// row for every column of the default layout, with its headers.
+func TestLayoutDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "data-model.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ForEdition(nil) {
+		if !strings.Contains(string(doc), "**"+s.Name.It+"** / **"+s.Name.En+"** (`"+s.File+"`)") {
+			t.Errorf("docs/data-model.md does not name the sheet %s", s.Name.It)
+		}
+		for _, c := range s.Columns {
+			row := "| `" + c.Key + "` | " + c.Label.It + " | " + c.Label.En + " |"
+			if !strings.Contains(string(doc), row) {
+				t.Errorf("docs/data-model.md has no row %q", row)
+			}
+		}
+	}
+}
