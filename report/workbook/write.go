@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -161,6 +162,11 @@ func (w *writer) sheet(s *Sheet) error {
 				case int:
 					err = f.SetCellInt(name, cell(i+1, r+2), int64(v))
 				case string:
+					if n := utf16Len(v); n > excelize.TotalCellChars {
+						// Excel cuts a longer cell: the import would lose codes.
+						return fmt.Errorf("%s %v: %s holds %d characters, more than a spreadsheet cell's %d",
+							s.Source, vals[0], s.Columns[i].Key, n, excelize.TotalCellChars)
+					}
 					err = f.SetCellStr(name, cell(i+1, r+2), v)
 				}
 				if err != nil {
@@ -464,6 +470,28 @@ func (w *writer) instructions(sheet string) error {
 			}
 		}
 	}
+	// The code lists, codes and labels, in the order the columns use them.
+	row++
+	if err := put(t("Elenco", "List").In(lang), t("Codice", "Code").In(lang), t("Etichetta", "Label").In(lang)); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, cell(1, row-1), cell(3, row-1), w.header); err != nil {
+		return err
+	}
+	done := map[string]bool{ListOrganisations: true}
+	for _, s := range w.sheets {
+		for _, c := range s.Columns {
+			if c.List == "" || done[c.List] {
+				continue
+			}
+			done[c.List] = true
+			for _, e := range Entries(w.ed, c.List) {
+				if err := put(c.List, e.Code, e.LabelIn(lang)); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for i, width := range []float64{16, 40, 26, 20, 13, 20, 100} {
 		col := colName(i + 1)
 		if err := f.SetColWidth(sheet, col, col, width); err != nil {
@@ -485,4 +513,13 @@ var rules = []report.Text{
 		"Numbers: whole, without a thousands separator. A column whose header starts with # is a note and is not read."),
 	t("Il foglio Liste (nascosto) contiene gli elenchi lunghi con le loro etichette.",
 		"The (hidden) Lists sheet holds the long code lists with their labels."),
+}
+
+// utf16Len is the length of s in UTF-16 units, as a spreadsheet counts it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }

@@ -52,3 +52,19 @@ func TestLongList(t *testing.T) {
 		t.Errorf("Liste: %q", col)
 	}
 }
+
+// TestCellTooLong checks that a value longer than a cell can hold is an
+// error, not a cut (the import would lose codes).
+func TestCellTooLong(t *testing.T) {
+	ed, _, err := yamldata.Load(filepath.Join("..", "..", "data"), 2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5000 {
+		ed.Projects[0].Organisations = append(ed.Projects[0].Organisations, fmt.Sprintf("odt-x%05d", i))
+	}
+	err = Write(&bytes.Buffer{}, ed, Options{Lang: "it"})
+	if err == nil || !strings.Contains(err.Error(), "projects P001: organisations holds") {
+		t.Errorf("got %v, want an error naming P001's organisations", err)
+	}
+}
