@@ -492,7 +492,7 @@ func (w *writer) instructions(sheet string) error {
 			}
 		}
 	}
-	for i, width := range []float64{16, 40, 26, 20, 13, 20, 100} {
+	for i, width := range []float64{20, 40, 26, 20, 13, 20, 100} {
 		col := colName(i + 1)
 		if err := f.SetColWidth(sheet, col, col, width); err != nil {
 			return err
