@@ -13,7 +13,7 @@ import (
 
 var workbookCmd = &command{
 	name:    "workbook",
-	summary: "Write the data-entry workbook (.xlsx) of an edition: one sheet per record file, with drop-down lists",
+	summary: "Write an edition's data-entry workbook (.xlsx), with drop-down lists of its codes",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
 		fs.StringVar(&o.out, "out", "", "the workbook file (default out/monitoraggio-<year>-<lang>.xlsx)")
