@@ -20,6 +20,7 @@ type options struct {
 	data, config, year, format, out, lang string
 	from, to                              string
 	empty                                 bool // workbook --empty
+	replace                               bool // import --replace
 }
 
 // env is what a command runs with: its options resolved against the config.

@@ -30,7 +30,7 @@ type command struct {
 	run     func(ctx context.Context, e *env) error
 }
 
-var commands = []*command{validateCmd, indicatorsCmd, buildCmd, slidesCmd, compareCmd, newEditionCmd, workbookCmd, templatesCmd}
+var commands = []*command{validateCmd, indicatorsCmd, buildCmd, slidesCmd, compareCmd, newEditionCmd, workbookCmd, importCmd, templatesCmd}
 
 const usageText = `rendiconto writes a municipality's yearly social report from one folder
 of YAML per year.

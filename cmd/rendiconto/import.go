@@ -1,0 +1,470 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"rendiconto/report"
+	"rendiconto/report/workbook"
+	"rendiconto/report/yamldata"
+)
+
+var importCmd = &command{
+	name:    "import",
+	args:    " FILE…",
+	summary: "Read a filled workbook (.xlsx) or CSV files into an edition's record files, through the checks of validate",
+	flags: func(fs *flag.FlagSet, o *options) {
+		yearFlag(fs, o)
+		fs.BoolVar(&o.replace, "replace", false, "replace the edition's existing record files")
+	},
+	run: runImport,
+}
+
+// table is one sheet (or CSV file) of the input.
+type table struct {
+	file  string // the input file as given
+	sheet string // the sheet's name; "" for a CSV file
+	rows  [][]string
+	s     *workbook.Sheet
+}
+
+// pos names a cell of a table: FILE:Sheet!C12, or FILE:12:3 for CSV.
+func (t *table) pos(row, col int) string {
+	if t.sheet == "" {
+		return fmt.Sprintf("%s:%d:%d", t.file, row+1, col+1)
+	}
+	c, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return t.file + ":" + t.sheet + "!" + c
+}
+
+func runImport(_ context.Context, e *env) error {
+	if len(e.args) == 0 {
+		return usageError{"import: name the workbook (.xlsx) or the CSV files to import"}
+	}
+	years, err := e.years(false)
+	if err != nil {
+		return err
+	}
+	year := years[0]
+	dir := filepath.Join(e.cfg.Data, strconv.Itoa(year))
+	// The edition's territory and code lists, without its record files.
+	base := importFS{base: regularFS{os.DirFS(e.cfg.Data), maxDataFile}, sub: strconv.Itoa(year), only: true, files: map[string][]byte{}}
+	ed, _, err := yamldata.LoadFS(base, e.cfg.Data, year)
+	if err != nil {
+		return err
+	}
+	sheets := workbook.ForEdition(ed)
+	var errs report.ErrorList
+	var tables []*table
+	for _, file := range e.args {
+		ts, err := readTables(file, sheets)
+		if err != nil {
+			errs.Add(report.Pos{File: file}, "%v", err)
+			continue
+		}
+		tables = append(tables, ts...)
+	}
+	bySource := map[string]*table{}
+	for _, t := range tables {
+		if prev, ok := bySource[t.s.Source]; ok {
+			errs.Add(report.Pos{File: t.pos(0, 0)}, "a second sheet of %s (the first is %s)", t.s.File, prev.pos(0, 0))
+			continue
+		}
+		bySource[t.s.Source] = t
+	}
+	if len(bySource) == 0 && len(errs) == 0 {
+		errs.Add(report.Pos{File: e.args[0]}, "no sheet of a record file (%s)", sheetNames(sheets))
+	}
+	// The organisations' names, for names given in place of ids.
+	orgs := workbook.Entries(ed, workbook.ListOrganisations)
+	if t := bySource[report.SourceOrganisations]; t != nil {
+		orgs = orgEntries(t)
+	}
+	gen := map[string]*generated{}
+	for _, s := range sheets {
+		t := bySource[s.Source]
+		if t == nil {
+			continue
+		}
+		g := &generated{}
+		t.toYAML(g, ed, orgs, &errs)
+		gen[s.File] = g
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	// The real loader on the edition with the generated files in place.
+	over := importFS{base: regularFS{os.DirFS(e.cfg.Data), maxDataFile}, sub: strconv.Itoa(year), files: map[string][]byte{}}
+	for name, g := range gen {
+		over.files[name] = g.buf.Bytes()
+	}
+	if _, _, err := yamldata.LoadFS(over, e.cfg.Data, year); err != nil {
+		var list report.ErrorList
+		if !errors.As(err, &list) {
+			return err
+		}
+		for _, le := range list {
+			for name, g := range gen {
+				if le.Pos.File == filepath.Join(dir, name) && le.Pos.Line > 0 && le.Pos.Line <= len(g.lines) && g.lines[le.Pos.Line-1] != "" {
+					le.Pos = report.Pos{File: g.lines[le.Pos.Line-1]}
+				}
+			}
+		}
+		return list
+	}
+	for _, s := range sheets {
+		if gen[s.File] == nil {
+			continue
+		}
+		path := filepath.Join(dir, s.File)
+		if _, err := os.Lstat(path); err == nil && !e.opts.replace {
+			errs.Add(report.Pos{File: path}, "the file exists: --replace replaces it")
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	for _, s := range sheets {
+		if g := gen[s.File]; g != nil {
+			path := filepath.Join(dir, s.File)
+			if err := writeAtomic(path, g.buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, path)
+		}
+	}
+	return nil
+}
+
+func sheetNames(sheets []workbook.Sheet) string {
+	var n []string
+	for _, s := range sheets {
+		n = append(n, s.Name.It, s.Source)
+	}
+	return strings.Join(n, ", ")
+}
+
+// sheetFor finds the record file a sheet or CSV file name stands for.
+func sheetFor(name string, sheets []workbook.Sheet) *workbook.Sheet {
+	name = strings.TrimSpace(name)
+	for i := range sheets {
+		s := &sheets[i]
+		for _, n := range []string{s.Name.It, s.Name.En, s.Source, strings.TrimSuffix(s.File, ".yaml")} {
+			if strings.EqualFold(n, name) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// readTables reads the sheets of a workbook, or a CSV file.
+func readTables(file string, sheets []workbook.Sheet) ([]*table, error) {
+	data, err := readRegular(file, "the file to import", maxInputFile)
+	if err != nil {
+		return nil, err
+	}
+	ext := strings.ToLower(filepath.Ext(file))
+	if ext == ".csv" || ext == ".txt" {
+		base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		s := sheetFor(base, sheets)
+		if s == nil {
+			return nil, fmt.Errorf("a CSV file is named by its record file (%s), not %q", sheetNames(sheets), base)
+		}
+		rows, err := readCSV(data)
+		if err != nil {
+			return nil, err
+		}
+		return []*table{{file: file, rows: rows, s: s}}, nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a workbook (.xlsx) that can be read: %v", err)
+	}
+	defer f.Close()
+	var out []*table
+	for _, name := range f.GetSheetList() {
+		s := sheetFor(name, sheets)
+		if s == nil {
+			continue // the instructions, the lists, a sheet of one's own
+		}
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("sheet %s: %v", name, err)
+		}
+		out = append(out, &table{file: file, sheet: name, rows: rows, s: s})
+	}
+	return out, nil
+}
+
+// readCSV reads CSV text separated by ; or , (whichever the first line
+// has more of), UTF-8 with or without a byte-order mark.
+func readCSV(data []byte) ([][]string, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = ','
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	return r.ReadAll()
+}
+
+// orgEntries are the ids and names of an Organisations table.
+func orgEntries(t *table) []report.Entry {
+	if len(t.rows) == 0 {
+		return nil
+	}
+	idCol, nameCol := -1, -1
+	for i, h := range t.rows[0] {
+		if c := column(t.s, h); c != nil {
+			switch c.Key {
+			case "id":
+				idCol = i
+			case "name":
+				nameCol = i
+			}
+		}
+	}
+	var out []report.Entry
+	for _, r := range t.rows[1:] {
+		if idCol >= 0 && idCol < len(r) {
+			e := report.Entry{Code: strings.TrimSpace(r[idCol])}
+			if nameCol >= 0 && nameCol < len(r) {
+				e.Label = strings.TrimSpace(r[nameCol])
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// column finds the column a header names: its key or its label.
+func column(s *workbook.Sheet, h string) *workbook.Column {
+	h = strings.TrimSpace(h)
+	for i := range s.Columns {
+		c := &s.Columns[i]
+		if c.Key == h || strings.EqualFold(c.Label.It, h) || strings.EqualFold(c.Label.En, h) {
+			return c
+		}
+	}
+	return nil
+}
+
+// generated is a record file made from a table, with the cell each of its
+// lines came from.
+type generated struct {
+	buf   bytes.Buffer
+	lines []string // by line, from 0: the cell; "" for none
+}
+
+func (g *generated) line(pos, text string) {
+	g.buf.WriteString(text)
+	g.buf.WriteByte('\n')
+	g.lines = append(g.lines, pos)
+}
+
+// toYAML writes the table's rows as YAML records, one field a line.
+func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, errs *report.ErrorList) {
+	label := t.s.Name.It
+	if t.sheet != "" {
+		label = t.sheet
+	}
+	g.line("", "# "+t.s.File+" imported from "+filepath.Base(t.file)+" ("+label+") by rendiconto import.")
+	g.line("", "")
+	if len(t.rows) == 0 {
+		g.line("", "[]")
+		return
+	}
+	cols := make([]*workbook.Column, len(t.rows[0]))
+	seen := map[string]int{}
+	var keys []string
+	for _, c := range t.s.Columns {
+		keys = append(keys, c.Key, c.Label.It)
+	}
+	for i, h := range t.rows[0] {
+		h = strings.TrimSpace(h)
+		if h == "" || strings.HasPrefix(h, "#") {
+			continue
+		}
+		c := column(t.s, h)
+		if c == nil {
+			errs.Add(report.Pos{File: t.pos(0, i)}, "unknown column %q: not a field of %s; a note column's header starts with #%s", h, t.s.File, report.Hint(h, keys))
+			continue
+		}
+		if j, ok := seen[c.Key]; ok {
+			errs.Add(report.Pos{File: t.pos(0, i)}, "a second column %s (the first is %s)", c.Key, t.pos(0, j))
+			continue
+		}
+		seen[c.Key] = i
+		cols[i] = c
+	}
+	records := 0
+	for r := 1; r < len(t.rows); r++ {
+		row := t.rows[r]
+		empty := true
+		for i, v := range row {
+			if strings.TrimSpace(v) != "" && i < len(cols) && cols[i] != nil {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		records++
+		first, group := true, ""
+		for i, c := range cols {
+			if c == nil || i >= len(row) || strings.TrimSpace(row[i]) == "" {
+				continue
+			}
+			v := t.value(c, strings.TrimSpace(row[i]), ed, orgs)
+			key, indent := c.Key, "  "
+			if g0, k, ok := strings.Cut(c.Key, "."); ok {
+				if g0 != group {
+					prefix := "  "
+					if first {
+						prefix, first = "- ", false
+					}
+					g.line(t.pos(r, i), prefix+g0+":")
+					group = g0
+				}
+				key, indent = k, "    "
+			} else {
+				group = ""
+				if first {
+					indent, first = "- ", false
+				}
+			}
+			g.line(t.pos(r, i), indent+key+": "+v)
+		}
+		g.line("", "")
+	}
+	if records == 0 {
+		g.line("", "[]")
+	}
+}
+
+// value is a cell as YAML text.
+func (t *table) value(c *workbook.Column, v string, ed *report.Edition, orgs []report.Entry) string {
+	switch c.Kind {
+	case workbook.Whole:
+		if n, err := strconv.Atoi(v); err == nil {
+			return strconv.Itoa(n)
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			return strconv.FormatInt(int64(f), 10)
+		}
+		return yamlQuote(v)
+	case workbook.Bool:
+		switch strings.ToLower(v) {
+		case "sì", "si", "yes", "true", "x", "vero", "1":
+			return "true"
+		case "no", "false", "falso", "0":
+			return "false"
+		}
+		return yamlQuote(v)
+	case workbook.Code:
+		return yamlQuote(importCode(v, c.List, ed, orgs))
+	case workbook.Codes:
+		var items []string
+		for _, p := range strings.Split(v, ";") {
+			if p = strings.TrimSpace(p); p != "" {
+				items = append(items, yamlQuote(importCode(p, c.List, ed, orgs)))
+			}
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return yamlQuote(v)
+}
+
+// importCode returns the code a cell names: the code itself, or the one entry
+// whose label (Italian or English) it is.
+func importCode(v, list string, ed *report.Edition, orgs []report.Entry) string {
+	entries := orgs
+	if list != workbook.ListOrganisations {
+		entries = workbook.Entries(ed, list)
+	}
+	for _, e := range entries {
+		if e.Code == v {
+			return v
+		}
+	}
+	found := ""
+	for _, e := range entries {
+		if (e.Label != "" && strings.EqualFold(e.Label, v)) || (e.LabelEn != "" && strings.EqualFold(e.LabelEn, v)) {
+			if found != "" && found != e.Code {
+				return v
+			}
+			found = e.Code
+		}
+	}
+	if found != "" {
+		return found
+	}
+	return v
+}
+
+var plainYAML = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_\-]*$`)
+
+// yamlQuote writes a string as YAML: plain when that reads back as the same
+// string, else double-quoted.
+func yamlQuote(s string) string {
+	if plainYAML.MatchString(s) {
+		switch strings.ToLower(s) {
+		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
+		default:
+			return s
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// importFS is a data root with some files of one edition's folder in
+// memory in place of (or besides) those on disk; with only, the record
+// files on disk are hidden.
+type importFS struct {
+	base  fs.FS
+	sub   string
+	only  bool
+	files map[string][]byte
+}
+
+func (o importFS) Open(name string) (fs.File, error) {
+	if _, ok := o.files[strings.TrimPrefix(name, o.sub+"/")]; ok || o.hidden(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return o.base.Open(name)
+}
+
+func (o importFS) hidden(name string) bool {
+	if !o.only {
+		return false
+	}
+	n := strings.TrimPrefix(name, o.sub+"/")
+	return n != name && n != report.FileEdition && n != report.FileVocabularies
+}
+
+func (o importFS) ReadFile(name string) ([]byte, error) {
+	if b, ok := o.files[strings.TrimPrefix(name, o.sub+"/")]; ok && strings.HasPrefix(name, o.sub+"/") {
+		return b, nil
+	}
+	if o.hidden(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.ReadFile(o.base, name)
+}
