@@ -99,7 +99,7 @@ func runImport(_ context.Context, e *env) error {
 		if t == nil {
 			continue
 		}
-		g := &generated{}
+		g := &generated{file: t.file}
 		t.toYAML(g, ed, orgs, &errs)
 		gen[s.File] = g
 	}
@@ -120,6 +120,7 @@ func runImport(_ context.Context, e *env) error {
 			for name, g := range gen {
 				if le.Pos.File == filepath.Join(dir, name) && le.Pos.Line > 0 && le.Pos.Line <= len(g.lines) && g.lines[le.Pos.Line-1] != "" {
 					le.Pos = report.Pos{File: g.lines[le.Pos.Line-1]}
+					le.Msg = g.lineRefs(le.Msg)
 				}
 			}
 		}
@@ -269,8 +270,23 @@ func column(s *workbook.Sheet, h string) *workbook.Column {
 // generated is a record file made from a table, with the cell each of its
 // lines came from.
 type generated struct {
+	file  string // the input file
 	buf   bytes.Buffer
 	lines []string // by line, from 0: the cell; "" for none
+}
+
+var lineRef = regexp.MustCompile(`\bline (\d+)\b`)
+
+// lineRefs replaces "line N" of the generated file in a message by the
+// cell the line came from.
+func (g *generated) lineRefs(msg string) string {
+	return lineRef.ReplaceAllStringFunc(msg, func(m string) string {
+		n, err := strconv.Atoi(strings.TrimPrefix(m, "line "))
+		if err != nil || n < 1 || n > len(g.lines) || g.lines[n-1] == "" {
+			return m
+		}
+		return strings.TrimPrefix(g.lines[n-1], g.file+":")
+	})
 }
 
 func (g *generated) line(pos, text string) {
