@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"go.yaml.in/yaml/v3"
 
 	"rendiconto/report"
 	"rendiconto/report/workbook"
@@ -100,8 +101,11 @@ func runImport(_ context.Context, e *env) error {
 			continue
 		}
 		g := &generated{file: t.file}
-		t.toYAML(g, ed, orgs, &errs)
-		gen[s.File] = g
+		if t.toYAML(g, ed, orgs, &errs) > 0 {
+			gen[s.File] = g
+		} else {
+			fmt.Fprintf(e.stderr, "%s: warning: no records, %s left as it is\n", t.pos(0, 0), s.File)
+		}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -131,8 +135,8 @@ func runImport(_ context.Context, e *env) error {
 			continue
 		}
 		path := filepath.Join(dir, s.File)
-		if _, err := os.Lstat(path); err == nil && !e.opts.replace {
-			errs.Add(report.Pos{File: path}, "the file exists: --replace replaces it")
+		if _, err := os.Lstat(path); err == nil && !e.opts.replace && !noRecords(path) {
+			errs.Add(report.Pos{File: path}, "the file exists with records: --replace replaces it")
 		}
 	}
 	if len(errs) > 0 {
@@ -296,7 +300,8 @@ func (g *generated) line(pos, text string) {
 }
 
 // toYAML writes the table's rows as YAML records, one field a line.
-func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, errs *report.ErrorList) {
+// It returns the number of records.
+func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, errs *report.ErrorList) int {
 	label := t.s.Name.It
 	if t.sheet != "" {
 		label = t.sheet
@@ -304,8 +309,7 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 	g.line("", "# "+t.s.File+" imported from "+filepath.Base(t.file)+" ("+label+") by rendiconto import.")
 	g.line("", "")
 	if len(t.rows) == 0 {
-		g.line("", "[]")
-		return
+		return 0
 	}
 	cols := make([]*workbook.Column, len(t.rows[0]))
 	seen := map[string]int{}
@@ -370,9 +374,18 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 		}
 		g.line("", "")
 	}
-	if records == 0 {
-		g.line("", "[]")
+	return records
+}
+
+// noRecords reports whether a record file holds no records (as
+// new-edition writes it: [] and comments).
+func noRecords(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
 	}
+	var v []any
+	return yaml.Unmarshal(data, &v) == nil && len(v) == 0
 }
 
 // value is a cell as YAML text.

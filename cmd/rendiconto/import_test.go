@@ -70,7 +70,7 @@ func TestImportRefusesExisting(t *testing.T) {
 	wb := rootWorkbook(t, root)
 	was := snapshot(t, root)
 	code, _, stderr := runArgs(t, "import", "--data", root, "--year", "2019", wb)
-	if code != exitInvalid || !strings.Contains(stderr, "projects.yaml: the file exists: --replace replaces it") {
+	if code != exitInvalid || !strings.Contains(stderr, "projects.yaml: the file exists with records: --replace replaces it") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	if now := snapshot(t, root); now["projects.yaml"] != was["projects.yaml"] {
@@ -181,5 +181,48 @@ func TestImportCSV(t *testing.T) {
 	}
 	if bytes.Count([]byte(g), []byte("- id:")) != 2 {
 		t.Errorf("want 2 groups:\n%s", g)
+	}
+}
+
+// The yearly workflow: new-edition, an empty workbook filled, import
+// without --replace (the files new-edition wrote hold no records).
+func TestImportNewEdition(t *testing.T) {
+	root := importRoot(t)
+	if code, _, stderr := runArgs(t, "new-edition", "--data", root, "2020"); code != exitOK {
+		t.Fatalf("new-edition: exit %d\n%s", code, stderr)
+	}
+	orgs, _ := os.ReadFile(filepath.Join(root, "2020", "organisations.yaml"))
+	wb := filepath.Join(t.TempDir(), "m.xlsx")
+	if code, _, stderr := runArgs(t, "workbook", "--data", root, "--year", "2020", "--empty", "--out", wb); code != exitOK {
+		t.Fatalf("workbook: exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, v := range map[string]any{"A2": "P001", "B2": "Nuovo progetto", "C2": "sì", "D2": "other", "E2": "adulti",
+		"F2": "Quartiere", "G2": "Navile", "I2": 10, "J2": 2} {
+		f.SetCellValue("Progetti", cell, v)
+	}
+	f.Save()
+	f.Close()
+	code, stdout, stderr := runArgs(t, "import", "--data", root, "--year", "2020", wb)
+	if code != exitOK {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	if strings.TrimSpace(stdout) != filepath.Join(root, "2020", "projects.yaml") {
+		t.Errorf("stdout %q: only projects.yaml has records", stdout)
+	}
+	if now, _ := os.ReadFile(filepath.Join(root, "2020", "organisations.yaml")); !bytes.Equal(now, orgs) {
+		t.Error("organisations.yaml changed by an empty sheet")
+	}
+	p, _ := os.ReadFile(filepath.Join(root, "2020", "projects.yaml"))
+	for _, want := range []string{"  new: true\n", "  scope: district\n", "  districts: [navile]\n", "    total: 10\n"} {
+		if !strings.Contains(string(p), want) {
+			t.Errorf("no %q in\n%s", want, p)
+		}
+	}
+	if code, _, stderr := runArgs(t, "validate", "--data", root, "--year", "2020"); code != exitOK {
+		t.Errorf("validate: exit %d\n%s", code, stderr)
 	}
 }
