@@ -1,0 +1,47 @@
+package main
+
+import (
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"rendiconto/report"
+	"rendiconto/report/workbook"
+	"rendiconto/report/yamldata"
+)
+
+// FuzzImportCSV: any CSV text of projects reads without a panic and gives
+// YAML that parses, with a cell for every line that holds a field.
+func FuzzImportCSV(f *testing.F) {
+	ed, _, err := yamldata.Load("../../data", 2019)
+	if err != nil {
+		f.Fatal(err)
+	}
+	sheets := workbook.ForEdition(ed)
+	var s *workbook.Sheet
+	for i := range sheets {
+		if sheets[i].Source == report.SourceProjects {
+			s = &sheets[i]
+		}
+	}
+	f.Add([]byte("\ufeffid;name;new;scope;districts;beneficiaries.total;# n\nP1;\"a;b\";sì;Quartiere;Navile; 3 ;x\n"))
+	f.Add([]byte("Codice,Nome,Beneficiari,operators.sst\nP1,\"x\"\"y\",1e3,2\n,,,\n"))
+	f.Add([]byte("id;name\n\"unterminated\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := readCSV(data)
+		if err != nil {
+			return
+		}
+		tb := &table{file: "projects.csv", rows: rows, s: s}
+		g := &generated{file: tb.file}
+		var errs report.ErrorList
+		tb.toYAML(g, ed, nil, &errs)
+		if len(errs) > 0 {
+			return
+		}
+		var v any
+		if err := yaml.Unmarshal(g.buf.Bytes(), &v); err != nil {
+			t.Fatalf("the YAML does not parse: %v\n%s", err, g.buf.Bytes())
+		}
+	})
+}
