@@ -401,9 +401,9 @@ func (t *table) value(c *workbook.Column, v string, ed *report.Edition, orgs []r
 		return yamlQuote(v)
 	case workbook.Bool:
 		switch strings.ToLower(v) {
-		case "sì", "si", "yes", "true", "x", "vero", "1":
+		case "sì", "si", "yes", "true", "x":
 			return "true"
-		case "no", "false", "falso", "0":
+		case "no", "false":
 			return "false"
 		}
 		return yamlQuote(v)

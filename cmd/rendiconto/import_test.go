@@ -201,7 +201,7 @@ func TestImportNewEdition(t *testing.T) {
 		t.Fatal(err)
 	}
 	for cell, v := range map[string]any{"A2": "P001", "B2": "Nuovo progetto", "C2": "sì", "D2": "other", "E2": "adulti",
-		"F2": "Quartiere", "G2": "Navile", "I2": 10, "J2": 2} {
+		"F2": "Quartiere", "G2": "Navile", "I2": 10, "J2": 2, "L2": 3} {
 		f.SetCellValue("Progetti", cell, v)
 	}
 	f.Save()
@@ -217,7 +217,7 @@ func TestImportNewEdition(t *testing.T) {
 		t.Error("organisations.yaml changed by an empty sheet")
 	}
 	p, _ := os.ReadFile(filepath.Join(root, "2020", "projects.yaml"))
-	for _, want := range []string{"  new: true\n", "  scope: district\n", "  districts: [navile]\n", "    total: 10\n"} {
+	for _, want := range []string{"  new: true\n", "  scope: district\n", "  districts: [navile]\n", "    total: 10\n", "  operators:\n    sst: 3\n"} {
 		if !strings.Contains(string(p), want) {
 			t.Errorf("no %q in\n%s", want, p)
 		}
