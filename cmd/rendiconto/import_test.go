@@ -226,3 +226,36 @@ func TestImportNewEdition(t *testing.T) {
 		t.Errorf("validate: exit %d\n%s", code, stderr)
 	}
 }
+
+// A workbook of another program: English sheet name, the contract's keys
+// as headers, in another order; a huge number is an error at its cell.
+func TestImportOtherWorkbook(t *testing.T) {
+	root := importRoot(t)
+	path := filepath.Join(t.TempDir(), "other.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "projects")
+	for i, row := range [][]any{
+		{"scope", "id", "name", "new", "origin", "need_area", "beneficiaries.total", "beneficiaries.in_charge", "# nota"},
+		{"city", "Q1", "Uno", "x", "other", "adulti", 5, 1, "n"},
+		{"City", "Q2", "Due", "no", "other", "adulti", 1e20, 0, ""},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("projects", cell, &row)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runArgs(t, "import", "--data", root, "--year", "2019", "--replace", path)
+	if code != exitInvalid || !strings.Contains(stderr, "other.xlsx:projects!G3: ") || strings.Count(stderr, "other.xlsx:") != 1 {
+		t.Fatalf("exit %d, want 1 and one error at G3:\n%s", code, stderr)
+	}
+	f.SetCellValue("projects", "G3", 7)
+	f.Save()
+	if code, _, stderr := runArgs(t, "import", "--data", root, "--year", "2019", "--replace", path); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	p, _ := os.ReadFile(filepath.Join(root, "2019", "projects.yaml"))
+	if !strings.Contains(string(p), "- scope: city\n  id: Q1\n") || strings.Count(string(p), "scope: city\n") != 2 {
+		t.Errorf("projects.yaml:\n%s", p)
+	}
+}
