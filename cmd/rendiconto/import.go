@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +42,10 @@ type table struct {
 	sheet string // the sheet's name; "" for a CSV file
 	rows  [][]string
 	s     *workbook.Sheet
+	// cells are problems found at cells of a workbook that the values do
+	// not show: merged cells, formulas without a computed value, dates
+	// where a number is expected.
+	cells report.ErrorList
 }
 
 // pos names a cell of a table: FILE:Sheet!C12, or FILE:12:3 for CSV.
@@ -100,17 +106,24 @@ func runImport(_ context.Context, e *env) error {
 		if t == nil {
 			continue
 		}
-		g := &generated{file: t.file}
+		g := newGenerated(t)
 		if t.toYAML(g, ed, orgs, &errs) > 0 {
 			gen[s.File] = g
 		} else {
 			fmt.Fprintf(e.stderr, "%s: warning: no records, %s left as it is\n", t.pos(0, 0), s.File)
 		}
 	}
-	if len(errs) > 0 {
-		return errs
+	var cells report.ErrorList
+	for _, s := range sheets {
+		if t := bySource[s.Source]; t != nil {
+			cells = append(cells, t.cells...)
+		}
 	}
-	// The real loader on the edition with the generated files in place.
+	if len(errs) > 0 {
+		return append(errs, cells...)
+	}
+	// The real loader on the edition with the generated files in place;
+	// its errors follow those found at the cells.
 	over := importFS{base: regularFS{os.DirFS(e.cfg.Data), maxDataFile}, sub: strconv.Itoa(year), files: map[string][]byte{}}
 	for name, g := range gen {
 		over.files[name] = g.buf.Bytes()
@@ -123,12 +136,15 @@ func runImport(_ context.Context, e *env) error {
 		for _, le := range list {
 			for name, g := range gen {
 				if le.Pos.File == filepath.Join(dir, name) && le.Pos.Line > 0 && le.Pos.Line <= len(g.lines) && g.lines[le.Pos.Line-1] != "" {
-					le.Pos = report.Pos{File: g.lines[le.Pos.Line-1]}
+					le.Pos = report.Pos{File: g.at(le.Pos.Line, le.Msg)}
 					le.Msg = g.lineRefs(le.Msg)
 				}
 			}
 		}
-		return list
+		return byCell(cells, list)
+	}
+	if len(cells) > 0 {
+		return cells
 	}
 	for _, s := range sheets {
 		if gen[s.File] == nil {
@@ -152,6 +168,44 @@ func runImport(_ context.Context, e *env) error {
 		}
 	}
 	return nil
+}
+
+// byCell merges the problems found at cells with the loader's errors, in
+// the order of the sheets' rows and columns; a loader's error at a cell
+// that already has a problem is its consequence, and left out.
+func byCell(cells, loader report.ErrorList) report.ErrorList {
+	seen := map[string]bool{}
+	for _, e := range cells {
+		seen[e.Pos.File] = true
+	}
+	all := slices.Clone(cells)
+	for _, e := range loader {
+		if !seen[e.Pos.File] {
+			all = append(all, e)
+		}
+	}
+	type key struct {
+		sheet    int
+		row, col int
+	}
+	sheets := map[string]int{}
+	keys := map[*report.Error]key{}
+	for _, e := range all {
+		sheet, cell, ok := strings.Cut(e.Pos.File, "!")
+		if !ok {
+			continue
+		}
+		if _, ok := sheets[sheet]; !ok {
+			sheets[sheet] = len(sheets)
+		}
+		col, row, _ := excelize.CellNameToCoordinates(cell)
+		keys[e] = key{sheets[sheet], row, col}
+	}
+	slices.SortStableFunc(all, func(a, b *report.Error) int {
+		ka, kb := keys[a], keys[b]
+		return cmp.Or(cmp.Compare(ka.sheet, kb.sheet), cmp.Compare(ka.row, kb.row), cmp.Compare(ka.col, kb.col))
+	})
+	return all
 }
 
 func sheetNames(sheets []workbook.Sheet) string {
@@ -195,12 +249,23 @@ func readTables(file string, sheets []workbook.Sheet) ([]*table, error) {
 		}
 		return []*table{{file: file, rows: rows, s: s}}, nil
 	}
+	return readWorkbook(file, data, sheets)
+}
+
+// readWorkbook reads the record sheets of a workbook. A panic of the
+// workbook library on a damaged file is an error about the file.
+func readWorkbook(file string, data []byte, sheets []workbook.Sheet) (out []*table, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("not a workbook (.xlsx) that can be read: damaged (%v)", r)
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("not a workbook (.xlsx) that can be read: %v", err)
 	}
 	defer f.Close()
-	var out []*table
+	check := hiddenCells(f)
 	for _, name := range f.GetSheetList() {
 		s := sheetFor(name, sheets)
 		if s == nil {
@@ -210,9 +275,153 @@ func readTables(file string, sheets []workbook.Sheet) ([]*table, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sheet %s: %v", name, err)
 		}
-		out = append(out, &table{file: file, sheet: name, rows: rows, s: s})
+		t := &table{file: file, sheet: name, rows: rows, s: s}
+		if !check {
+			out = append(out, t)
+			continue
+		}
+		if err := t.checkCells(f); err != nil {
+			return nil, fmt.Errorf("sheet %s: %v", name, err)
+		}
+		out = append(out, t)
 	}
 	return out, nil
+}
+
+// hiddenCells reports whether any worksheet of a workbook may have merged
+// cells, formulas or cells shown as dates, by a look at its XML: checking
+// the cells one by one has excelize decode whole sheets, which for 10,000
+// records costs more than the rest of an import.
+func hiddenCells(f *excelize.File) bool {
+	marks := [][]byte{[]byte("<mergeCell "), []byte("<f>"), []byte("<f "), []byte(` t="d"`)}
+	for i := 0; ; i++ {
+		st, err := f.GetStyle(i)
+		if err != nil {
+			break
+		}
+		if dateStyle(st) {
+			marks = append(marks, fmt.Appendf(nil, ` s="%d"`, i))
+		}
+	}
+	found := false
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		xml, _ := v.([]byte)
+		if strings.HasPrefix(name, "xl/worksheets/") {
+			for _, m := range marks {
+				if bytes.Contains(xml, m) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// checkCells finds what the cells' values alone hide: merged cells (only
+// the first keeps a value), formulas without a computed value (a workbook
+// saved by a program that does not calculate reads them as empty) and
+// dates in a number column (their value is a day count, 43831 for
+// 1 January 2020, that would import as a number).
+func (t *table) checkCells(f *excelize.File) error {
+	merged, err := f.GetMergeCells(t.sheet, true)
+	if err != nil {
+		return err
+	}
+	for _, m := range merged {
+		start, end := m.GetStartAxis(), m.GetEndAxis()
+		col, row, err := excelize.CellNameToCoordinates(start)
+		if err != nil {
+			return err
+		}
+		t.cells.Add(report.Pos{File: t.pos(row-1, col-1)}, "cells %s:%s are merged: a merged cell keeps its value in %s only; unmerge them and fill every cell", start, end, start)
+	}
+	if len(t.rows) == 0 {
+		return nil
+	}
+	cols := make([]*workbook.Column, len(t.rows[0]))
+	for i, h := range t.rows[0] {
+		cols[i] = column(t.s, h)
+	}
+	dates := map[int]bool{} // style index → a date format
+	for r := 1; r < len(t.rows); r++ {
+		row := t.rows[r]
+		for i, c := range cols {
+			if c == nil {
+				continue
+			}
+			v := ""
+			if i < len(row) {
+				v = strings.TrimSpace(row[i])
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, r+1)
+			switch {
+			case v == "":
+				if fm, _ := f.GetCellFormula(t.sheet, cell); fm != "" {
+					t.cells.Add(report.Pos{File: t.pos(r, i)}, "the formula =%s has no computed value here: open and save the workbook in Excel or LibreOffice, or type the value", fm)
+				}
+			case c.Kind == workbook.Whole:
+				if typ, _ := f.GetCellType(t.sheet, cell); typ == excelize.CellTypeDate {
+					t.cells.Add(report.Pos{File: t.pos(r, i)}, "a date (%s) where %s, a whole number, is expected", v, c.Key)
+					continue
+				}
+				if _, err := strconv.ParseFloat(v, 64); err != nil {
+					continue
+				}
+				idx, err := f.GetCellStyle(t.sheet, cell)
+				if err != nil {
+					continue
+				}
+				isDate, ok := dates[idx]
+				if !ok {
+					st, err := f.GetStyle(idx)
+					isDate = err == nil && dateStyle(st)
+					dates[idx] = isDate
+				}
+				if isDate {
+					shown, _ := f.GetCellValue(t.sheet, cell)
+					t.cells.Add(report.Pos{File: t.pos(r, i)}, "a date (%s) where %s, a whole number, is expected: format the cell as a number", shown, c.Key)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dateStyle reports whether a cell style shows numbers as dates or times:
+// one of the built-in date formats, or a format of its own with day,
+// month, year, hour or second letters outside quotes and brackets.
+func dateStyle(st *excelize.Style) bool {
+	if st == nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		return dateFormat(*st.CustomNumFmt)
+	}
+	n := st.NumFmt
+	return (n >= 14 && n <= 22) || (n >= 27 && n <= 36) || (n >= 45 && n <= 47) || (n >= 50 && n <= 58)
+}
+
+func dateFormat(code string) bool {
+	quoted, bracket := false, false
+	for i := 0; i < len(code); i++ {
+		switch ch := code[i]; {
+		case ch == '"':
+			quoted = !quoted
+		case quoted:
+		case ch == '\\' || ch == '_' || ch == '*':
+			i++ // the next character is shown as it is
+		case ch == '[':
+			bracket = true
+		case ch == ']':
+			bracket = false
+		case bracket:
+		case strings.IndexByte("dDmMyYhHsS", ch) >= 0:
+			return true
+		}
+	}
+	return false
 }
 
 // readCSV reads CSV text separated by ; or , (whichever the first line
@@ -275,8 +484,11 @@ func column(s *workbook.Sheet, h string) *workbook.Column {
 // lines came from.
 type generated struct {
 	file  string // the input file
+	t     *table
 	buf   bytes.Buffer
-	lines []string // by line, from 0: the cell; "" for none
+	lines []string       // by line, from 0: the cell; "" for none
+	rows  []int          // by line, from 0: the table's row; -1 for none
+	cols  map[string]int // a field's column in the table, by key
 }
 
 var lineRef = regexp.MustCompile(`\bline (\d+)\b`)
@@ -293,10 +505,42 @@ func (g *generated) lineRefs(msg string) string {
 	})
 }
 
-func (g *generated) line(pos, text string) {
+func (g *generated) line(row, col int, text string) {
 	g.buf.WriteString(text)
 	g.buf.WriteByte('\n')
+	pos := ""
+	if row >= 0 {
+		pos = g.t.pos(row, col)
+	}
 	g.lines = append(g.lines, pos)
+	g.rows = append(g.rows, row)
+}
+
+func newGenerated(t *table) *generated {
+	return &generated{file: t.file, t: t, cols: map[string]int{}}
+}
+
+var missingField = regexp.MustCompile(`^(?:(\w+): )?missing required field "(\w+)"$|: missing required field "(\w+)"$`)
+
+// at is the cell an error of the loader at a line of the generated file
+// is about: the line's cell, or for a missing field the field's cell in
+// the record's row.
+func (g *generated) at(line int, msg string) string {
+	pos := g.lines[line-1]
+	m := missingField.FindStringSubmatch(msg)
+	if m == nil {
+		return pos
+	}
+	key := m[2]
+	if m[1] != "" {
+		key = m[1] + "." + m[2]
+	} else if m[3] != "" {
+		key = m[3]
+	}
+	if col, ok := g.cols[key]; ok {
+		return g.t.pos(g.rows[line-1], col)
+	}
+	return pos
 }
 
 // toYAML writes the table's rows as YAML records, one field a line.
@@ -306,8 +550,8 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 	if t.sheet != "" {
 		label = t.sheet
 	}
-	g.line("", "# "+t.s.File+" imported from "+filepath.Base(t.file)+" ("+label+") by rendiconto import.")
-	g.line("", "")
+	g.line(-1, 0, "# "+t.s.File+" imported from "+filepath.Base(t.file)+" ("+label+") by rendiconto import.")
+	g.line(-1, 0, "")
 	if len(t.rows) == 0 {
 		return 0
 	}
@@ -332,6 +576,7 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 			continue
 		}
 		seen[c.Key] = i
+		g.cols[c.Key] = i
 		cols[i] = c
 	}
 	records := 0
@@ -360,7 +605,7 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 					if first {
 						prefix, first = "- ", false
 					}
-					g.line(t.pos(r, i), prefix+g0+":")
+					g.line(r, i, prefix+g0+":")
 					group = g0
 				}
 				key, indent = k, "    "
@@ -370,9 +615,9 @@ func (t *table) toYAML(g *generated, ed *report.Edition, orgs []report.Entry, er
 					indent, first = "- ", false
 				}
 			}
-			g.line(t.pos(r, i), indent+key+": "+v)
+			g.line(r, i, indent+key+": "+v)
 		}
-		g.line("", "")
+		g.line(-1, 0, "")
 	}
 	return records
 }
