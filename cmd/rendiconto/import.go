@@ -260,7 +260,9 @@ func readWorkbook(file string, data []byte, sheets []workbook.Sheet) (out []*tab
 			out, err = nil, fmt.Errorf("not a workbook (.xlsx) that can be read: damaged (%v)", r)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	// A workbook is a zip: a few megabytes can unpack to gigabytes. A
+	// filled monitoring workbook of 10,000 projects unpacks to about 10 MB.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		return nil, fmt.Errorf("not a workbook (.xlsx) that can be read: %v", err)
 	}
