@@ -12,6 +12,10 @@ const (
 	FileGroups        = "groups.yaml"
 	FileStaff         = "staff.yaml"
 	FileServices      = "services.yaml"
+	// FileIdentity and FileIdentityEn are the edition's own text on who the
+	// institution is (mission, values, governance), in Markdown: optional.
+	FileIdentity   = "identity.md"
+	FileIdentityEn = "identity_en.md"
 )
 
 // Edition is one year of records, as read from its folder.
@@ -40,9 +44,23 @@ type Edition struct {
 	Staff    []Figure
 	Services []Figure
 
+	// Identity and IdentityEn are the Markdown of identity.md and
+	// identity_en.md, "" when the edition has none (see IdentityIn).
+	Identity, IdentityEn string
+
 	// Missing holds the optional files that were not there, by file name:
 	// the indicators computed from them are not available (n.d.).
 	Missing map[string]bool
+}
+
+// IdentityIn returns the edition's identity text in lang, "" when the
+// edition has none in that language. Unlike labels, English does not fall
+// back to Italian: a whole section in another language is not a label.
+func (e *Edition) IdentityIn(lang string) string {
+	if lang == "en" {
+		return e.IdentityEn
+	}
+	return e.Identity
 }
 
 // Has reports whether the optional file was present in the edition.
@@ -151,6 +169,11 @@ type Project struct {
 	// InAggregates is false for a project described in the report but left
 	// out of every total.
 	InAggregates bool
+	// Money, optional: the project's budget in euro and what each funding
+	// source gives, by code of the funding code list.
+	Budget         float64
+	HasBudget      bool
+	FundingAmounts map[string]float64
 }
 
 // Beneficiaries counts the people a project reached.

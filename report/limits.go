@@ -20,4 +20,7 @@ const (
 	// MaxText bounds free text (a figure's note, an indicator's
 	// definition), which may span lines.
 	MaxText = 4000
+	// MaxIdentity bounds the edition's own Markdown text on who the
+	// institution is (identity.md, identity_en.md): a few pages.
+	MaxIdentity = 20000
 )

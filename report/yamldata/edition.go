@@ -88,6 +88,7 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 	if n := l.file(report.FileServices, false); n != nil {
 		l.ed.Services = l.figures(n, report.SourceServices)
 	}
+	l.identity()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		return nil, nil, l.errs
@@ -516,7 +517,7 @@ func (l *loader) projects(items iter.Seq2[int, *yaml.Node]) {
 	for i, pn := range items {
 		f := d.fields(pn, record("project", pn, i), "id!", "name!", "new!", "origin!", "need_area!", "scope!",
 			"districts", "zones", "beneficiaries!", "organisations", "operators",
-			"activities", "funding", "targets", "in_aggregates")
+			"activities", "funding", "targets", "in_aggregates", "budget", "funding_amounts")
 		if f == nil {
 			continue
 		}
@@ -539,6 +540,7 @@ func (l *loader) projects(items iter.Seq2[int, *yaml.Node]) {
 			seen.add(d, f["id"], p.ID)
 		}
 		l.scope(pn, f, &p)
+		l.money(f, &p)
 		if bn := f["beneficiaries"]; bn != nil && !isNull(bn) {
 			if bf := d.fields(bn, "beneficiaries", "total!", "in_charge!"); bf != nil {
 				total, okT := d.countOK(bf["total"], "beneficiaries total")

@@ -1,0 +1,64 @@
+package yamldata
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"unicode/utf8"
+
+	"rendiconto/report"
+)
+
+// identity reads the edition's optional identity.md and identity_en.md:
+// the city's own Markdown on its mission, values and governance. It is
+// trusted text, but it passes the checks every data file passes (UTF-8,
+// no control characters) and a length limit, report.MaxIdentity. A missing
+// file is no warning: the report then says what the data know.
+func (l *loader) identity() {
+	l.ed.Identity = l.markdownFile(report.FileIdentity)
+	l.ed.IdentityEn = l.markdownFile(report.FileIdentityEn)
+}
+
+// markdownFile returns the text of an optional Markdown file of the
+// edition, "" when it is missing or after an error.
+func (l *loader) markdownFile(name string) string {
+	path := filepath.Join(l.dir, name)
+	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ""
+	case err != nil:
+		l.errs.Add(report.Pos{File: path}, "cannot read: %v", err)
+		return ""
+	}
+	d := &decoder{file: path, errs: &l.errs, warns: &l.warnings}
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		l.errs.Add(report.Pos{File: path, Line: 1, Col: 1}, "the file is UTF-16: save it as UTF-8")
+		return ""
+	}
+	if !d.checkBytes(data) {
+		return ""
+	}
+	if len(data) > report.MaxIdentity {
+		// Say where the limit falls, so that the writer knows what to cut.
+		line, col, n := 1, 1, 0
+		for _, r := range string(data) {
+			if n == report.MaxIdentity {
+				l.errs.Add(report.Pos{File: path, Line: line, Col: col},
+					"the text is too long: %d characters, at most %d (see Limits in docs/data-model.md); it goes past the limit here",
+					utf8.RuneCount(data), report.MaxIdentity)
+				return ""
+			}
+			n++
+			col++
+			if r == '\n' {
+				line, col = line+1, 1
+			}
+		}
+	}
+	s := string(data)
+	if len(s) >= 3 && s[:3] == "\uFEFF" {
+		s = s[3:]
+	}
+	return s
+}
