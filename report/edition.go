@@ -107,6 +107,10 @@ type Entry struct {
 	LabelEn string // optional: the label in English reports
 	// ETS is set for organisation kinds that are Third-sector entities.
 	ETS bool
+	// Community is set for funding sources that are the organisations of
+	// the territory's own contribution (their money, volunteers' work
+	// valued in euro).
+	Community bool
 	// Was lists the codes of the previous edition this code replaces.
 	Was []string
 }

@@ -45,6 +45,9 @@ func runTemplates(_ context.Context, e *env) error {
 			return err
 		}
 		files = append(files, names...)
+		// The glossary of the language (see narrative.GlossaryFile).
+		glossaries, _ := fs.Glob(templates.FS, d+"/*.yaml")
+		files = append(files, glossaries...)
 	}
 	copied, skipped := 0, 0
 	for _, name := range files {

@@ -145,6 +145,7 @@ func run(ctx context.Context, src Source, name string, history []*report.Results
 		return nil, nil, err
 	}
 	e := newEnv(ctx, history, lim, cmp)
+	e.src = src
 	file := src.path(name)
 	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
@@ -199,6 +200,8 @@ var dots = []struct {
 	{reflect.TypeFor[View](), "the page", ""},
 	{reflect.TypeFor[DistrictView](), "a district", " (in {{range .Districts}})"},
 	{reflect.TypeFor[Top](), "a row of top", ` (in {{range top "ID" N}})`},
+	{reflect.TypeFor[Money](), "the money of the projects", " (of {{money}})"},
+	{reflect.TypeFor[MoneyRow](), "a funding source", " (in {{range (money).Sources}})"},
 }
 
 // unknownField says text/template's "can't evaluate field F in type T" in

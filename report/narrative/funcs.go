@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -28,6 +29,7 @@ type env struct {
 	cmp      *changes // nil: no previous edition
 	history  []*report.Results
 	lang     string
+	src      Source // the templates' source (for the glossary of sections.go)
 	blocks   []document.Block
 
 	ctx     context.Context
@@ -92,7 +94,7 @@ var compareOne = (*report.Comparer).Change
 
 // funcs are the template functions; see the package README in templates/.
 func (e *env) funcs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"value":      e.value,
 		"known":      e.known,
 		"num":        e.num,
@@ -123,6 +125,8 @@ func (e *env) funcs() template.FuncMap {
 		"js":       e.checked(template.JSEscaper),
 		"urlquery": e.checked(template.URLQueryEscaper),
 	}
+	maps.Copy(m, e.sectionFuncs())
+	return m
 }
 
 // text is the last command of every action that prints (see prepare): it

@@ -302,6 +302,9 @@ var vocabularyNames = []string{
 	"desks", "channels", "requesters", "needs", "outcomes",
 }
 
+// VocabularyNames returns the names of the data contract's code lists.
+func VocabularyNames() []string { return slices.Clone(vocabularyNames) }
+
 func (l *loader) vocabularies(n *yaml.Node) {
 	d := l.d
 	f := d.fields(n, "vocabularies", vocabularyNames...)
@@ -316,17 +319,21 @@ func (l *loader) vocabularies(n *yaml.Node) {
 		if name == "organisation_kinds" {
 			keys = append(keys, "ets!")
 		}
+		if name == "funding" {
+			keys = append(keys, "community") // the organisations' own money
+		}
 		for i, en := range d.list(ln, name) {
 			ef := d.fields(en, name+" entry "+entryName(en, i), keys...)
 			if ef == nil {
 				continue
 			}
 			e := report.Entry{
-				Code:    d.str(ef["code"], "code"),
-				Label:   d.name(ef["label"], "label"),
-				LabelEn: d.name(ef["label_en"], "label_en"),
-				ETS:     d.boolean(ef["ets"], "ets", false),
-				Was:     d.strs(ef["was"], "was", codeText),
+				Code:      d.str(ef["code"], "code"),
+				Label:     d.name(ef["label"], "label"),
+				LabelEn:   d.name(ef["label_en"], "label_en"),
+				ETS:       d.boolean(ef["ets"], "ets", false),
+				Community: d.boolean(ef["community"], "community", false),
+				Was:       d.strs(ef["was"], "was", codeText),
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)
