@@ -1,6 +1,7 @@
 package yamldata
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -38,7 +39,11 @@ func (l *loader) money(f map[string]*yaml.Node, p *report.Project) {
 			continue
 		}
 		if first := firstKey(an.Content[:i], k.Value); first != nil {
-			d.errorf(k, "funding code %q is written twice in funding_amounts (also at line %d)", code, first.Line)
+			where := fmt.Sprintf("also at line %d", first.Line)
+			if first.Line == k.Line {
+				where = "also earlier on this line"
+			}
+			d.errorf(k, "funding code %q is written twice in funding_amounts (%s)", code, where)
 			ok = false
 			continue
 		}
@@ -76,8 +81,11 @@ func (l *loader) euro(n *yaml.Node, what string) (float64, bool) {
 		d.errorf(n, "%s must be written with digits and at most two decimals (12500.50), not %s", what, n.Value)
 		return 0, false
 	}
-	if _, frac, found := strings.Cut(n.Value, "."); found && len(strings.TrimRight(frac, "0")) > 2 {
-		d.errorf(n, "%s has more than two decimals (%s): euro are written to the cent", what, n.Value)
+	if _, frac, found := strings.Cut(n.Value, "."); found && len(frac) > 2 {
+		// 1.500 is one euro and a half to YAML, but likely 1500 to whoever
+		// wrote it the Italian way.
+		d.errorf(n, "%s has more than two decimals (%s): write euro without a thousands separator (%s) and cents with two decimals at most",
+			what, n.Value, strings.ReplaceAll(n.Value, ".", ""))
 		return 0, false
 	}
 	return math.Round(f*100) / 100, true
