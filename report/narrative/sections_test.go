@@ -1,0 +1,188 @@
+package narrative
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"rendiconto/report"
+	"rendiconto/report/yamldata"
+	"rendiconto/templates"
+)
+
+// sectionFiles are the templates of the sections of sections.go, by
+// language, and the glossary they read.
+var sectionFiles = map[string][]string{
+	"it": {"00-identita.md", "00-portatori.md", "02-risorse.md", "06-glossario.md", GlossaryFile},
+	"en": {"00-identity.md", "00-stakeholders.md", "02-resources.md", "06-glossary.md", GlossaryFile},
+}
+
+// sectionSource is the built-in templates of those sections only.
+func sectionSource(t *testing.T, lang string) Source {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, name := range sectionFiles[lang] {
+		data, err := fs.ReadFile(templates.FS, lang+"/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return Source{FS: fsys, Name: "templates/" + lang}
+}
+
+// editedHistory computes the editions of a data root, oldest first, after
+// edit has changed the last one.
+func editedHistory(t *testing.T, root, lang string, edit func(*report.Edition), years ...int) []*report.Results {
+	t.Helper()
+	data, err := templates.FS.ReadFile("catalogue.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := yamldata.ParseCatalogue("catalogue.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*report.Results
+	for i, y := range years {
+		ed, _, err := yamldata.Load(root, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == len(years)-1 && edit != nil {
+			edit(ed)
+		}
+		out = append(out, report.Compute(ed, cat, lang))
+	}
+	return out
+}
+
+// noMoney takes every budget and amount away.
+func noMoney(ed *report.Edition) {
+	for i := range ed.Projects {
+		ed.Projects[i].Budget, ed.Projects[i].HasBudget, ed.Projects[i].FundingAmounts = 0, false, nil
+	}
+}
+
+// TestSections builds the identity, stakeholders, resources and glossary
+// sections in both languages on editions with and without money and with
+// and without identity.md, and compares them with golden files.
+func TestSections(t *testing.T) {
+	cases := []struct {
+		name  string
+		root  string
+		years []int
+		edit  func(*report.Edition)
+		// must and mustNot are phrases of the Italian text.
+		must, mustNot []string
+	}{
+		{name: "money-identity", root: "../../data", years: []int{2019, 2020},
+			must: []string{"## Missione", `table "Risorse dei progetti inclusivi per fonte di finanziamento"`, "Le organizzazioni del territorio vi contribuiscono"}, mustNot: []string{"non comprende un testo"}},
+		{name: "no-money-identity-it-only", root: "../../data", years: []int{2019, 2020},
+			edit: func(ed *report.Edition) { noMoney(ed); ed.IdentityEn = "" },
+			must: []string{"non comprendono importi", "## Missione"}, mustNot: []string{" euro in tutto", "Risorse dei progetti inclusivi per fonte"}},
+		{name: "money-no-identity", root: "../../data", years: []int{2018, 2019},
+			must: []string{"non comprende un testo dell’ente", "Indicano il proprio budget"}},
+		{name: "othercity-missing-files", root: "../../testdata/othercity", years: []int{2022, 2023},
+			must: []string{"non comprende i gruppi di cittadini", "l’edizione non comprende i tavoli e i gruppi"}},
+		{name: "one-project-one-organisation", root: "../../data", years: []int{2019, 2020},
+			edit: func(ed *report.Edition) {
+				var keep report.Project
+				for _, p := range ed.Projects {
+					if p.HasBudget && len(p.FundingAmounts) > 0 && p.InAggregates {
+						keep = p
+						break
+					}
+				}
+				ed.Projects = []report.Project{keep}
+				var org report.Organisation
+				for _, o := range ed.Organisations {
+					if len(keep.Organisations) > 0 && o.ID == keep.Organisations[0] {
+						org = o
+					}
+				}
+				ed.Organisations = []report.Organisation{org}
+				ed.Projects[0].Organisations = []string{org.ID}
+				ed.Tables, ed.Groups = nil, nil
+				ed.Identity, ed.IdentityEn = "", ""
+			},
+			must: []string{"L’unico progetto nei totali indica il proprio budget", "una sola organizzazione", "Partecipa ad almeno", "Per 1 progetto sono indicati"}},
+	}
+	for _, tc := range cases {
+		for _, lang := range []string{"it", "en"} {
+			t.Run(tc.name+"-"+lang, func(t *testing.T) {
+				hs := editedHistory(t, tc.root, lang, tc.edit, tc.years...)
+				doc, err := Build(context.Background(), sectionSource(t, lang), hs, Limits{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := dump(doc)
+				for _, bad := range []string{"<no value>", "%!", "1 sono", " 1 progetti", " 1 organizzazioni", "1 were", "@@"} {
+					if strings.Contains(got, bad) {
+						t.Errorf("the text holds %q", bad)
+					}
+				}
+				for _, line := range strings.Split(got, "\n") {
+					// (the table function's notes name files until sources are named)
+					if strings.Contains(line, ".yaml") && !strings.Contains(line, `note="Fonte:`) && !strings.Contains(line, `note="Source:`) {
+						t.Errorf("a file name in the text: %s", line)
+					}
+				}
+				if lang == "it" {
+					for _, s := range tc.must {
+						if !strings.Contains(got, s) {
+							t.Errorf("the text lacks %q", s)
+						}
+					}
+					for _, s := range tc.mustNot {
+						if strings.Contains(got, s) {
+							t.Errorf("the text holds %q", s)
+						}
+					}
+				}
+				golden := filepath.Join("testdata", "sections-"+tc.name+"-"+lang+".golden")
+				if *update {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update)", err)
+				}
+				if got != string(want) {
+					t.Errorf("document differs from %s; run go test ./report/narrative -update and review the diff", golden)
+				}
+			})
+		}
+	}
+}
+
+// TestOwnGlossary: a glossary.yaml among the user's templates takes the
+// place of the built-in one, and a mistake in it is an error at its line
+// and column in that file.
+func TestOwnGlossary(t *testing.T) {
+	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
+	src := func(glossary string) Source {
+		return Source{FS: fstest.MapFS{
+			"a.md":       {Data: []byte("# Glossario\n\n{{glossary}}\n")},
+			GlossaryFile: {Data: []byte(glossary)},
+		}, Name: "t"}
+	}
+	doc, err := Build(context.Background(), src("terms:\n  - {term: Tavolo, definition: Il nostro tavolo.}\n"), hs, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(doc); !strings.Contains(got, "- **Tavolo**: Il nostro tavolo.") || strings.Contains(got, "SST") {
+		t.Errorf("the own glossary is not the one printed:\n%s", got)
+	}
+	_, err = Build(context.Background(), src("terms:\n  - {term: Tavolo, defintion: x}\n"), hs, Limits{})
+	want := `t/glossary.yaml:2:20: unknown field "defintion" in term #1 (did you mean "definition"?)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
