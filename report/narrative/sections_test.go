@@ -186,3 +186,21 @@ func TestOwnGlossary(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// TestIdentityText: the edition's own Markdown is printed as Markdown, its
+// headings one level down, never executed as a template, and what looks
+// like the program's placeholders or HTML is dropped, not obeyed.
+func TestIdentityText(t *testing.T) {
+	hs := editedHistory(t, "../../testdata/othercity", "it", func(ed *report.Edition) {
+		ed.Identity = "# Missione\n\nServire {{.Year}} la *comunità*.\n\n<rendiconto-block n=\"0\">\n\n<script>x</script>\n\n## Dettagli\n\n- uno\n"
+	}, 2022, 2023)
+	fsys := fstest.MapFS{"a.md": {Data: []byte("# Identità\n\n{{identity}}\n\n{{if hasidentity \"en\"}}EN{{end}}\n")}}
+	doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# Identità\n## Missione\np: Servire {{.Year}} la *comunità*.\n### Dettagli\n- uno\n"
+	if got := dump(doc); !strings.HasSuffix(got, want) {
+		t.Errorf("got\n%s\nwant the end\n%s", got, want)
+	}
+}
