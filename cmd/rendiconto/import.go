@@ -646,6 +646,12 @@ func (t *table) value(c *workbook.Column, v string, ed *report.Edition, orgs []r
 			return strconv.FormatInt(int64(f), 10)
 		}
 		return yamlQuote(v)
+	case workbook.Euro:
+		// A number as the cell holds it; the loader checks its decimals.
+		if f, err := strconv.ParseFloat(v, 64); err == nil && plainNumber.MatchString(v) {
+			return strconv.FormatFloat(f, 'f', -1, 64)
+		}
+		return yamlQuote(v)
 	case workbook.Bool:
 		switch strings.ToLower(v) {
 		case "sì", "si", "yes", "true", "x":
@@ -694,6 +700,10 @@ func importCode(v, list string, ed *report.Edition, orgs []report.Entry) string 
 	}
 	return v
 }
+
+// plainNumber is a number written with digits and a decimal point, the
+// way a workbook's cell gives it (no exponent, no thousands separator).
+var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
 var plainYAML = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_\-]*$`)
 

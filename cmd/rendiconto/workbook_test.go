@@ -52,7 +52,12 @@ func TestWorkbook(t *testing.T) {
 	wantHead := []string{"Codice", "Nome", "Nuovo", "Origine", "Area di bisogno", "Raggio di azione", "Quartieri", "Zone",
 		"Beneficiari", "Beneficiari in carico", "Organizzazioni",
 		"Operatori Servizio sociale territoriale", "Operatori Ufficio reti", "Operatori Altri uffici",
-		"Attività", "Finanziamento", "Destinatari", "Nei totali"}
+		"Attività", "Finanziamento", "Budget (euro)",
+		"Euro Comune di Bologna", "Euro Quartiere (budget di quartiere)", "Euro Fondo sociale locale (Piani di zona)",
+		"Euro Regione Emilia-Romagna", "Euro Azienda Usl di Bologna", "Euro Fondazioni di origine bancaria",
+		"Euro Fondi europei (PON Metro, FSE)", "Euro Risorse proprie delle organizzazioni",
+		"Euro Donazioni e raccolte fondi", "Euro Nessun finanziamento specifico",
+		"Destinatari", "Nei totali"}
 	if !slices.Equal(p[0], wantHead) {
 		t.Errorf("Progetti headers\n%q\nwant\n%q", p[0], wantHead)
 	}
@@ -62,7 +67,7 @@ func TestWorkbook(t *testing.T) {
 	// P001 of data/2019/projects.yaml.
 	p001 := []string{"P001", "Pasti caldi in città", "no", "other", "adulti", "city", "", "",
 		"144", "11", "odt-008; odt-082; odt-177; odt-182; odt-188; odt-204; odt-215; odt-229",
-		"3", "1", "2", "beni_prima_necessita", "comune", "adulti; senza_dimora"}
+		"3", "1", "2", "beni_prima_necessita", "comune", "43600", "", "", "", "", "", "", "", "", "", "", "adulti; senza_dimora"}
 	if !slices.Equal(p[1], p001) {
 		t.Errorf("P001\n%q\nwant\n%q", p[1], p001)
 	}

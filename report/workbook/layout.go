@@ -14,6 +14,7 @@ const (
 	Date              // a date written 2020-06-30
 	Code              // one code of List
 	Codes             // several codes of List, separated by "; "
+	Euro              // an amount in euro, 0 or more, two decimals at most
 )
 
 // Names of Kind in the instructions.
@@ -24,6 +25,7 @@ var kindNames = map[Kind]report.Text{
 	Date:  {It: "data (2020-06-30)", En: "date (2020-06-30)"},
 	Code:  {It: "un codice", En: "one code"},
 	Codes: {It: "codici separati da ;", En: "codes separated by ;"},
+	Euro:  {It: "euro (al più due decimali)", En: "euro (two decimals at most)"},
 }
 
 func (k Kind) Name(lang string) string { return kindNames[k].In(lang) }
@@ -71,6 +73,10 @@ func t(it, en string) report.Text { return report.Text{It: it, En: en} }
 // operatorsPrefix is the nested group of a project's operators by office.
 const operatorsPrefix = "operators."
 
+// FundingPrefix is the nested group of a project's amounts by funding
+// source (funding_amounts).
+const FundingPrefix = "funding_amounts."
+
 // base is the layout without the projects' operator columns, which depend
 // on the edition's offices (ForEdition).
 var base = []Sheet{
@@ -117,6 +123,9 @@ var base = []Sheet{
 				Help: t("Attività (elenco activities), separate da ;; vuoto = non indicate.", "Activities (list activities), separated by ;; empty = not stated.")},
 			{Key: "funding", Label: t("Finanziamento", "Funding"), Kind: Codes, List: "funding", Width: 20,
 				Help: t("Fonti di finanziamento (elenco funding), separate da ;.", "Funding sources (list funding), separated by ;.")},
+			{Key: "budget", Label: t("Budget (euro)", "Budget (euro)"), Kind: Euro, Width: 14,
+				Help: t("Costo del progetto nell'anno, in euro, al più due decimali; vuoto = non indicato.", "The project's cost in the year, in euro, two decimals at most; empty = not stated.")},
+			// funding_amounts.<source>: see fundingColumns
 			{Key: "targets", Label: t("Destinatari", "Targets"), Kind: Codes, List: "targets", Width: 24,
 				Help: t("Destinatari (elenco targets), separati da ;.", "Target groups (list targets), separated by ;.")},
 			{Key: "in_aggregates", Label: t("Nei totali", "In totals"), Kind: Bool, Width: 10,
@@ -201,6 +210,30 @@ func operatorColumns(offices []report.Entry) []Column {
 	return cols
 }
 
+// fundingColumns are the columns funding_amounts.<source>, one per code of
+// the edition's funding list (none without an edition or a list).
+func fundingColumns(ed *report.Edition) []Column {
+	if ed == nil {
+		return nil
+	}
+	v, ok := ed.Vocabularies["funding"]
+	if !ok {
+		return nil
+	}
+	cols := make([]Column, len(v.Entries))
+	for i, e := range v.Entries {
+		en := report.Text{It: e.Label, En: e.LabelEn}.In("en")
+		cols[i] = Column{
+			Key:   FundingPrefix + e.Code,
+			Label: t("Euro "+e.Label, "Euro "+en),
+			Kind:  Euro, Width: 14,
+			Help: t("Euro dalla fonte "+e.Label+" (che deve essere tra le fonti del progetto); vuoto = non indicato.",
+				"Euro from "+en+" (which must be among the project's funding sources); empty = not stated."),
+		}
+	}
+	return cols
+}
+
 // ForEdition returns the layout of an edition: the projects' operator
 // columns follow its offices. With nil, it is the layout of an edition
 // without an offices code list (operators.sst, operators.reti,
@@ -217,6 +250,9 @@ func ForEdition(ed *report.Edition) []Sheet {
 			cols = append(cols, c)
 			if c.Key == "organisations" {
 				cols = append(cols, operatorColumns(Offices(ed))...)
+			}
+			if c.Key == "budget" {
+				cols = append(cols, fundingColumns(ed)...)
 			}
 		}
 		out[i].Columns = cols

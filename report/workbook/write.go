@@ -161,6 +161,8 @@ func (w *writer) sheet(s *Sheet) error {
 					continue
 				case int:
 					err = f.SetCellInt(name, cell(i+1, r+2), int64(v))
+				case float64: // euro, to the cent
+					err = f.SetCellFloat(name, cell(i+1, r+2), v, -1, 64)
 				case string:
 					if n := utf16Len(v); n > excelize.TotalCellChars {
 						// Excel cuts a longer cell: the import would lose codes.
@@ -233,7 +235,8 @@ func (w *writer) values(s *Sheet, r int) []any {
 
 // Values returns the fields of the r-th record of a record set as the
 // workbook writes them, by the data contract's key (dotted for nested
-// fields): a string, an int, or nothing for an absent field.
+// fields): a string, an int, a float64 (euro), or nothing for an absent
+// field.
 func Values(ed *report.Edition, source string, r int, lang string) map[string]any {
 	m := map[string]any{}
 	switch source {
@@ -254,6 +257,12 @@ func Values(ed *report.Edition, source string, r int, lang string) map[string]an
 			}
 		}
 		m["activities"], m["funding"], m["targets"] = join(p.Activities), join(p.Funding), join(p.Targets)
+		if p.HasBudget {
+			m["budget"] = p.Budget
+		}
+		for code, x := range p.FundingAmounts {
+			m[FundingPrefix+code] = x
+		}
 		if !p.InAggregates {
 			m["in_aggregates"] = boolText(false, lang)
 		}
@@ -330,6 +339,11 @@ func (w *writer) validate(sheet string, c *Column, col string, last int) error {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, title, t("Un numero intero, 0 o più.", "A whole number, 0 or more.").In(lang))
+	case Euro:
+		if err := dv.SetRange(0, 1e12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, title, t("Un importo in euro, 0 o più, al più due decimali.", "An amount in euro, 0 or more, two decimals at most.").In(lang))
 	case Bool:
 		if err := dv.SetDropList([]string{boolText(true, lang), "no"}); err != nil {
 			return err
