@@ -296,7 +296,11 @@ func (e *env) moneyTable() markup {
 	for _, r := range m.Sources {
 		t.Rows = append(t.Rows, []string{r.Label, format.Number(r.Num, 2, e.lang), r.Share})
 	}
-	t.Rows = append(t.Rows, []string{word(e.lang, "total"), format.Number(m.FundedNum, 2, e.lang), format.Percent(1, 1, e.lang)})
+	all := format.NA // the shares of nothing are not known
+	if m.FundedNum > 0 {
+		all = format.Percent(1, 1, e.lang)
+	}
+	t.Rows = append(t.Rows, []string{word(e.lang, "total"), format.Number(m.FundedNum, 2, e.lang), all})
 	return e.aside(t)
 }
 

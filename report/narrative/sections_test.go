@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"rendiconto/report"
+	"rendiconto/report/document"
 	"rendiconto/report/yamldata"
 	"rendiconto/templates"
 )
@@ -202,5 +204,46 @@ func TestIdentityText(t *testing.T) {
 	want := "# Identità\n## Missione\np: Servire {{.Year}} la *comunità*.\n### Dettagli\n- uno\n"
 	if got := dump(doc); !strings.HasSuffix(got, want) {
 		t.Errorf("got\n%s\nwant the end\n%s", got, want)
+	}
+}
+
+// TestMoney: the projects out of the totals are left out, amounts add up
+// by source in the code list's order, the community sources are summed,
+// and amounts of zero give no shares and no chart.
+func TestMoney(t *testing.T) {
+	funding := &report.Vocabulary{Name: "funding", Entries: []report.Entry{
+		{Code: "comune", Label: "Comune"}, {Code: "proprie", Label: "Risorse proprie", Community: true}, {Code: "regione", Label: "Regione"}}}
+	ed := &report.Edition{Year: 2024, Vocabularies: map[string]*report.Vocabulary{"funding": funding}, Projects: []report.Project{
+		{ID: "a", InAggregates: true, Budget: 1000, HasBudget: true, FundingAmounts: map[string]float64{"proprie": 250, "comune": 500}},
+		{ID: "b", InAggregates: true, FundingAmounts: map[string]float64{"comune": 250.5}},
+		{ID: "c", InAggregates: false, Budget: 9999, HasBudget: true, FundingAmounts: map[string]float64{"regione": 9999}},
+		{ID: "d", InAggregates: true},
+	}}
+	e := &env{rs: &report.Results{Edition: ed, Lang: "it"}, lang: "it", out: &output{ctx: context.Background(), max: 1 << 20}}
+	m := e.money()
+	got := []string{m.Budget, m.Funded, m.Community, m.CommunityShare}
+	for _, r := range m.Sources {
+		got = append(got, r.Key+"="+r.Amount+" "+r.Share)
+	}
+	want := []string{"1.000 euro", "1.000,50 euro", "250 euro", "25%", "comune=750,50 euro 75%", "proprie=250 euro 25%"}
+	if !m.Known || m.Projects != 3 || m.Budgeted != 1 || m.Detailed != 2 || !slices.Equal(got, want) {
+		t.Errorf("got %+v\n%q\nwant %q", m, got, want)
+	}
+	// Amounts all zero: no shares, no chart, and the table's total no 100%.
+	ed.Projects = []report.Project{{ID: "z", InAggregates: true, FundingAmounts: map[string]float64{"comune": 0}}}
+	if m := e.money(); m.Sources[0].Share != "n.d." || m.CommunityShare != "n.d." {
+		t.Errorf("zero amounts: %+v", m)
+	}
+	if e.moneyChart() != "" {
+		t.Error("a chart of zeros")
+	}
+	e.moneyTable()
+	if tb := e.blocks[len(e.blocks)-1].(*document.Table); tb.Rows[len(tb.Rows)-1][2] != "n.d." {
+		t.Errorf("the total's share of nothing: %q", tb.Rows[len(tb.Rows)-1])
+	}
+	// No money at all: not known, whatever the projects.
+	ed.Projects = []report.Project{{ID: "n", InAggregates: true}}
+	if m := e.money(); m.Known || e.moneyTable() != "" {
+		t.Errorf("no money: %+v", m)
 	}
 }
