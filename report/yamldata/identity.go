@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"rendiconto/report"
@@ -56,9 +57,10 @@ func (l *loader) markdownFile(name string) string {
 			}
 		}
 	}
-	s := string(data)
-	if len(s) >= 3 && s[:3] == "\uFEFF" {
-		s = s[3:]
+	s := strings.TrimPrefix(string(data), "\uFEFF")
+	if strings.TrimSpace(s) == "" {
+		l.warnings = append(l.warnings, Warning{report.Pos{File: path}, "the file is empty: the report says what the data know instead"})
+		return ""
 	}
 	return s
 }

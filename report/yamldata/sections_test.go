@@ -105,3 +105,20 @@ func TestIdentityFiles(t *testing.T) {
 		t.Errorf("IdentityIn: an English report has no Italian text as its own")
 	}
 }
+
+// TestIdentityEmpty: an identity.md of blanks is no text, with a warning.
+func TestIdentityEmpty(t *testing.T) {
+	fsys := validBase(t)
+	fsys["2021/identity.md"] = &fstest.MapFile{Data: []byte("\n  \n")}
+	ed, warns, err := LoadFS(fsys, "data", 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range warns {
+		found = found || strings.HasPrefix(w.String(), "data/2021/identity.md: warning: the file is empty")
+	}
+	if ed.Identity != "" || !found {
+		t.Errorf("identity %q, warnings %v", ed.Identity, warns)
+	}
+}
