@@ -2,12 +2,15 @@ package yamldata
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"rendiconto/report"
+	"rendiconto/report/fonts"
 )
 
 // identity reads the edition's optional identity.md and identity_en.md:
@@ -40,22 +43,46 @@ func (l *loader) markdownFile(name string) string {
 	if !d.checkBytes(data) {
 		return ""
 	}
-	if len(data) > report.MaxIdentity {
-		// Say where the limit falls, so that the writer knows what to cut.
-		line, col, n := 1, 1, 0
-		for _, r := range string(data) {
-			if n == report.MaxIdentity {
-				l.errs.Add(report.Pos{File: path, Line: line, Col: col},
-					"the text is too long: %d characters, at most %d (see Limits in docs/data-model.md); it goes past the limit here",
-					utf8.RuneCount(data), report.MaxIdentity)
-				return ""
+	// One pass: where the length limit falls, so that the writer knows
+	// what to cut; a character lost in a conversion (an error); those the
+	// font cannot draw (a warning, as for data files).
+	line, col, n := 1, 1, 0
+	var missing []rune
+	var missingAt report.Pos
+	for _, r := range string(data) {
+		at := report.Pos{File: path, Line: line, Col: col}
+		switch {
+		case n == report.MaxIdentity:
+			l.errs.Add(at, "the text is too long: %d characters, at most %d (see Limits in docs/data-model.md); it goes past the limit here",
+				utf8.RuneCount(data), report.MaxIdentity)
+			return ""
+		case r == utf8.RuneError:
+			l.errs.Add(at, "U+FFFD, the mark of a character lost when the text was converted, in text: write the character again")
+			return ""
+		case r == '\n' || r == '\t' || r == '\r' || r == '\uFEFF':
+		case !fonts.Covers(r) && len(missing) < 4 && !containsRune(missing, r):
+			if len(missing) == 0 {
+				missingAt = at
 			}
-			n++
-			col++
-			if r == '\n' {
-				line, col = line+1, 1
-			}
+			missing = append(missing, r)
 		}
+		n++
+		col++
+		if r == '\n' {
+			line, col = line+1, 1
+		}
+	}
+	if len(missing) > 0 {
+		names := make([]string, len(missing))
+		for i, r := range missing {
+			names[i] = fmt.Sprintf("%U %s", r, strconv.Quote(string(r)))
+		}
+		verb := "it will print as"
+		if len(missing) > 1 {
+			verb = "they will print as"
+		}
+		l.warnings = append(l.warnings, Warning{missingAt, fmt.Sprintf("%s cannot be drawn by the report's font; %s %c",
+			strings.Join(names, ", "), verb, fonts.Replacement)})
 	}
 	s := strings.TrimPrefix(string(data), "\uFEFF")
 	if strings.TrimSpace(s) == "" {

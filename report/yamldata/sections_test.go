@@ -122,3 +122,22 @@ func TestIdentityEmpty(t *testing.T) {
 		t.Errorf("identity %q, warnings %v", ed.Identity, warns)
 	}
 }
+
+// TestIdentityFont: a character the report's font cannot draw is a warning
+// at its line and column, as in data files.
+func TestIdentityFont(t *testing.T) {
+	fsys := validBase(t)
+	fsys["2021/identity.md"] = &fstest.MapFile{Data: []byte("# Missione\n\nServire 😀 tutti.\n")}
+	_, warns, err := LoadFS(fsys, "data", 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `data/2021/identity.md:3:9: warning: U+1F600 "😀" cannot be drawn by the report's font; it will print as`
+	found := false
+	for _, w := range warns {
+		found = found || strings.HasPrefix(w.String(), want)
+	}
+	if !found {
+		t.Errorf("warnings %v, want %s", warns, want)
+	}
+}
