@@ -153,8 +153,9 @@ var yearLine = regexp.MustCompile(`(?m)^year:[ \t]*\d+`)
 // from: the territory and the code lists are copied (the year set, the
 // year in the titles moved on, the publication date removed, the residents
 // left for the user to update, and the was: entries dropped, since the
-// codes are now the same as the earlier edition's), organisations.yaml is
-// carried over (organisations outlive a year), and the other record files
+// codes are now the same as the earlier edition's), organisations.yaml,
+// identity.md and identity_en.md are carried over (organisations and an
+// institution's mission outlive a year), and the other record files
 // are empty lists with a commented example using the edition's own codes.
 // It never overwrites: the folder is written under a temporary name and
 // renamed at the end, and an existing folder is an error. track, when not
@@ -194,6 +195,18 @@ func NewEdition(root string, from, year int, track func(tmp string)) error {
 		header := fmt.Sprintf("# Organizzazioni riportate dall'edizione %d: aggiornare quelle cessate o nuove nel %d.\n", from, year)
 		files[report.FileOrganisations] = append([]byte(header), orgs...)
 		organisation = ed.Organisations[0].ID
+	}
+	// The institution's own text outlives a year too: carried over, with a
+	// note the report does not print (HTML is left out of it).
+	for name, text := range map[string]string{report.FileIdentity: ed.Identity, report.FileIdentityEn: ed.IdentityEn} {
+		if text != "" {
+			if strings.HasPrefix(text, "<!-- Riportato dall'edizione") {
+				if _, rest, ok := strings.Cut(text, "-->\n\n"); ok {
+					text = rest // the note of the year before
+				}
+			}
+			files[name] = []byte(fmt.Sprintf("<!-- Riportato dall'edizione %d: aggiornare missione, valori e governo se sono cambiati nel %d. -->\n\n%s", from, year, text))
+		}
 	}
 	for name, text := range examples {
 		if files[name] == nil {

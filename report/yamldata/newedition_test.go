@@ -98,3 +98,35 @@ func copyTree(t *testing.T, src, dst string) {
 		}
 	}
 }
+
+// TestNewEditionIdentity: identity.md is carried over with a note the
+// report leaves out; without it, none is made.
+func TestNewEditionIdentity(t *testing.T) {
+	root := t.TempDir()
+	copyTree(t, "../../data/2020", filepath.Join(root, "2020"))
+	if err := NewEdition(root, 2020, 2021, nil); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("../../data/2020/identity.md")
+	got, err := os.ReadFile(filepath.Join(root, "2021", "identity.md"))
+	if err != nil || !strings.HasPrefix(string(got), "<!-- Riportato dall'edizione 2020") || !strings.HasSuffix(string(got), string(want)) {
+		t.Errorf("identity.md not carried over (%v):\n%s", err, got)
+	}
+	if _, _, err := Load(root, 2021); err != nil {
+		t.Errorf("the new edition does not load: %v", err)
+	}
+	if err := NewEdition(root, 2021, 2022, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "2022", "identity.md")); strings.Count(string(got), "<!--") != 1 || !strings.HasSuffix(string(got), string(want)) {
+		t.Errorf("the notes pile up:\n%s", got)
+	}
+	root2 := t.TempDir()
+	copyTree(t, "../../data/2019", filepath.Join(root2, "2019"))
+	if err := NewEdition(root2, 2019, 2020, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root2, "2020", "identity.md")); err == nil {
+		t.Error("an identity.md made from nothing")
+	}
+}
