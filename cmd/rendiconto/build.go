@@ -120,6 +120,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 				p.warnings = append(p.warnings, n.String())
 			}
 			p.rs = report.Compute(ed, cat, e.cfg.Language)
+			report.Withhold(p.rs, e.cfg.Privacy.Threshold)
 		})
 	}
 	wg.Wait()
