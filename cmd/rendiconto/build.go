@@ -89,6 +89,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 	}
 	var out []*report.Results
 	var errs report.ErrorList
+	var eds []*report.Edition // read so far, for the goals' checks
 	for _, y := range years {
 		ed, err := e.load(y)
 		var list report.ErrorList
@@ -98,6 +99,10 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 		case err != nil:
 			return nil, err
 		default:
+			if list := report.CheckGoals(ed, cat, eds); len(list) > 0 {
+				errs = append(errs, list...)
+			}
+			eds = append(eds, ed)
 			out = append(out, e.computeEdition(ed, cat))
 		}
 	}
