@@ -33,7 +33,7 @@ const (
 type Goal struct {
 	ID            string
 	Title, Note   Text
-	Owner         string
+	Owner         Text
 	Due           time.Time
 	Indicator     string // optional: the catalogue id of the indicator that measures it
 	Target        float64

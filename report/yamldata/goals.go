@@ -29,7 +29,7 @@ func (l *loader) goals() {
 			l.goalUpdate(gn, i)
 			continue
 		}
-		f := d.fields(gn, record("goal", gn, i), "id!", "title!", "title_en", "due!", "owner!",
+		f := d.fields(gn, record("goal", gn, i), "id!", "title!", "title_en", "due!", "owner!", "owner_en",
 			"indicator", "target", "direction", "status", "note", "note_en")
 		if f == nil {
 			continue
@@ -38,7 +38,7 @@ func (l *loader) goals() {
 			ID:        d.str(f["id"], "id"),
 			Title:     report.Text{It: d.title(f["title"], "title"), En: d.title(f["title_en"], "title_en")},
 			Note:      report.Text{It: d.note(f["note"], "note"), En: d.note(f["note_en"], "note_en")},
-			Owner:     d.name(f["owner"], "owner"),
+			Owner:     report.Text{It: d.name(f["owner"], "owner"), En: d.name(f["owner_en"], "owner_en")},
 			Due:       d.date(f["due"], "due"),
 			Indicator: d.str(f["indicator"], "indicator"),
 			Status:    l.goalStatus(f["status"]),
