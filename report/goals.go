@@ -149,7 +149,7 @@ type FollowUp struct {
 	Note    Text // the note of the latest update, if any (the goal's own is in Goal)
 	Updated bool // the edition gives an update on it
 	// Overdue is set when the goal was due by the end of the edition's year
-	// and is neither done nor dropped.
+	// and is neither done nor dropped, unless its target is reached.
 	Overdue bool
 	// Result is the goal's indicator in the edition, nil without one.
 	Result  *Result
@@ -192,13 +192,15 @@ func FollowUps(history []*Results) []FollowUp {
 				continue
 			}
 			endOfYear := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
-			f.Overdue = !g.Due.IsZero() && !g.Due.After(endOfYear) && !Closed(f.Status)
 			if g.Indicator != "" {
 				if r, ok := rs.Lookup(g.Indicator); ok {
 					f.Result = r
 				}
 			}
 			f.Outcome = outcome(g, f.Result)
+			// A target the figures show reached is not overdue, whatever
+			// status was last written.
+			f.Overdue = !g.Due.IsZero() && !g.Due.After(endOfYear) && !Closed(f.Status) && f.Outcome != OutcomeReached
 			out = append(out, f)
 		}
 	}

@@ -48,7 +48,7 @@ func TestFollowUps(t *testing.T) {
 		note    string
 	}
 	wants := map[string]want{
-		"reached":    {2029, GoalInProgress, true, OutcomeReached, ""}, // 3 ≥ 3: equal reaches
+		"reached":    {2029, GoalInProgress, false, OutcomeReached, ""}, // 3 ≥ 3: equal reaches; reached, so not overdue
 		"missed":     {2029, GoalPlanned, false, OutcomeMissed, ""},
 		"at_most":    {2029, GoalPlanned, false, OutcomeMissed, ""}, // 33,3% > 30%
 		"overdue":    {2029, GoalInProgress, true, OutcomeNone, ""},
@@ -56,7 +56,7 @@ func TestFollowUps(t *testing.T) {
 		"dropped":    {2029, GoalDropped, false, OutcomeNone, ""}, // due, but dropped: not overdue
 		"done_early": {2029, GoalDone, false, OutcomeNone, "fatto"},
 		"no_target":  {2029, GoalPlanned, false, OutcomeNone, ""},
-		"nd":         {2030, GoalPlanned, true, OutcomeReached, ""},
+		"nd":         {2030, GoalPlanned, false, OutcomeReached, ""},
 	}
 	got := FollowUps(h)
 	if len(got) != len(wants) {
@@ -84,6 +84,9 @@ func TestFollowUps(t *testing.T) {
 	for _, f := range FollowUps(h) {
 		if f.Goal.Indicator == "projects" && f.Goal.HasTarget && f.Outcome != OutcomeUnverifiable {
 			t.Errorf("%s: outcome %q with projects n.d., want %q", f.Goal.ID, f.Outcome, OutcomeUnverifiable)
+		}
+		if f.Goal.ID == "reached" && !f.Overdue {
+			t.Errorf("reached: due in 2031 and not verifiable, but not overdue")
 		}
 	}
 	// One edition alone follows up nothing.

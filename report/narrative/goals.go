@@ -66,6 +66,7 @@ var goalWords = map[string]map[string]string{
 		report.GoalDone: "realizzato", report.GoalDropped: "abbandonato",
 		"planned+": "programmati", "in_progress+": "in corso", "done+": "realizzati", "dropped+": "abbandonati",
 		report.AtLeast: "almeno", report.AtMost: "non più di",
+		report.AtLeast + "%": "almeno il ", report.AtMost + "%": "non più del ",
 		report.OutcomeReached: "raggiunto", report.OutcomeMissed: "non raggiunto",
 		report.OutcomeUnverifiable: "non verificabile",
 	},
@@ -74,6 +75,7 @@ var goalWords = map[string]map[string]string{
 		report.GoalDone: "done", report.GoalDropped: "dropped",
 		"planned+": "planned", "in_progress+": "in progress", "done+": "done", "dropped+": "dropped",
 		report.AtLeast: "at least", report.AtMost: "at most",
+		report.AtLeast + "%": "at least ", report.AtMost + "%": "at most ",
 		report.OutcomeReached: "reached", report.OutcomeMissed: "not reached",
 		report.OutcomeUnverifiable: "cannot be verified",
 	},
@@ -124,14 +126,30 @@ func dueBy(t time.Time, lang string) string {
 // dateWithArticle writes an Italian date with its article: "il 31 dicembre
 // 2021", "l'8 marzo 2021", "l'11 aprile 2021", "il 1º luglio 2021".
 func dateWithArticle(t time.Time) string {
+	art, d := dateParts(t)
+	return art + d
+}
+
+// dateOf writes an Italian date after "di": "del 31 dicembre 2021",
+// "dell'8 marzo 2021", "del 1º luglio 2021".
+func dateOf(t time.Time) string {
+	art, d := dateParts(t)
+	if art == "l'" {
+		return "dell'" + d
+	}
+	return "del " + d
+}
+
+// dateParts splits an Italian date into its article and the date.
+func dateParts(t time.Time) (article, date string) {
 	d := format.Date(t, "it")
 	switch t.Day() {
 	case 1:
-		return "il 1º" + strings.TrimPrefix(d, "1")
+		return "il ", "1º" + strings.TrimPrefix(d, "1")
 	case 8, 11:
-		return "l'" + d
+		return "l'", d
 	}
-	return "il " + d
+	return "il ", d
 }
 
 // goals returns the goals of the edition and the follow-up of earlier ones.
@@ -212,7 +230,8 @@ func (e *env) measure(g report.Goal) (title, value, target string) {
 	if g.HasTarget {
 		target = gw(e.lang, g.Direction) + " " + format.Number(g.Target, 1, e.lang)
 		if share {
-			target += "%"
+			// Italian puts the article before a percentage: "almeno il 40%".
+			target = gw(e.lang, g.Direction+"%") + format.Number(g.Target, 1, e.lang) + "%"
 		}
 	}
 	return title, value, target
@@ -284,7 +303,7 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 	} else {
 		b.WriteString("Fissato nel " + set + "; responsabile: " + v.Owner + "; da conseguire " + v.By + ". Stato nel " + y + ": " + v.Status + ".")
 		if f.Overdue {
-			b.WriteString(" Scaduto: la scadenza del " + v.Due + " è passata senza che l'obiettivo sia stato realizzato.")
+			b.WriteString(" Scaduto: la scadenza " + dateOf(g.Due) + " è passata senza che l'obiettivo sia stato realizzato.")
 		}
 		if title != "" {
 			b.WriteString(" Indicatore: " + title)
@@ -389,7 +408,20 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 	}
 	if len(checks) > 0 {
 		t := outcomes[report.OutcomeReached] + outcomes[report.OutcomeMissed] + outcomes[report.OutcomeUnverifiable]
+		only := len(checks) == 1
 		switch {
+		case en && t > 1 && only && outcomes[report.OutcomeReached] == t:
+			b.WriteString(" All " + strconv.Itoa(t) + " targets measured by an indicator are reached.")
+		case en && t > 1 && only && outcomes[report.OutcomeMissed] == t:
+			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator is reached.")
+		case en && t > 1 && only:
+			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator can be verified, as their indicators are not available.")
+		case t > 1 && only && outcomes[report.OutcomeReached] == t:
+			b.WriteString(" Tutti e " + strconv.Itoa(t) + " i traguardi misurati da un indicatore sono raggiunti.")
+		case t > 1 && only && outcomes[report.OutcomeMissed] == t:
+			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è raggiunto.")
+		case t > 1 && only:
+			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è verificabile, perché gli indicatori non sono disponibili.")
 		case en && t == 1:
 			b.WriteString(" The target measured by an indicator " + strings.TrimPrefix(checks[0], "1 ") + ".")
 		case en:
