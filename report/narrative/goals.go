@@ -23,6 +23,9 @@ type Goals struct {
 	// overdue, reached and not.
 	FollowUps   []FollowUpView
 	FollowIntro string
+	// None, when no edition up to this one sets a goal, says so in one
+	// sentence; "" otherwise.
+	None string
 }
 
 // GoalView is a goal set in the edition.
@@ -174,6 +177,17 @@ func (e *env) goals() (Goals, error) {
 		g.FollowUps = append(g.FollowUps, e.followUpView(f))
 	}
 	g.FollowIntro = e.followIntro(fus, earlier)
+	if len(g.Set) == 0 && earlier && !e.earlierGoals() {
+		var years []string
+		for _, h := range e.history {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		if e.lang == "en" {
+			g.None = "No edition of this report (" + joinAnd(years, e.lang) + ") records improvement goals."
+		} else {
+			g.None = "Nessuna edizione del rendiconto (" + joinAnd(years, e.lang) + ") riporta obiettivi di miglioramento."
+		}
+	}
 	return g, nil
 }
 
@@ -331,6 +345,17 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		}
 		return "Il rendiconto non dispone di edizioni precedenti di cui verificare gli obiettivi."
 	}
+	if len(fus) == 0 && !e.earlierGoals() {
+		var years []string
+		for _, h := range e.history[:len(e.history)-1] {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		list := joinAnd(years, e.lang)
+		if en {
+			return "The " + plural(len(years), "edition", "editions") + " before this one (" + list + ") " + plural(len(years), "records", "record") + " no improvement goals."
+		}
+		return plural(len(years), "L'edizione", "Le edizioni") + " " + list + " non " + plural(len(years), "riporta", "riportano") + " obiettivi di miglioramento."
+	}
 	if len(fus) == 0 {
 		if en {
 			return "No goal set in an earlier edition remains to be followed up."
@@ -442,4 +467,14 @@ func lead(title string) string {
 		return title
 	}
 	return title + "."
+}
+
+// earlierGoals reports whether an edition before this one set a goal.
+func (e *env) earlierGoals() bool {
+	for _, h := range e.history[:len(e.history)-1] {
+		if len(h.Edition.SetGoals()) > 0 {
+			return true
+		}
+	}
+	return false
 }
