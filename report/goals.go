@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -167,6 +168,17 @@ func FollowUps(history []*Results) []FollowUp {
 	}
 	rs := history[len(history)-1]
 	year := rs.Edition.Year
+	updates := make([]map[string]Goal, len(history)) // each edition's updates, by goal "id@year"
+	for i, h := range history {
+		for _, g := range h.Edition.Goals {
+			if g.Update() {
+				if updates[i] == nil {
+					updates[i] = map[string]Goal{}
+				}
+				updates[i][updateID(g.ID, g.SetIn)] = g
+			}
+		}
+	}
 	var out []FollowUp
 	for i, h := range history[:len(history)-1] {
 		set := h.Edition.Year
@@ -176,8 +188,8 @@ func FollowUps(history []*Results) []FollowUp {
 		for _, g := range h.Edition.SetGoals() {
 			f := FollowUp{Goal: g, SetIn: set, Status: g.StatusOf()}
 			closedBefore := Closed(f.Status)
-			for _, later := range history[i+1:] {
-				u, ok := later.Edition.update(g.ID, set)
+			for j, later := range history[i+1:] {
+				u, ok := updates[i+1+j][updateID(g.ID, set)]
 				if !ok {
 					continue
 				}
@@ -207,15 +219,8 @@ func FollowUps(history []*Results) []FollowUp {
 	return out
 }
 
-// update returns the edition's update on the goal set in year set.
-func (e *Edition) update(id string, set int) (Goal, bool) {
-	for _, g := range e.Goals {
-		if g.Update() && g.ID == id && g.SetIn == set {
-			return g, true
-		}
-	}
-	return Goal{}, false
-}
+// updateID keys an update by its goal's id and the year that set it.
+func updateID(id string, set int) string { return id + "@" + strconv.Itoa(set) }
 
 // outcome compares the indicator's value with the goal's target. A share's
 // value is a fraction, its target a percentage.

@@ -24,9 +24,10 @@ func (l *loader) goals() {
 	}
 	d := l.d
 	seen := newIDs("goal id")
+	updates := map[updateKey]int{} // the line of each update, by goal
 	for i, gn := range d.list(n, "goals") {
 		if gn.Kind == yaml.MappingNode && firstKey(gn.Content, "set_in") != nil {
-			l.goalUpdate(gn, i)
+			l.goalUpdate(gn, i, updates)
 			continue
 		}
 		f := d.fields(gn, record("goal", gn, i), "id!", "title!", "title_en", "due!", "owner!", "owner_en",
@@ -79,7 +80,7 @@ func (l *loader) goals() {
 
 // goalUpdate reads an update on a goal an earlier edition set: its id, the
 // year of that edition, the status now and a note.
-func (l *loader) goalUpdate(gn *yaml.Node, i int) {
+func (l *loader) goalUpdate(gn *yaml.Node, i int, updates map[updateKey]int) {
 	d := l.d
 	f := d.fields(gn, record("goal update", gn, i), "id!", "set_in!", "status!", "note", "note_en")
 	if f == nil {
@@ -108,15 +109,16 @@ func (l *loader) goalUpdate(gn *yaml.Node, i int) {
 		}
 		g.SetIn = y
 	}
-	for _, other := range l.ed.Goals {
-		if other.Update() && other.ID == g.ID && other.SetIn == g.SetIn && g.ID != "" {
-			d.errorf(f["id"], "duplicate update on goal %q of %d (first at line %d)", g.ID, g.SetIn, other.Pos.Line)
-			return
-		}
+	if g.SetIn == 0 {
+		return
 	}
-	if g.SetIn != 0 {
-		l.ed.Goals = append(l.ed.Goals, g)
+	k := updateKey{g.ID, g.SetIn}
+	if line, ok := updates[k]; ok && g.ID != "" {
+		d.errorf(f["id"], "duplicate update on goal %q of %d (first at line %d)", g.ID, g.SetIn, line)
+		return
 	}
+	updates[k] = g.Pos.Line
+	l.ed.Goals = append(l.ed.Goals, g)
 }
 
 // goalStatus reads a goal's status: one of report.GoalStatuses.
@@ -132,4 +134,10 @@ func (l *loader) goalStatus(n *yaml.Node) string {
 	}
 	l.d.errorf(n, "unknown status %q: one of planned, in_progress, done, dropped%s", s, report.Hint(s, report.GoalStatuses))
 	return ""
+}
+
+// updateKey names the goal an update is on: its id and the year that set it.
+type updateKey struct {
+	id  string
+	set int
 }

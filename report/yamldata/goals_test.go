@@ -1,9 +1,11 @@
 package yamldata
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"rendiconto/report"
 	"rendiconto/templates"
@@ -61,4 +63,34 @@ func TestGoalsChecked(t *testing.T) {
 	if errs := report.CheckGoals(eds[1], cat, nil); len(errs) != 2 {
 		t.Errorf("alone, 2021 has %d errors, want the 2 of the catalogue:\n%v", len(errs), errs)
 	}
+}
+
+// FuzzGoals: whatever goals.yaml holds, loading it is an edition or a
+// list of errors at goals.yaml, never a panic.
+func FuzzGoals(f *testing.F) {
+	f.Add([]byte("- {id: a, title: t, due: 2022-01-01, owner: o, indicator: B.3.tables, target: 3, direction: at_most, status: done}\n"))
+	f.Add([]byte("- {id: a, set_in: 2020, status: dropped, note: n}\n- {id: a, set_in: 2020, status: done}\n"))
+	f.Add([]byte("- {id: a, set_in: [1], status: {x: 1}, due: 2022-02-30, target: -1e400}\n- 3\n- [a]\n"))
+	f.Add([]byte("[]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := validFS()
+		fsys["2021/goals.yaml"] = &fstest.MapFile{Data: data}
+		ed, _, err := LoadFS(fsys, "mem", 2021)
+		if err == nil {
+			if ed == nil {
+				t.Fatal("no edition and no error")
+			}
+			report.CheckGoals(ed, nil, []*report.Edition{ed})
+			return
+		}
+		var list report.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a list: %v", err)
+		}
+		for _, e := range list {
+			if e.Pos.File != "mem/2021/goals.yaml" {
+				t.Errorf("error outside goals.yaml: %v", e)
+			}
+		}
+	})
 }
