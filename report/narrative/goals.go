@@ -309,7 +309,11 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeUnverifiable:
 				b.WriteString(": the target (" + target + ") cannot be verified, because the indicator is not available in " + y + ".")
 			case report.OutcomeNone:
-				b.WriteString(", " + value + " in " + y + ".")
+				if value == format.NA {
+					b.WriteString(", not available in " + y + ".")
+				} else {
+					b.WriteString(", " + value + " in " + y + ".")
+				}
 			default:
 				b.WriteString(", " + value + " in " + y + " against a target of " + target + ": " + v.Outcome + ".")
 			}
@@ -325,7 +329,11 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeUnverifiable:
 				b.WriteString(": traguardo (" + target + ") non verificabile, indicatore non disponibile nel " + y + ".")
 			case report.OutcomeNone:
-				b.WriteString(", " + value + " nel " + y + ".")
+				if value == format.NA {
+					b.WriteString(", non disponibile nel " + y + ".")
+				} else {
+					b.WriteString(", " + value + " nel " + y + ".")
+				}
 			default:
 				b.WriteString(", " + value + " nel " + y + " rispetto a un traguardo di " + target + ": " + v.Outcome + ".")
 			}

@@ -49,6 +49,11 @@ func (l *loader) goals() {
 			seen.add(d, f["id"], g.ID)
 			g.IDPos = d.pos(f["id"])
 		}
+		if !g.Due.IsZero() && g.Due.Year() < l.ed.Year {
+			// The follow-up would call it overdue the day it is set.
+			d.errorf(f["due"], "due %s is before the edition's year %d: a goal set with this edition is due in %d or later",
+				g.Due.Format("2006-01-02"), l.ed.Year, l.ed.Year)
+		}
 		if in := f["indicator"]; in != nil {
 			g.IndPos = d.pos(in)
 		}
