@@ -397,8 +397,11 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		default:
 			b.WriteString("This edition follows up " + strconv.Itoa(n) + " goals set in earlier editions: " + joinAnd(parts, e.lang) + ".")
 		}
-		if overdue > 0 {
-			b.WriteString(" " + count(overdue, "goal is overdue: past its due date", "goals are overdue: past their due dates") + " and not done.")
+		switch {
+		case overdue > 0 && n == 1:
+			b.WriteString(" It is overdue: past its due date and not done.")
+		case overdue > 0:
+			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + plural(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not done.")
 		}
 	} else {
 		switch {
@@ -409,8 +412,11 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		default:
 			b.WriteString("Questa edizione verifica " + strconv.Itoa(n) + " obiettivi fissati nelle edizioni precedenti: " + joinAnd(parts, e.lang) + ".")
 		}
-		if overdue > 0 {
-			b.WriteString(" " + count(overdue, "obiettivo è scaduto", "obiettivi sono scaduti") + " senza essere " + plural(overdue, "stato realizzato", "stati realizzati") + ".")
+		switch {
+		case overdue > 0 && n == 1:
+			b.WriteString(" L'obiettivo è scaduto senza essere stato realizzato.")
+		case overdue > 0:
+			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + plural(overdue, "è scaduto senza essere stato realizzato", "sono scaduti senza essere stati realizzati") + ".")
 		}
 	}
 	var checks []string
