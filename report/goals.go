@@ -149,6 +149,9 @@ type FollowUp struct {
 	Status  string
 	Note    Text // the note of the latest update, if any (the goal's own is in Goal)
 	Updated bool // the edition gives an update on it
+	// StatusYear is the year of the edition that gave the status: the
+	// edition's own when Updated, else an earlier one.
+	StatusYear int
 	// Overdue is set when the goal was due by the end of the edition's year
 	// and is neither done nor dropped, unless its target is reached.
 	Overdue bool
@@ -186,7 +189,7 @@ func FollowUps(history []*Results) []FollowUp {
 			continue
 		}
 		for _, g := range h.Edition.SetGoals() {
-			f := FollowUp{Goal: g, SetIn: set, Status: g.StatusOf()}
+			f := FollowUp{Goal: g, SetIn: set, Status: g.StatusOf(), StatusYear: set}
 			closedBefore := Closed(f.Status)
 			for j, later := range history[i+1:] {
 				u, ok := updates[i+1+j][updateID(g.ID, set)]
@@ -198,7 +201,7 @@ func FollowUps(history []*Results) []FollowUp {
 				} else {
 					closedBefore = Closed(u.Status)
 				}
-				f.Status, f.Note = u.StatusOf(), u.Note
+				f.Status, f.Note, f.StatusYear = u.StatusOf(), u.Note, later.Edition.Year
 			}
 			if closedBefore {
 				continue

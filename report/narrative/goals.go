@@ -299,9 +299,14 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 	set := strconv.Itoa(f.SetIn)
 	var b strings.Builder
 	if e.lang == "en" {
-		b.WriteString("Set in " + set + "; owner: " + v.Owner + "; due " + v.By + ". Status in " + y + ": " + v.Status + ".")
+		b.WriteString("Set in " + set + "; owner: " + v.Owner + "; due " + v.By + ".")
+		if f.Updated {
+			b.WriteString(" Status in " + y + ": " + v.Status + ".")
+		} else {
+			b.WriteString(" Last status given (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; the " + y + " edition gives no update.")
+		}
 		if f.Overdue {
-			b.WriteString(" Overdue: the due date, " + v.Due + ", has passed and the goal is not done.")
+			b.WriteString(" Overdue: the due date, " + v.Due + ", has passed and the goal is not recorded as done.")
 		}
 		if title != "" {
 			b.WriteString(" Indicator: " + title)
@@ -319,9 +324,14 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			}
 		}
 	} else {
-		b.WriteString("Fissato nel " + set + "; responsabile: " + v.Owner + "; da conseguire " + v.By + ". Stato nel " + y + ": " + v.Status + ".")
+		b.WriteString("Fissato nel " + set + "; responsabile: " + v.Owner + "; da conseguire " + v.By + ".")
+		if f.Updated {
+			b.WriteString(" Stato nel " + y + ": " + v.Status + ".")
+		} else {
+			b.WriteString(" Ultimo stato indicato (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; l'edizione " + y + " non ne dà aggiornamenti.")
+		}
 		if f.Overdue {
-			b.WriteString(" Scaduto: la scadenza " + dateOf(g.Due) + " è passata senza che l'obiettivo sia stato realizzato.")
+			b.WriteString(" Scaduto: la scadenza " + dateOf(g.Due) + " è passata e l'obiettivo non risulta realizzato.")
 		}
 		if title != "" {
 			b.WriteString(" Indicatore: " + title)
@@ -399,9 +409,9 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		}
 		switch {
 		case overdue > 0 && n == 1:
-			b.WriteString(" It is overdue: past its due date and not done.")
+			b.WriteString(" It is overdue: past its due date and not recorded as done.")
 		case overdue > 0:
-			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + plural(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not done.")
+			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + plural(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not recorded as done.")
 		}
 	} else {
 		switch {
@@ -414,9 +424,9 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		}
 		switch {
 		case overdue > 0 && n == 1:
-			b.WriteString(" L'obiettivo è scaduto senza essere stato realizzato.")
+			b.WriteString(" L'obiettivo è scaduto senza risultare realizzato.")
 		case overdue > 0:
-			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + plural(overdue, "è scaduto senza essere stato realizzato", "sono scaduti senza essere stati realizzati") + ".")
+			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + plural(overdue, "è scaduto senza risultare realizzato", "sono scaduti senza risultare realizzati") + ".")
 		}
 	}
 	var checks []string
