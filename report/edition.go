@@ -40,6 +40,9 @@ type Edition struct {
 	Staff    []Figure
 	Services []Figure
 
+	// Goals are the improvement goals of goals.yaml (see goals.go).
+	Goals []Goal
+
 	// Missing holds the optional files that were not there, by file name:
 	// the indicators computed from them are not available (n.d.).
 	Missing map[string]bool

@@ -126,6 +126,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 	wg.Wait()
 	var out []*report.Results
 	var errs report.ErrorList
+	var eds []*report.Edition // read so far, for the goals' checks
 	for _, p := range parts {
 		if p.panic != nil {
 			panic(p.panic)
@@ -140,6 +141,10 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 		case p.err != nil:
 			return nil, p.err
 		default:
+			if list := report.CheckGoals(p.rs.Edition, cat, eds); len(list) > 0 {
+				errs = append(errs, list...)
+			}
+			eds = append(eds, p.rs.Edition)
 			out = append(out, p.rs)
 		}
 	}

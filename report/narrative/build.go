@@ -199,6 +199,9 @@ var dots = []struct {
 	{reflect.TypeFor[View](), "the page", ""},
 	{reflect.TypeFor[DistrictView](), "a district", " (in {{range .Districts}})"},
 	{reflect.TypeFor[Top](), "a row of top", ` (in {{range top "ID" N}})`},
+	{reflect.TypeFor[Goals](), "the goals", " (in {{with goals}})"},
+	{reflect.TypeFor[GoalView](), "a goal", " (in {{range .Set}})"},
+	{reflect.TypeFor[FollowUpView](), "a goal followed up", " (in {{range .FollowUps}})"},
 }
 
 // unknownField says text/template's "can't evaluate field F in type T" in

@@ -114,6 +114,7 @@ func (e *env) funcs() template.FuncMap {
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
 		"coverage":   e.coverage,
+		"goals":      e.goals, // goals.go
 		"_text":      e.text,
 		// The builtins that make text, bounded like the output.
 		"print":    e.checked(fmt.Sprint),

@@ -88,6 +88,7 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 	if n := l.file(report.FileServices, false); n != nil {
 		l.ed.Services = l.figures(n, report.SourceServices)
 	}
+	l.goals()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		return nil, nil, l.errs
