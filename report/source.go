@@ -17,8 +17,8 @@ var DataSources = []DataSource{
 	{SourceTables, FileTables, Text{"monitoraggio dei tavoli permanenti", "monitoring of permanent tables"}},
 	{SourceGroups, FileGroups, Text{"monitoraggio dei gruppi di cittadini", "monitoring of citizen groups"}},
 	{SourceOrganisations, FileOrganisations, Text{"elenco delle organizzazioni del territorio", "list of the organisations of the territory"}},
-	{SourceStaff, FileStaff, Text{"dati aggregati sul personale", "aggregate staff figures"}},
-	{SourceServices, FileServices, Text{"dati aggregati del servizio sociale e degli sportelli sociali", "aggregate figures of the social service and social desks"}},
+	{SourceStaff, FileStaff, Text{"dati sul personale", "staff figures"}},
+	{SourceServices, FileServices, Text{"dati dei servizi sociali", "social services figures"}},
 }
 
 // SourceKeys are the keys edition.yaml's sources may give.
