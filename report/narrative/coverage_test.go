@@ -15,8 +15,7 @@ import (
 	"rendiconto/templates"
 )
 
-// coverageText is the coverage paragraph of an edition, one item a line.
-func coverageText(t *testing.T, ed *report.Edition, lang string) string {
+func catalogue(t *testing.T) *report.Catalogue {
 	t.Helper()
 	data, err := templates.FS.ReadFile("catalogue.yaml")
 	if err != nil {
@@ -26,7 +25,18 @@ func coverageText(t *testing.T, ed *report.Edition, lang string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := report.Compute(ed, cat, lang)
+	return cat
+}
+
+// coverageText is the coverage paragraph of an edition, one item a line.
+// With computedOnly, the catalogue is cut to the indicators the edition
+// computes: the coverage of an edition where nothing is n.d.
+func coverageText(t *testing.T, ed *report.Edition, lang string, computedOnly bool) string {
+	t.Helper()
+	rs := report.Compute(ed, catalogue(t), lang)
+	if computedOnly {
+		rs.List = slices.DeleteFunc(rs.List, func(r *report.Result) bool { return !r.Value.Known })
+	}
 	e := newEnv(context.Background(), []*report.Results{rs}, Limits{}, nil)
 	e.coverage()
 	var b strings.Builder
@@ -62,28 +72,36 @@ func withoutFigures(figs []report.Figure, measure, dim string) []report.Figure {
 // each cause; it claims completeness only when it is true.
 func TestCoverage(t *testing.T) {
 	cases := []struct {
-		name string
-		ed   func() *report.Edition
+		name         string
+		ed           func() *report.Edition
+		computedOnly bool
 	}{
-		{"sample 2019", func() *report.Edition { return loadEdition(t, "../../data", 2019) }},
-		{"complete other city", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }},
-		{"staff, services, tables and groups missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2023) }},
+		{"every source, every indicator computed", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, true},
+		{"the codes the catalogue names added, but not their figures", func() *report.Edition {
+			ed := loadEdition(t, "../../testdata/othercity", 2022)
+			for _, n := range report.CodeNotes(ed, catalogue(t)) {
+				ed.Vocabularies[n.List].Entries = append(ed.Vocabularies[n.List].Entries, report.Entry{Code: n.Code, Label: n.Code})
+			}
+			return ed
+		}, false},
+		{"every source, catalogue codes missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, false},
+		{"staff, services, tables and groups missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2023) }, false},
 		{"no projects", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			ed.Projects = nil
 			return ed
-		}},
+		}, false},
 		{"a code list missing", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			delete(ed.Vocabularies, "channels")
 			ed.Services = withoutFigures(ed.Services, "", "channel")
 			return ed
-		}},
+		}, false},
 		{"a figure missing, and an indicator computed from it", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			ed.Services = withoutFigures(ed.Services, "users", "")
 			return ed
-		}},
+		}, false},
 		{"a zero denominator", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			for i := range ed.Services {
@@ -92,12 +110,12 @@ func TestCoverage(t *testing.T) {
 				}
 			}
 			return ed
-		}},
+		}, false},
 	}
 	var b strings.Builder
 	for _, c := range cases {
 		for _, lang := range []string{"it", "en"} {
-			fmt.Fprintf(&b, "## %s (%s)\n%s\n", c.name, lang, coverageText(t, c.ed(), lang))
+			fmt.Fprintf(&b, "## %s (%s)\n%s\n", c.name, lang, coverageText(t, c.ed(), lang, c.computedOnly))
 		}
 	}
 	got := b.String()
