@@ -18,7 +18,7 @@ func (e *env) indicators() markup {
 		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
 		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "source")},
 		Numeric: []bool{false, false, false},
-		Widths:  []float64{1.3, 6, 1.9},
+		Widths:  []float64{1.5, 5, 2.7},
 	}
 	for _, r := range e.rs.List {
 		ind := r.Indicator
