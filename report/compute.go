@@ -586,9 +586,15 @@ func (c *computer) ratio(ind *Indicator, r *Result) {
 		return
 	}
 	r.Value = Known(num.value.Num / den.value.Num * factor)
+	if ind.People {
+		r.counts = map[string]float64{"": num.value.Num}
+	}
 	if ind.By != "" && ind.Numerator != nil && len(ind.Numerator.Fields) > 0 {
 		rows := c.sum(ind, ind.Numerator.Fields, ind.By, ind.Across).rows
 		for _, row := range rows {
+			if ind.People {
+				r.counts[row.Key] = row.Value
+			}
 			if d, ok := den.row(row.Key); ok && d != 0 {
 				row.Value = row.Value / d * factor
 				r.Breakdown = append(r.Breakdown, row)
