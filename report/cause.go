@@ -23,6 +23,7 @@ const (
 	CauseNoRecords                    // no records to take a mean or a share of
 	CauseZeroDenominator              // a ratio's denominator is zero
 	CauseDepends                      // computed from another indicator that is n.d.
+	CauseWithheld                     // withheld to protect people (Withhold): a small count
 	CauseOther                        // not a finite number, or a circular definition
 )
 
@@ -33,6 +34,8 @@ func (r *Result) Cause(ed *Edition) (Cause, []string) {
 	switch {
 	case r.Value.Known:
 		return CauseKnown, nil
+	case r.Withheld:
+		return CauseWithheld, nil
 	case len(r.Missing) > 0:
 		return CauseFileMissing, r.Missing
 	case r.Code != nil:

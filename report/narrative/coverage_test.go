@@ -31,9 +31,13 @@ func catalogue(t *testing.T) *report.Catalogue {
 // coverageText is the coverage paragraph of an edition, one item a line.
 // With computedOnly, the catalogue is cut to the indicators the edition
 // computes: the coverage of an edition where nothing is n.d.
-func coverageText(t *testing.T, ed *report.Edition, lang string, computedOnly bool) string {
+// With a threshold, the small counts of people are withheld.
+func coverageText(t *testing.T, ed *report.Edition, lang string, computedOnly bool, threshold int) string {
 	t.Helper()
 	rs := report.Compute(ed, catalogue(t), lang)
+	if threshold > 0 {
+		report.Withhold(rs, threshold)
+	}
 	if computedOnly {
 		rs.List = slices.DeleteFunc(rs.List, func(r *report.Result) bool { return !r.Value.Known })
 	}
@@ -75,33 +79,34 @@ func TestCoverage(t *testing.T) {
 		name         string
 		ed           func() *report.Edition
 		computedOnly bool
+		threshold    int
 	}{
-		{"every source, every indicator computed", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, true},
+		{"every source, every indicator computed", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, true, 0},
 		{"the codes the catalogue names added, but not their figures", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			for _, n := range report.CodeNotes(ed, catalogue(t)) {
 				ed.Vocabularies[n.List].Entries = append(ed.Vocabularies[n.List].Entries, report.Entry{Code: n.Code, Label: n.Code})
 			}
 			return ed
-		}, false},
-		{"every source, catalogue codes missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, false},
-		{"staff, services, tables and groups missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2023) }, false},
+		}, false, 0},
+		{"every source, catalogue codes missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, false, 0},
+		{"staff, services, tables and groups missing", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2023) }, false, 0},
 		{"no projects", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			ed.Projects = nil
 			return ed
-		}, false},
+		}, false, 0},
 		{"a code list missing", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			delete(ed.Vocabularies, "channels")
 			ed.Services = withoutFigures(ed.Services, "", "channel")
 			return ed
-		}, false},
+		}, false, 0},
 		{"a figure missing, and an indicator computed from it", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			ed.Services = withoutFigures(ed.Services, "users", "")
 			return ed
-		}, false},
+		}, false, 0},
 		{"a zero denominator", func() *report.Edition {
 			ed := loadEdition(t, "../../testdata/othercity", 2022)
 			for i := range ed.Services {
@@ -110,12 +115,13 @@ func TestCoverage(t *testing.T) {
 				}
 			}
 			return ed
-		}, false},
+		}, false, 0},
+		{"small counts of people withheld", func() *report.Edition { return loadEdition(t, "../../testdata/othercity", 2022) }, false, 400},
 	}
 	var b strings.Builder
 	for _, c := range cases {
 		for _, lang := range []string{"it", "en"} {
-			fmt.Fprintf(&b, "## %s (%s)\n%s\n", c.name, lang, coverageText(t, c.ed(), lang, c.computedOnly))
+			fmt.Fprintf(&b, "## %s (%s)\n%s\n", c.name, lang, coverageText(t, c.ed(), lang, c.computedOnly, c.threshold))
 		}
 	}
 	got := b.String()
