@@ -30,6 +30,16 @@ type Edition struct {
 	Territory      Territory
 	Vocabularies   map[string]*Vocabulary
 
+	// Sample marks an edition whose records are synthetic: the report and
+	// the slides say so on every page.
+	Sample bool
+	// Sources are the edition's own names of its data files, by source key
+	// (DataSources), in both languages; see SourceName.
+	Sources map[string]Text
+	// Files are the files the loader looked for, present or missing, in
+	// the order it read them: the coverage lists them all.
+	Files []string
+
 	Organisations []Organisation
 	Projects      []Project
 	Tables        []Table

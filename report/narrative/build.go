@@ -120,6 +120,7 @@ func front(rs *report.Results) document.Front {
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+		Sample:   sampleNote(rs.Lang, ed),
 	}
 }
 

@@ -414,8 +414,7 @@ func (e *env) aside(b document.Block) markup {
 }
 
 func (e *env) source(r *report.Result) string {
-	files := strings.Join(r.Indicator.Files(), ", ")
-	return fmt.Sprintf("%s: %s, %s %d", word(e.lang, "source"), files, word(e.lang, "edition"), e.rs.Edition.Year)
+	return e.sourceNote(r.Indicator, strconv.Itoa(e.rs.Edition.Year))
 }
 
 func (e *env) chart(id string, kind ...string) (markup, error) {
@@ -600,7 +599,7 @@ func (e *env) trendchart(id string) (markup, error) {
 		}
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
-	c.Note = fmt.Sprintf("%s: %s", word(e.lang, "source"), strings.Join(r.Indicator.Files(), ", "))
+	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
 		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
 	}

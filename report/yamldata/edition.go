@@ -127,6 +127,7 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 func (l *loader) read(name string, required bool) []byte {
 	path := filepath.Join(l.dir, name)
 	l.d = &decoder{file: path, errs: &l.errs, warns: &l.warnings}
+	l.ed.Files = append(l.ed.Files, name)
 	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && required:
@@ -213,7 +214,8 @@ const maxPublishedAfter = 10
 // without errors, which the records need.
 func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 	d := l.d
-	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!")
+	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!",
+		"sample", "sources", "sources_en")
 	if f == nil {
 		return false
 	}
@@ -237,6 +239,8 @@ func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 		d.errorf(f["published"], "published %s: a report on %d is published from %d to %d",
 			p.Format("2006-01-02"), folderYear, folderYear, folderYear+maxPublishedAfter)
 	}
+	ed.Sample = d.boolean(f["sample"], "sample", false)
+	l.sources(f["sources"], f["sources_en"])
 	t := f["territory"]
 	if t == nil || isNull(t) {
 		return false
