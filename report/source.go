@@ -19,6 +19,8 @@ var DataSources = []DataSource{
 	{SourceOrganisations, FileOrganisations, Text{"elenco delle organizzazioni del territorio", "list of the organisations of the territory"}},
 	{SourceStaff, FileStaff, Text{"dati sul personale", "staff figures"}},
 	{SourceServices, FileServices, Text{"dati dei servizi sociali", "social services figures"}},
+	// optional, no indicator reads it: listed when present
+	{"goals", FileGoals, Text{"obiettivi di miglioramento", "improvement goals"}},
 }
 
 // SourceKeys are the keys edition.yaml's sources may give.

@@ -149,6 +149,8 @@ func (e *env) records(file string) string {
 		n, noun = len(ed.Staff), "figure"
 	case report.FileServices:
 		n, noun = len(ed.Services), "figure"
+	case report.FileGoals:
+		n, noun = len(ed.Goals), "goal"
 	default:
 		return ""
 	}
@@ -248,12 +250,14 @@ var recordNouns = map[string]map[string][3]string{
 		"group":        {"nessun gruppo", "gruppo", "gruppi"},
 		"organisation": {"nessuna organizzazione", "organizzazione", "organizzazioni"},
 		"figure":       {"nessun prospetto di dati", "prospetto di dati", "prospetti di dati"},
+		"goal":         {"nessun nuovo obiettivo", "nuovo obiettivo", "nuovi obiettivi"},
 	},
 	"en": {
 		"project":      {"no projects", "project", "projects"},
 		"table":        {"no tables", "table", "tables"},
 		"group":        {"no groups", "group", "groups"},
 		"organisation": {"no organisations", "organisation", "organisations"},
+		"goal":         {"no new goals", "new goal", "new goals"},
 		"figure":       {"no tables of figures", "table of figures", "tables of figures"},
 	},
 }

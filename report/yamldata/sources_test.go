@@ -35,7 +35,7 @@ func TestSampleAndSources(t *testing.T) {
 		{report.FileStaff, "en", "Annual staff account"},
 		{report.FileTables, "it", "monitoraggio dei tavoli permanenti"},
 		{report.FileTables, "en", "monitoring of permanent tables"},
-		{"goals.yaml", "it", "dati dell'edizione"},
+		{"other.yaml", "it", "dati dell'edizione"},
 	} {
 		if got := ed.SourceName(c.file, c.lang); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.file, c.lang, got, c.want)
