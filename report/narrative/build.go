@@ -199,6 +199,7 @@ var dots = []struct {
 	{reflect.TypeFor[View](), "the page", ""},
 	{reflect.TypeFor[DistrictView](), "a district", " (in {{range .Districts}})"},
 	{reflect.TypeFor[Top](), "a row of top", ` (in {{range top "ID" N}})`},
+	{reflect.TypeFor[Reach](), "a reach", ` (in {{with reach "ID"}})`},
 }
 
 // unknownField says text/template's "can't evaluate field F in type T" in
