@@ -441,3 +441,26 @@ func (e *env) since(date string) (bool, error) {
 	p := e.rs.Edition.Published
 	return !p.IsZero() && !p.Before(t), nil
 }
+
+// elides reports whether Italian elides the article before a number
+// printed as s: l'8%, l'11%, l'1%, l'80% (otto, undici, uno, ottanta),
+// but il 18%, il 110%.
+func elides(s string) bool {
+	whole, _, _ := strings.Cut(s, ",")
+	return strings.HasPrefix(whole, "8") || whole == "1" || whole == "11" || strings.HasPrefix(whole, "11.") || strings.HasPrefix(whole, "8.")
+}
+
+// article puts the Italian article before a printed figure: "il 30,0%",
+// "l'8,0%"; with "a", "al 30,0%", "all'8,0%". Text that is not a figure
+// (n.d.) is returned as it is.
+func article(prep string) func(string) string {
+	return func(s string) string {
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return s
+		}
+		if elides(s) {
+			return map[string]string{"": "l'", "a": "all'", "di": "dell'"}[prep] + s
+		}
+		return map[string]string{"": "il ", "a": "al ", "di": "del "}[prep] + s
+	}
+}
