@@ -1,8 +1,10 @@
 package narrative
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -332,18 +334,19 @@ func (e *env) labels(id string) (string, error) {
 	return e.andList(s), nil
 }
 
-// kinds says the organisation kinds that are (ets true) or are not Third
-// sector entities, among the rows with a value of an indicator by kind
-// (id), or among the edition's organisations when id is "".
+// kinds says the most present organisation kinds (see maxKinds) that are
+// (ets true) or are not Third-sector entities, among the rows of an
+// indicator by kind (id), or among the edition's organisations when id is
+// "", most present first.
 func (e *env) kinds(id string, ets bool) (string, error) {
 	voc := e.rs.Edition.Vocabularies["organisation_kinds"]
 	if voc == nil {
 		return "", nil
 	}
-	has := map[string]bool{}
+	n := map[string]float64{} // organisations by kind
 	if id == "" {
 		for _, o := range e.rs.Edition.Organisations {
-			has[o.Kind] = true
+			n[o.Kind]++
 		}
 	} else {
 		r, err := e.result(id)
@@ -351,17 +354,30 @@ func (e *env) kinds(id string, ets bool) (string, error) {
 			return "", err
 		}
 		for _, row := range r.Breakdown {
-			has[row.Key] = !row.NA && row.Value > 0
+			if !row.NA {
+				n[row.Key] = row.Value
+			}
 		}
 	}
-	var s []string
+	var rows []Top
 	for _, en := range voc.Entries {
-		if has[en.Code] && en.ETS == ets {
-			s = append(s, labelText(en, e.lang))
+		if n[en.Code] > 0 && en.ETS == ets {
+			rows = append(rows, Top{Text: labelText(en, e.lang), Num: n[en.Code]})
 		}
 	}
-	return e.andList(s), nil
+	slices.SortStableFunc(rows, func(a, b Top) int { return cmp.Compare(b.Num, a.Num) })
+	for i := range rows {
+		if i >= maxKinds && rows[i].Num != rows[i-1].Num {
+			rows = rows[:i]
+			break
+		}
+	}
+	return e.join(rows), nil
 }
+
+// maxKinds is how many kinds of organisation kinds names (and those tied
+// with the last): the most present, not a list of twenty.
+const maxKinds = 3
 
 // label is a breakdown row's label in running text.
 func (e *env) label(id, key string) (string, error) {
@@ -405,10 +421,10 @@ func labelText(en report.Entry, lang string) string {
 }
 
 // sentenceCase lower-cases the first letter of a label, so that it reads
-// mid-sentence ("Di persona" → "di persona"), unless its first word looks
-// like an acronym or a name: two capitals or more ("SST e Ufficio reti",
-// "ASP della Valle"), or a digit. A label whose first word is a proper
-// noun ("Comune di …") needs label_text.
+// mid-sentence ("Di persona" → "di persona"), unless it looks like a name:
+// a first word of two capitals or more ("SST e Ufficio reti", "ASP della
+// Valle") or with a digit, or another word with a capital ("Comune di
+// Bologna"). Where this guesses wrong, the code list's label_text says it.
 func sentenceCase(s string) string {
 	first, _, _ := strings.Cut(s, " ")
 	caps := 0
@@ -422,6 +438,11 @@ func sentenceCase(s string) string {
 	}
 	if caps != 1 {
 		return s
+	}
+	for _, w := range strings.Fields(s)[1:] {
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(c) {
+			return s // a name further on: "Comune di Bologna", "Bologna City Council"
+		}
 	}
 	c, n := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(c) {
