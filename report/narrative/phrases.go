@@ -104,19 +104,24 @@ func (e *env) shiftOf(id string) (s shift, ok bool, err error) {
 		return shift{}, false, err
 	}
 	r, _ := e.result(id)
-	d := cur.Num - prev.Num
-	s.share = r.Indicator.IsShare()
-	if s.share {
+	return shiftFrom(cur.Num, prev.Num, r.Indicator.IsShare()), true, nil
+}
+
+// shiftFrom is the change from prev to cur, rounded once (see shift).
+func shiftFrom(cur, prev float64, share bool) (s shift) {
+	d := cur - prev
+	s.share = share
+	if share {
 		d *= 100 // percentage points
 	}
 	s.d = roundTo(d, 1)
-	if !s.share && prev.Num != 0 {
-		s.pct = roundTo((cur.Num-prev.Num)/math.Abs(prev.Num)*100, 1)
+	if !share && prev != 0 {
+		s.pct = roundTo((cur-prev)/math.Abs(prev)*100, 1)
 		s.hasPct = s.pct != 0
 	}
 	s.same = s.d == 0 && !s.hasPct
 	s.about = s.d == 0 && s.hasPct
-	return s, true, nil
+	return s
 }
 
 func roundTo(x float64, decimals int) float64 {
@@ -163,37 +168,42 @@ func (e *env) delta(id, gender string, noun ...string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("indicator %s has no value to compare in this edition or the previous one: guard it with {{if comparable %q}}", id, id)
 	}
+	return sayShift(s, gender, e.lang, noun...), nil
+}
+
+// sayShift says a change as delta does; gender is one of itVerbs' keys.
+func sayShift(s shift, gender, lang string, noun ...string) string {
 	verbs := itVerbs[gender]
 	by, each := " di ", "punti percentuali"
-	if e.lang == "en" {
+	if lang == "en" {
 		verbs, by, each = enVerbs, " by ", "percentage points"
 	}
 	pct := ""
 	if s.hasPct {
-		pct = " (" + format.Signed(s.pct, 1, e.lang) + "%)"
+		pct = " (" + format.Signed(s.pct, 1, lang) + "%)"
 	}
 	switch {
 	case s.same:
-		return verbs[2], nil
+		return verbs[2]
 	case s.about:
-		return verbs[3] + pct, nil
+		return verbs[3] + pct
 	}
 	verb := verbs[0]
 	if s.d < 0 {
 		verb = verbs[1]
 	}
-	amount := format.Number(math.Abs(s.d), 1, e.lang)
+	amount := format.Number(math.Abs(s.d), 1, lang)
 	switch {
 	case s.share:
 		if math.Abs(s.d) == 1 {
-			each = strings.Replace(strings.Replace(each, "punti percentuali", "punto percentuale", 1), "points", "point", 1)
+			each = map[string]string{"punti percentuali": "punto percentuale", "percentage points": "percentage point"}[each]
 		}
 		amount += " " + each
 	case len(noun) == 2:
 		w, _ := plural(math.Abs(s.d), noun[0], noun[1])
 		amount += " " + w
 	}
-	return verb + by + amount + pct, nil
+	return verb + by + amount + pct
 }
 
 // Reach is where a breakdown by district has records: With of the Of
@@ -467,7 +477,7 @@ func (e *env) since(date string) (bool, error) {
 // printed as s: l'8%, l'11%, l'1%, l'80% (otto, undici, uno, ottanta),
 // but il 18%, il 110%.
 func elides(s string) bool {
-	whole, _, _ := strings.Cut(s, ",")
+	whole := s[:len(s)-len(strings.TrimLeft(s, "0123456789."))]
 	return strings.HasPrefix(whole, "8") || whole == "1" || whole == "11" || strings.HasPrefix(whole, "11.") || strings.HasPrefix(whole, "8.")
 }
 
