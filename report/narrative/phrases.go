@@ -312,7 +312,8 @@ func (e *env) join(rows []Top) string {
 	return e.andList(texts)
 }
 
-// andList joins words as a list: "a, b e c", "a, b and c".
+// andList joins words as a list: "a, b e c", "a, b and c"; with
+// semicolons when an item holds a comma or the conjunction itself.
 func (e *env) andList(s []string) string {
 	and := " e "
 	if e.lang == "en" {
@@ -324,7 +325,16 @@ func (e *env) andList(s []string) string {
 	case 1:
 		return s[0]
 	}
-	return strings.Join(s[:len(s)-1], ", ") + and + s[len(s)-1]
+	sep := ", "
+	for _, w := range s {
+		if strings.Contains(w, ",") || strings.Contains(w, and) {
+			// "a, b e c" would be ambiguous: "negozi, esercizi commerciali e
+			// supermercati; scuola e istituto comprensivo"
+			sep, and = "; ", "; "
+			break
+		}
+	}
+	return strings.Join(s[:len(s)-1], sep) + and + s[len(s)-1]
 }
 
 // labels says every row of an indicator's breakdown, in its order, in
