@@ -505,3 +505,19 @@ func article(prep string) func(string) string {
 		return map[string]string{"": "il ", "a": "al ", "di": "del "}[prep] + s
 	}
 }
+
+// sub is a − b, for agreement on "the others" (numbers of any kind).
+func sub(a, b any) (float64, error) {
+	x, err := number(a)
+	if err != nil {
+		return 0, err
+	}
+	y, err := number(b)
+	return x - y, err
+}
+
+// first returns at most n of the rows: a slide has room for a few, and
+// says how many it leaves out.
+func first(n int, rows []Top) []Top {
+	return rows[:max(0, min(n, len(rows)))]
+}

@@ -73,6 +73,22 @@ func TestPluralAndCount(t *testing.T) {
 	}
 }
 
+func TestFirstAndSub(t *testing.T) {
+	rows := []Top{{Key: "a"}, {Key: "b"}, {Key: "c"}}
+	if got := first(2, rows); len(got) != 2 {
+		t.Errorf("first 2: %v", got)
+	}
+	if got := first(6, rows); len(got) != 3 {
+		t.Errorf("first 6: %v", got)
+	}
+	if got := first(-1, rows); len(got) != 0 {
+		t.Errorf("first -1: %v", got)
+	}
+	if d, err := sub(8, 6.0); err != nil || d != 2 {
+		t.Errorf("sub: %v %v", d, err)
+	}
+}
+
 func TestSentenceCase(t *testing.T) {
 	for in, want := range map[string]string{
 		"Di persona": "di persona",
