@@ -100,6 +100,10 @@ type Entry struct {
 	Code    string
 	Label   string
 	LabelEn string // optional: the label in English reports
+	// LabelText and LabelTextEn, optional, are the label as running text
+	// says it mid-sentence ("contrasto alla solitudine"); without them it
+	// is derived from the label (see narrative's runningText).
+	LabelText, LabelTextEn string
 	// ETS is set for organisation kinds that are Third-sector entities.
 	ETS bool
 	// Was lists the codes of the previous edition this code replaces.
@@ -110,6 +114,15 @@ type Entry struct {
 // no other.
 func (e Entry) LabelIn(lang string) string {
 	return Text{It: e.Label, En: e.LabelEn}.In(lang)
+}
+
+// LabelTextIn returns the entry's running-text label in lang, "" when
+// the edition gives none.
+func (e Entry) LabelTextIn(lang string) string {
+	if lang == "en" {
+		return e.LabelTextEn
+	}
+	return e.LabelText
 }
 
 // TitleIn returns the edition's title and subtitle in lang.

@@ -203,6 +203,7 @@ var dots = []struct {
 	{reflect.TypeFor[Goals](), "the goals", " (in {{with goals}})"},
 	{reflect.TypeFor[GoalView](), "a goal", " (in {{range .Set}})"},
 	{reflect.TypeFor[FollowUpView](), "a goal followed up", " (in {{range .FollowUps}})"},
+	{reflect.TypeFor[Reach](), "a reach", ` (in {{with reach "ID"}})`},
 }
 
 // unknownField says text/template's "can't evaluate field F in type T" in

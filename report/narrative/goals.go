@@ -91,16 +91,16 @@ func gw(lang, key string) string {
 	return goalWords["it"][key]
 }
 
-// plural picks the singular or the plural form by the count.
-func plural(n int, one, many string) string {
+// pluralOf picks the singular or the plural form by the count.
+func pluralOf(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
 	return many
 }
 
-// count writes "1 obiettivo", "3 obiettivi".
-func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
+// countOf writes "1 obiettivo", "3 obiettivi".
+func countOf(n int, one, many string) string { return strconv.Itoa(n) + " " + pluralOf(n, one, many) }
 
 // joinAnd joins phrases as a sentence lists them: "a, b e c".
 func joinAnd(parts []string, lang string) string {
@@ -197,7 +197,7 @@ func (e *env) goalsIntro(n, measured int) string {
 		if n == 0 {
 			return "The " + y + " edition records no improvement goals."
 		}
-		s := "The " + y + " edition sets " + count(n, "improvement goal", "improvement goals")
+		s := "The " + y + " edition sets " + countOf(n, "improvement goal", "improvement goals")
 		switch {
 		case measured == 0:
 		case n == 1:
@@ -214,7 +214,7 @@ func (e *env) goalsIntro(n, measured int) string {
 	if n == 0 {
 		return "L'edizione " + y + " non riporta obiettivi di miglioramento."
 	}
-	s := "L'edizione " + y + " fissa " + count(n, "obiettivo", "obiettivi") + " di miglioramento"
+	s := "L'edizione " + y + " fissa " + countOf(n, "obiettivo", "obiettivi") + " di miglioramento"
 	switch {
 	case measured == 0:
 	case n == 1:
@@ -370,9 +370,9 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		}
 		list := joinAnd(years, e.lang)
 		if en {
-			return "The " + plural(len(years), "edition", "editions") + " before this one (" + list + ") " + plural(len(years), "records", "record") + " no improvement goals."
+			return "The " + pluralOf(len(years), "edition", "editions") + " before this one (" + list + ") " + pluralOf(len(years), "records", "record") + " no improvement goals."
 		}
-		return plural(len(years), "L'edizione", "Le edizioni") + " " + list + " non " + plural(len(years), "riporta", "riportano") + " obiettivi di miglioramento."
+		return pluralOf(len(years), "L'edizione", "Le edizioni") + " " + list + " non " + pluralOf(len(years), "riporta", "riportano") + " obiettivi di miglioramento."
 	}
 	if len(fus) == 0 {
 		if en {
@@ -393,7 +393,7 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 	var parts []string
 	for _, st := range report.GoalStatuses {
 		if n := byStatus[st]; n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+plural(n, gw(e.lang, st), gw(e.lang, st+"+")))
+			parts = append(parts, strconv.Itoa(n)+" "+pluralOf(n, gw(e.lang, st), gw(e.lang, st+"+")))
 		}
 	}
 	n := len(fus)
@@ -411,7 +411,7 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		case overdue > 0 && n == 1:
 			b.WriteString(" It is overdue: past its due date and not recorded as done.")
 		case overdue > 0:
-			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + plural(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not recorded as done.")
+			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not recorded as done.")
 		}
 	} else {
 		switch {
@@ -426,7 +426,7 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		case overdue > 0 && n == 1:
 			b.WriteString(" L'obiettivo è scaduto senza risultare realizzato.")
 		case overdue > 0:
-			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + plural(overdue, "è scaduto senza risultare realizzato", "sono scaduti senza risultare realizzati") + ".")
+			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "è scaduto senza risultare realizzato", "sono scaduti senza risultare realizzati") + ".")
 		}
 	}
 	var checks []string
@@ -438,21 +438,21 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		if en {
 			switch o {
 			case report.OutcomeReached:
-				checks = append(checks, strconv.Itoa(k)+" "+plural(k, "is reached", "are reached"))
+				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is reached", "are reached"))
 			case report.OutcomeMissed:
-				checks = append(checks, strconv.Itoa(k)+" "+plural(k, "is not reached", "are not reached"))
+				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is not reached", "are not reached"))
 			default:
-				checks = append(checks, strconv.Itoa(k)+" cannot be verified, as "+plural(k, "its indicator is", "their indicators are")+" not available")
+				checks = append(checks, strconv.Itoa(k)+" cannot be verified, as "+pluralOf(k, "its indicator is", "their indicators are")+" not available")
 			}
 			continue
 		}
 		switch o {
 		case report.OutcomeReached:
-			checks = append(checks, strconv.Itoa(k)+" "+plural(k, "è raggiunto", "sono raggiunti"))
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "è raggiunto", "sono raggiunti"))
 		case report.OutcomeMissed:
-			checks = append(checks, strconv.Itoa(k)+" "+plural(k, "non è raggiunto", "non sono raggiunti"))
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è raggiunto", "non sono raggiunti"))
 		default:
-			checks = append(checks, strconv.Itoa(k)+" "+plural(k, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
 		}
 	}
 	if len(checks) > 0 {

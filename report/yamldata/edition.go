@@ -316,7 +316,7 @@ func (l *loader) vocabularies(n *yaml.Node) {
 		}
 		v := &report.Vocabulary{Name: name}
 		codes := newIDs(name + " code")
-		keys := []string{"code!", "label!", "label_en", "was"}
+		keys := []string{"code!", "label!", "label_en", "label_text", "label_text_en", "was"}
 		if name == "organisation_kinds" {
 			keys = append(keys, "ets!")
 		}
@@ -329,8 +329,11 @@ func (l *loader) vocabularies(n *yaml.Node) {
 				Code:    d.str(ef["code"], "code"),
 				Label:   d.name(ef["label"], "label"),
 				LabelEn: d.name(ef["label_en"], "label_en"),
-				ETS:     d.boolean(ef["ets"], "ets", false),
-				Was:     d.strs(ef["was"], "was", codeText),
+				// the running-text forms are optional (see docs/data-model.md)
+				LabelText:   d.name(ef["label_text"], "label_text"),
+				LabelTextEn: d.name(ef["label_text_en"], "label_text_en"),
+				ETS:         d.boolean(ef["ets"], "ets", false),
+				Was:         d.strs(ef["was"], "was", codeText),
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)
