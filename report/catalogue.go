@@ -61,6 +61,11 @@ type Indicator struct {
 	Bins    []float64   // upper bounds of the classes of a numeric By field
 	Across  string      // aggregate sources: a second breakdown field, rows By × Across
 	Chart   string      // preferred chart kind, empty for none
+	// People marks a count of people (users, beneficiaries, citizens,
+	// minors; staff by sex or age): its small figures are withheld (see
+	// Withhold). On a ratio, share or mean it says the numerator counts
+	// people: the rows whose count is withheld are withheld.
+	People bool
 
 	// Ratio, share and gap: the terms of the value. Denominator nil means 1.
 	Numerator   *Operand

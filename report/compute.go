@@ -149,7 +149,7 @@ func (c *computer) compute(ind *Indicator) *Result {
 		}
 	case MeasureMean:
 		if len(recs) == 0 {
-			r.Reason = "no records"
+			r.Reason = ReasonNoRecords
 			return r
 		}
 		n := float64(len(recs))
@@ -159,7 +159,7 @@ func (c *computer) compute(ind *Indicator) *Result {
 		}
 	case MeasureShare:
 		if len(recs) == 0 {
-			r.Reason = "no records"
+			r.Reason = ReasonNoRecords
 			return r
 		}
 		r.Value = Known(float64(len(filter(recs, ind.Where))) / float64(len(recs)))
@@ -449,7 +449,7 @@ func (c *computer) sum(ind *Indicator, fields []string, by, across string) sums 
 		q.measure = f
 		t, cs, ok := q.answer(c.figs[ind.Source])
 		if !ok {
-			return sums{reason: sourceFile[ind.Source] + " has no figure of " + q.describe()}
+			return sums{reason: sourceFile[ind.Source] + reasonNoFigure + q.describe()}
 		}
 		out.total += t
 		for k, v := range cs {
@@ -530,7 +530,7 @@ func (c *computer) operand(ind *Indicator, o *Operand) operand {
 	case o.Ref != nil:
 		r := c.result(o.Ref)
 		if !r.Value.Known {
-			return operand{reason: o.Ref.ID + " is n.d."}
+			return operand{reason: o.Ref.ID + reasonDependsSuffix}
 		}
 		return operand{value: r.Value, row: func(key string) (float64, bool) {
 			if r.Breakdown == nil {
@@ -582,13 +582,19 @@ func (c *computer) ratio(ind *Indicator, r *Result) {
 		return
 	}
 	if den.value.Num == 0 {
-		r.Reason = "zero denominator"
+		r.Reason = ReasonZeroDenominator
 		return
 	}
 	r.Value = Known(num.value.Num / den.value.Num * factor)
+	if ind.People {
+		r.counts = map[string]float64{"": num.value.Num}
+	}
 	if ind.By != "" && ind.Numerator != nil && len(ind.Numerator.Fields) > 0 {
 		rows := c.sum(ind, ind.Numerator.Fields, ind.By, ind.Across).rows
 		for _, row := range rows {
+			if ind.People {
+				r.counts[row.Key] = row.Value
+			}
 			if d, ok := den.row(row.Key); ok && d != 0 {
 				row.Value = row.Value / d * factor
 				r.Breakdown = append(r.Breakdown, row)

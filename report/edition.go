@@ -34,6 +34,16 @@ type Edition struct {
 	Territory      Territory
 	Vocabularies   map[string]*Vocabulary
 
+	// Sample marks an edition whose records are synthetic: the report and
+	// the slides say so on every page.
+	Sample bool
+	// Sources are the edition's own names of its data files, by source key
+	// (DataSources), in both languages; see SourceName.
+	Sources map[string]Text
+	// Files are the files the loader looked for, present or missing, in
+	// the order it read them: the coverage lists them all.
+	Files []string
+
 	Organisations []Organisation
 	Projects      []Project
 	Tables        []Table
@@ -43,6 +53,9 @@ type Edition struct {
 	// personal data, only counts and amounts by unit, district, category.
 	Staff    []Figure
 	Services []Figure
+
+	// Goals are the improvement goals of goals.yaml (see goals.go).
+	Goals []Goal
 
 	// Identity and IdentityEn are the Markdown of identity.md and
 	// identity_en.md, "" when the edition has none (see IdentityIn).
@@ -105,6 +118,10 @@ type Entry struct {
 	Code    string
 	Label   string
 	LabelEn string // optional: the label in English reports
+	// LabelText and LabelTextEn, optional, are the label as running text
+	// says it mid-sentence ("contrasto alla solitudine"); without them it
+	// is derived from the label (see narrative's runningText).
+	LabelText, LabelTextEn string
 	// ETS is set for organisation kinds that are Third-sector entities.
 	ETS bool
 	// Community is set for funding sources that are the organisations of
@@ -119,6 +136,15 @@ type Entry struct {
 // no other.
 func (e Entry) LabelIn(lang string) string {
 	return Text{It: e.Label, En: e.LabelEn}.In(lang)
+}
+
+// LabelTextIn returns the entry's running-text label in lang, "" when
+// the edition gives none.
+func (e Entry) LabelTextIn(lang string) string {
+	if lang == "en" {
+		return e.LabelTextEn
+	}
+	return e.LabelText
 }
 
 // TitleIn returns the edition's title and subtitle in lang.

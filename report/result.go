@@ -29,6 +29,13 @@ type Result struct {
 	// Code is set when the value is n.d. because a code the indicator's
 	// definition names is not in the edition's code list (CodeNotes).
 	Code *CodeNote
+	// Withheld marks a value not published to protect people (Withhold):
+	// it is not Known, and Reason says why.
+	Withheld bool
+
+	// counts are the numerator's counts of people of a People ratio, by
+	// breakdown key ("" for the value), for Withhold.
+	counts map[string]float64
 }
 
 // Row is one line of a breakdown.
@@ -40,6 +47,9 @@ type Row struct {
 	// or n.d.): such a row is kept, so that every row the catalogue defines
 	// is there, but its Value is 0 and must never be read as a number.
 	NA bool
+	// Withheld marks a row not published to protect people (Withhold); it
+	// is NA too, so that no code reads its value.
+	Withheld bool
 }
 
 // RowValue returns the value of the breakdown row, n.d. when it is NA.

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"rendiconto/report"
@@ -81,24 +84,68 @@ func (e *env) history() ([]*report.Results, error) {
 }
 
 // computeYears loads and computes the given editions, collecting the errors
-// of all of them.
+// of all of them. The editions load in parallel (a build needs the current
+// one and every earlier one, for the trends); their warnings are printed
+// in year order, as one after the other would.
 func (e *env) computeYears(years []int) ([]*report.Results, error) {
 	cat, err := e.catalogue()
 	if err != nil {
 		return nil, err
 	}
+	type part struct {
+		rs       *report.Results
+		warnings []string
+		err      error
+		panic    any // a panic of the part, raised again in this goroutine
+	}
+	parts := make([]part, len(years))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, y := range years {
+		wg.Go(func() {
+			sem <- struct{}{}
+			p := &parts[i]
+			defer func() {
+				p.panic = recover()
+				<-sem
+			}()
+			ed, warnings, err := yamldata.LoadFS(regularFS{os.DirFS(e.cfg.Data), maxDataFile}, e.cfg.Data, y)
+			for _, w := range warnings {
+				p.warnings = append(p.warnings, w.String())
+			}
+			if p.err = err; err != nil {
+				return
+			}
+			for _, n := range report.CodeNotes(ed, cat) {
+				p.warnings = append(p.warnings, n.String())
+			}
+			p.rs = report.Compute(ed, cat, e.cfg.Language)
+			report.Withhold(p.rs, e.cfg.Privacy.Threshold)
+		})
+	}
+	wg.Wait()
 	var out []*report.Results
 	var errs report.ErrorList
-	for _, y := range years {
-		ed, err := e.load(y)
+	var eds []*report.Edition // read so far, for the goals' checks
+	for _, p := range parts {
+		if p.panic != nil {
+			panic(p.panic)
+		}
+		for _, w := range p.warnings {
+			fmt.Fprintln(e.stderr, w)
+		}
 		var list report.ErrorList
 		switch {
-		case errors.As(err, &list):
+		case errors.As(p.err, &list):
 			errs = append(errs, list...)
-		case err != nil:
-			return nil, err
+		case p.err != nil:
+			return nil, p.err
 		default:
-			out = append(out, e.computeEdition(ed, cat))
+			if list := report.CheckGoals(p.rs.Edition, cat, eds); len(list) > 0 {
+				errs = append(errs, list...)
+			}
+			eds = append(eds, p.rs.Edition)
+			out = append(out, p.rs)
 		}
 	}
 	if len(errs) > 0 {

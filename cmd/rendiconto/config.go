@@ -63,6 +63,12 @@ type Config struct {
 		// Pages is the most pages a report or comparison may have.
 		Pages int `toml:"pages"`
 	} `toml:"limits"`
+	Privacy struct {
+		// Threshold: counts of people from 1 to Threshold−1 are not
+		// published, nor the figures that would give them away (3 at
+		// least, the practice of official statistics).
+		Threshold int `toml:"threshold"`
+	} `toml:"privacy"`
 }
 
 var tomlLineRE = regexp.MustCompile(`^line (\d+) (.*)$`)
@@ -81,6 +87,7 @@ func defaultConfig() Config {
 	c.Limits.TemplateTimeout = narrative.DefaultTimeout.Seconds()
 	c.Limits.TemplateOutput = narrative.DefaultOutput >> 20
 	c.Limits.Pages = 2000
+	c.Privacy.Threshold = 3
 	return c
 }
 
@@ -155,6 +162,9 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	}
 	if o := c.Limits.TemplateOutput; !(o >= 1 && o <= 1024) {
 		errs.Add(at("limits.template_output"), "limits.template_output %g: want megabytes between 1 and 1024", o)
+	}
+	if t := c.Privacy.Threshold; t < 3 || t > 1000 {
+		errs.Add(at("privacy.threshold"), "privacy.threshold %d: want at least 3 (counts of people from 1 to 2 can point at a person) and at most 1000", t)
 	}
 	// Paths in the file are relative to the file, so that a config works
 	// from whatever folder the program is run.

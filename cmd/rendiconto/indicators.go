@@ -64,20 +64,23 @@ func (e *env) compute() (*report.Results, error) {
 }
 
 // jsonRow is a breakdown row; its value is null when the row is n.d. (a
-// ratio's row whose denominator is zero).
+// ratio's row whose denominator is zero) or withheld (suppressed).
 type jsonRow struct {
-	Key   string   `json:"key"`
-	Label string   `json:"label"`
-	Value *float64 `json:"value"`
+	Key        string   `json:"key"`
+	Label      string   `json:"label"`
+	Value      *float64 `json:"value"`
+	Suppressed bool     `json:"suppressed,omitempty"`
 }
 
 type jsonIndicator struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Unit      string    `json:"unit"`
-	Value     *float64  `json:"value"`
-	Reason    string    `json:"reason,omitempty"` // why the value is n.d., when no file is missing
-	Breakdown []jsonRow `json:"breakdown,omitempty"`
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Unit   string   `json:"unit"`
+	Value  *float64 `json:"value"`
+	Reason string   `json:"reason,omitempty"` // why the value is n.d., when no file is missing
+	// Suppressed marks a value withheld to protect people (null value).
+	Suppressed bool      `json:"suppressed,omitempty"`
+	Breakdown  []jsonRow `json:"breakdown,omitempty"`
 }
 
 func writeJSON(w io.Writer, rs *report.Results) error {
@@ -93,8 +96,9 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 		} else if len(r.Missing) == 0 {
 			ji.Reason = r.Reason
 		}
+		ji.Suppressed = r.Withheld
 		for _, row := range r.Breakdown {
-			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label, Value: nullable(r.RowValue(row))})
+			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label, Value: nullable(r.RowValue(row)), Suppressed: row.Withheld})
 		}
 		out.Indicators = append(out.Indicators, ji)
 	}
@@ -105,7 +109,7 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 
 func writeCSV(w io.Writer, rs *report.Results) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"edition", "id", "title", "unit", "key", "label", "value"})
+	cw.Write([]string{"edition", "id", "title", "unit", "key", "label", "value", "suppressed"})
 	year := strconv.Itoa(rs.Edition.Year)
 	for _, r := range rs.List {
 		ind := r.Indicator
@@ -113,17 +117,25 @@ func writeCSV(w io.Writer, rs *report.Results) error {
 		if r.Value.Known {
 			value = strconv.FormatFloat(r.Value.Num, 'f', -1, 64)
 		}
-		cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value})
+		cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value, yes(r.Withheld)})
 		for _, row := range r.Breakdown {
 			value := ""
 			if !row.NA {
 				value = strconv.FormatFloat(row.Value, 'f', -1, 64)
 			}
-			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value})
+			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value, yes(row.Withheld)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// yes is a CSV cell of a flag: "true", or empty.
+func yes(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 func writeTable(w io.Writer, rs *report.Results) error {
@@ -133,14 +145,20 @@ func writeTable(w io.Writer, rs *report.Results) error {
 	for _, r := range rs.List {
 		ind := r.Indicator
 		value := format.Value(r.Value, ind.IsShare(), lang)
-		if !r.Value.Known && len(r.Missing) > 0 {
+		if r.Withheld {
+			value = "n.p. (" + r.Reason + ")"
+		} else if !r.Value.Known && len(r.Missing) > 0 {
 			value += " (" + strings.Join(r.Missing, ", ") + " missing)"
 		} else if !r.Value.Known && r.Reason != "" {
 			value += " (" + r.Reason + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang), value, ind.Unit.In(lang))
 		for _, row := range r.Breakdown {
-			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, format.Value(r.RowValue(row), false, lang))
+			v := format.Value(r.RowValue(row), false, lang)
+			if row.Withheld {
+				v = "n.p."
+			}
+			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, v)
 		}
 	}
 	return tw.Flush()

@@ -164,10 +164,13 @@ func (e *env) load(year int) (*report.Edition, error) {
 
 // computeEdition computes the catalogue on a loaded edition, first printing
 // a warning for each code the catalogue's conditions name that the edition's
-// code lists lack (its indicator is n.d.).
+// code lists lack (its indicator is n.d.), and withholds the small counts
+// of people.
 func (e *env) computeEdition(ed *report.Edition, cat *report.Catalogue) *report.Results {
 	e.noteCodes(ed, cat)
-	return report.Compute(ed, cat, e.cfg.Language)
+	rs := report.Compute(ed, cat, e.cfg.Language)
+	report.Withhold(rs, e.cfg.Privacy.Threshold)
+	return rs
 }
 
 // noteCodes prints the warnings of report.CodeNotes.

@@ -229,10 +229,10 @@ func TestOwnIndicators(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(rows["B.3.groups"], "Indicatore proprio, da indicators.yaml, al posto di quello del catalogo") {
+	if !strings.Contains(rows["B.3.groups"], "Indicatore proprio, al posto di quello del catalogo") {
 		t.Errorf("the method part does not say B.3.groups was replaced: %q", rows["B.3.groups"])
 	}
-	if !strings.Contains(rows["X.per_group"], "Indicatore proprio, da indicators.yaml, aggiunto al catalogo") {
+	if !strings.Contains(rows["X.per_group"], "Indicatore proprio, aggiunto al catalogo") {
 		t.Errorf("the method part does not say X.per_group was added: %q", rows["X.per_group"])
 	}
 	if strings.Contains(rows["B.3.citizens"], "proprio") {

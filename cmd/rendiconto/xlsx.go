@@ -215,6 +215,7 @@ var xlsxWords = map[string]map[string]string{
 		"missing":   "n.d.: mancano i dati di %s",
 		"row":       "n.d.: il denominatore di questa voce è zero o n.d.",
 		"nd":        "n.d.",
+		"np":        "n.p.: non pubblicabile, un conteggio di persone sotto la soglia di riservatezza o una cifra che lo farebbe ricalcolare",
 		"nd change": "n.d.: il valore di uno dei due anni è n.d.",
 		"nd pct":    "n.d.: il valore di partenza è zero",
 		"nd new":    "n.d.: voce che nel %d non esisteva",
@@ -229,6 +230,7 @@ var xlsxWords = map[string]map[string]string{
 		"missing":   "n.d.: missing the data of %s",
 		"row":       "n.d.: the denominator of this row is zero or n.d.",
 		"nd":        "n.d.",
+		"np":        "n.p.: not published, a count of people below the privacy threshold or a figure that would reveal one",
 		"nd change": "n.d.: the value of one of the two years is n.d.",
 		"nd pct":    "n.d.: the earlier value is zero",
 		"nd new":    "n.d.: a row that did not exist in %d",
@@ -251,6 +253,8 @@ func whyNA(r *report.Result, lang string) string {
 	switch {
 	case r == nil:
 		return xword(lang, "nd")
+	case r.Withheld:
+		return xword(lang, "np")
 	case len(r.Missing) > 0:
 		return fmt.Sprintf(xword(lang, "missing"), strings.Join(r.Missing, ", "))
 	case r.Reason != "":
@@ -264,6 +268,14 @@ func whyNA(r *report.Result, lang string) string {
 func rowWhy(r *report.Result, lang string) string {
 	if r == nil || !r.Value.Known {
 		return whyNA(r, lang)
+	}
+	return xword(lang, "row")
+}
+
+// rowNA says why a row of a known value is n.d.
+func rowNA(row report.Row, lang string) string {
+	if row.Withheld {
+		return xword(lang, "np")
 	}
 	return xword(lang, "row")
 }
@@ -289,7 +301,7 @@ func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
 			{kind: kind, v: r.Value, why: whyNA(r, lang)}})
 		for _, row := range r.Breakdown {
 			s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, xtext(row.Key), xtext(row.Label),
-				{kind: xNumber, v: r.RowValue(row), why: xword(lang, "row")}})
+				{kind: xNumber, v: r.RowValue(row), why: rowNA(row, lang)}})
 		}
 	}
 	return s.write(w)

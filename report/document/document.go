@@ -18,6 +18,10 @@ type Front struct {
 	Date         time.Time // the edition's publication date
 	DateText     string    // the same, written out
 	Keywords     []string
+	// Sample, when not empty, is the sentence that tells the reader the
+	// data are synthetic ("Dati di esempio: …"): the cover prints it and
+	// every page's footer says "Dati di esempio".
+	Sample string
 }
 
 // Document is a report: its front matter and its blocks.

@@ -120,6 +120,7 @@ func front(rs *report.Results) document.Front {
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+		Sample:   sampleNote(rs.Lang, ed),
 	}
 }
 
@@ -200,6 +201,10 @@ var dots = []struct {
 	{reflect.TypeFor[View](), "the page", ""},
 	{reflect.TypeFor[DistrictView](), "a district", " (in {{range .Districts}})"},
 	{reflect.TypeFor[Top](), "a row of top", ` (in {{range top "ID" N}})`},
+	{reflect.TypeFor[Goals](), "the goals", " (in {{with goals}})"},
+	{reflect.TypeFor[GoalView](), "a goal", " (in {{range .Set}})"},
+	{reflect.TypeFor[FollowUpView](), "a goal followed up", " (in {{range .FollowUps}})"},
+	{reflect.TypeFor[Reach](), "a reach", ` (in {{with reach "ID"}})`},
 	{reflect.TypeFor[Money](), "the money of the projects", " (of {{money}})"},
 	{reflect.TypeFor[MoneyRow](), "a funding source", " (in {{range (money).Sources}})"},
 }

@@ -59,6 +59,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	doc := &document.Document{Front: front(c.To), Header: title + " · " + to.Territory.Name}
 	doc.Title, doc.Subtitle = title, to.Title
 	doc.Keywords = []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)}
+	doc.Sample = sampleNote(lang, from, to)
 	add := func(b ...document.Block) { doc.Blocks = append(doc.Blocks, b...) }
 	text := func(s string) *document.Paragraph {
 		return &document.Paragraph{Spans: []document.Span{{Text: strings.ReplaceAll(s, "`", "")}}}

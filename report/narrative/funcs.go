@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,7 +105,7 @@ func (e *env) funcs() template.FuncMap {
 		"top":        e.top,
 		"ratio":      e.ratio,
 		"fmt":        func(x float64) string { return format.Number(x, 1, e.lang) },
-		"pct":        func(x float64) string { return format.Percent(x, 1, e.lang) },
+		"pct":        func(x float64) string { return percent1(x, e.lang) },
 		"chart":      e.chart,
 		"trendchart": e.trendchart,
 		"table":      e.table,
@@ -116,7 +115,27 @@ func (e *env) funcs() template.FuncMap {
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
 		"coverage":   e.coverage,
-		"_text":      e.text,
+		"goals":      e.goals, // goals.go
+		// words chosen from the figures (phrases.go)
+		"delta":   e.delta,
+		"plural":  plural,
+		"count":   e.count,
+		"nof":     e.nof,
+		"reach":   e.reach,
+		"most":    e.most,
+		"nmost":   e.nmost,
+		"list":    e.join,
+		"labels":  e.labels,
+		"kinds":   e.kinds,
+		"label":   e.label,
+		"since":   e.since,
+		"sub":     sub,
+		"first":   first,
+		"leaders": e.leaders,
+		"il":      article(""),
+		"al":      article("a"),
+		"del":     article("di"),
+		"_text":   e.text,
 		// The builtins that make text, bounded like the output.
 		"print":    e.checked(fmt.Sprint),
 		"println":  e.checked(fmt.Sprintln),
@@ -184,7 +203,7 @@ func (e *env) value(id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return format.Value(r.Value, r.Indicator.IsShare(), e.lang), nil
+	return shareValue(r.Value, r.Indicator.IsShare(), e.lang), nil
 }
 
 func (e *env) known(id string) (bool, error) {
@@ -294,16 +313,20 @@ func (e *env) rowshare(id, key string) (string, error) {
 	if err != nil || row == nil || row.NA || r.Value.Num == 0 || !r.Indicator.Additive() {
 		return format.NA, err
 	}
-	return format.Percent(row.Value/r.Value.Num, 1, e.lang), nil
+	return percent1(row.Value/r.Value.Num, e.lang), nil
 }
 
-// Top is a breakdown row as templates see it.
+// Top is a breakdown row as templates see it. Text is its label in
+// running text (see runningText); Label is for a list item or a cell.
 type Top struct {
 	Key, Label   string
 	Value, Share string
 	Num          float64
+	Text         string
 }
 
+// top returns the n rows with the largest values, and every row tied with
+// the last of them: a tie is never cut silently.
 func (e *env) top(id string, n int) ([]Top, error) {
 	r, err := e.result(id)
 	if err != nil {
@@ -316,12 +339,12 @@ func (e *env) top(id string, n int) ([]Top, error) {
 		if row.NA {
 			continue // n.d. rows rank nowhere
 		}
-		if row.Value == 0 || len(out) == n {
+		if row.Value == 0 || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA}
+		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA, Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
-			t.Share = format.Percent(row.Value/r.Value.Num, 1, e.lang)
+			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
 		out = append(out, t)
 	}
@@ -340,7 +363,7 @@ func (e *env) ratio(a, b string) (string, error) {
 	if !ra.Value.Known || !rb.Value.Known || rb.Value.Num == 0 {
 		return format.NA, nil
 	}
-	return format.Percent(ra.Value.Num/rb.Value.Num, 1, e.lang), nil
+	return percent1(ra.Value.Num/rb.Value.Num, e.lang), nil
 }
 
 // previous returns the indicator's value in both editions; ok is false
@@ -373,40 +396,41 @@ func (e *env) prevValue(id string) (string, error) {
 	if !ok {
 		return format.NA, nil
 	}
-	return format.Value(p.Value, r.Indicator.IsShare(), e.lang), nil
+	return shareValue(p.Value, r.Indicator.IsShare(), e.lang), nil
 }
 
-// change writes the change from the previous edition: "+12, +13,8%"; for a
-// share, the change in percentage points.
+// change writes the change from the previous edition, rounded as delta
+// rounds it (see shift): "+12 (+13,8%)", "0" when there is none; for a
+// share, the change in percentage points, "+4,3 p.p.".
 func (e *env) change(id string) (string, error) {
-	cur, prev, ok, err := e.previous(id)
+	s, ok, err := e.shiftOf(id)
 	if err != nil || !ok {
 		return format.NA, err
 	}
-	r, _ := e.result(id)
-	d := cur.Num - prev.Num
-	if r.Indicator.IsShare() {
-		return format.Signed(d*100, 1, e.lang) + " p.p.", nil
+	if s.share {
+		return format.Signed(s.d, 1, e.lang) + " p.p.", nil
 	}
-	s := format.Signed(d, 1, e.lang)
-	if prev.Num != 0 {
-		s += ", " + format.Signed(d/prev.Num*100, 1, e.lang) + "%"
+	out := format.Signed(s.d, 1, e.lang)
+	if s.hasPct {
+		out += " (" + format.Signed(s.pct, 1, e.lang) + "%)"
 	}
-	return s, nil
+	return out, nil
 }
 
+// trend is the direction of the change, from the same rounding as change:
+// stable when the change and its percentage are zero as printed.
 func (e *env) trend(id string) (string, error) {
-	cur, prev, ok, err := e.previous(id)
+	s, ok, err := e.shiftOf(id)
 	if err != nil || !ok {
 		return format.NA, err
 	}
-	switch d := cur.Num - prev.Num; {
-	case math.Abs(d) < 1e-9:
-		return word(e.lang, "stable"), nil
-	case d > 0:
+	switch {
+	case s.d > 0 || s.d == 0 && s.pct > 0:
 		return word(e.lang, "up"), nil
+	case s.d < 0 || s.d == 0 && s.pct < 0:
+		return word(e.lang, "down"), nil
 	}
-	return word(e.lang, "down"), nil
+	return word(e.lang, "stable"), nil
 }
 
 // aside keeps a block and returns the placeholder that stands for it in
@@ -417,8 +441,7 @@ func (e *env) aside(b document.Block) markup {
 }
 
 func (e *env) source(r *report.Result) string {
-	files := strings.Join(r.Indicator.Files(), ", ")
-	return fmt.Sprintf("%s: %s, %s %d", word(e.lang, "source"), files, word(e.lang, "edition"), e.rs.Edition.Year)
+	return e.sourceNote(r.Indicator, strconv.Itoa(e.rs.Edition.Year))
 }
 
 func (e *env) chart(id string, kind ...string) (markup, error) {
@@ -524,7 +547,7 @@ func (e *env) table(id string) (markup, error) {
 	addRow := func(label string, v float64, key string, total bool) {
 		cells := []string{label, format.Number(v, 1, e.lang)}
 		if shares {
-			cells = append(cells, format.Percent(v/r.Value.Num, 1, e.lang))
+			cells = append(cells, percent1(v/r.Value.Num, e.lang))
 		}
 		if ch != nil {
 			cells = append(cells, e.rowChange(ch, changes, key, total))
@@ -603,7 +626,7 @@ func (e *env) trendchart(id string) (markup, error) {
 		}
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
-	c.Note = fmt.Sprintf("%s: %s", word(e.lang, "source"), strings.Join(r.Indicator.Files(), ", "))
+	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
 		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
 	}

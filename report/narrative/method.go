@@ -2,110 +2,264 @@ package narrative
 
 import (
 	"fmt"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/format"
 )
 
 // indicators is the method part's table of the catalogue: every indicator
-// with its definition and the files it is computed from.
+// with its definition and the sources it is computed from, as a reader
+// names them.
 func (e *env) indicators() markup {
 	t := &document.Table{
 		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
-		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "file")},
+		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "source")},
 		Numeric: []bool{false, false, false},
-		Widths:  []float64{1.3, 6, 1.9},
+		Widths:  []float64{1.5, 5, 2.7},
 	}
 	for _, r := range e.rs.List {
 		ind := r.Indicator
 		t.Rows = append(t.Rows, []string{ind.ID,
 			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang) + origin(ind, e.lang) + uncoded(r, e.lang),
-			strings.Join(ind.Files(), ", ")})
+			sourceCell(e.sources(ind))})
 	}
 	return e.aside(t)
 }
 
-// origin says, after an own indicator's definition, that it is the user's
-// and which file gives it: in place of the catalogue's indicator, or added.
+// origin says, after an own indicator's definition, that it is the
+// user's: in place of the catalogue's indicator, or added. It names no
+// file: a reader knows none.
 func origin(ind *report.Indicator, lang string) string {
 	if ind.Origin == "" {
 		return ""
 	}
-	file := filepath.Base(ind.Origin)
 	switch {
 	case ind.Replaces && lang == "en":
-		return " (Own indicator from " + file + ", replacing the catalogue's.)"
+		return " (Own indicator, replacing the catalogue's.)"
 	case ind.Replaces:
-		return " (Indicatore proprio, da " + file + ", al posto di quello del catalogo.)"
+		return " (Indicatore proprio, al posto di quello del catalogo.)"
 	case lang == "en":
-		return " (Own indicator from " + file + ", added to the catalogue.)"
+		return " (Own indicator, added to the catalogue.)"
 	}
-	return " (Indicatore proprio, da " + file + ", aggiunto al catalogo.)"
+	return " (Indicatore proprio, aggiunto al catalogo.)"
 }
 
-// coverage says which files the edition has, how many records each holds,
-// and which indicators are n.d. and why.
+// coverage says which of the edition's data files (every one the loader
+// looked for: report.Edition.Files) are there and how many records each
+// holds, which are missing, and which indicators are n.d., grouped by
+// cause. It names sources as a reader knows them, never by file, and
+// claims completeness only when it is true.
 func (e *env) coverage() markup {
 	ed, lang := e.rs.Edition, e.lang
-	var items []document.Paragraph
-	inTotals := 0
-	for _, p := range ed.Projects {
-		if p.InAggregates {
-			inTotals++
+	w := coverageWords[lang]
+	files := ed.Files
+	if len(files) == 0 { // an edition not read by the loader
+		for _, s := range report.DataSources {
+			files = append(files, s.File)
 		}
 	}
-	var counts []string
-	add := func(file string, n int, what string) {
-		if ed.Has(file) {
-			counts = append(counts, fmt.Sprintf("%d %s", n, word(lang, what)))
-		}
-	}
-	add(report.FileProjects, len(ed.Projects), "projects")
-	if ed.Has(report.FileProjects) && inTotals != len(ed.Projects) {
-		counts[len(counts)-1] += fmt.Sprintf(" (%s %d)", word(lang, "of which in totals"), inTotals)
-	}
-	add(report.FileTables, len(ed.Tables), "tables")
-	add(report.FileGroups, len(ed.Groups), "groups")
-	add(report.FileOrganisations, len(ed.Organisations), "organisations")
-	items = append(items, document.Paragraph{Spans: []document.Span{
-		{Text: word(lang, "read") + ": ", Bold: true}, {Text: strings.Join(counts, "; ") + "."}}})
-
-	var missing []string
-	for _, f := range []string{report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups} {
-		if !ed.Has(f) {
-			missing = append(missing, f)
-		}
-	}
-	if len(missing) == 0 {
-		items = append(items, document.Paragraph{Spans: []document.Span{{Text: word(lang, "complete")}}})
-		return e.aside(&document.List{Items: items})
-	}
-	items = append(items, document.Paragraph{Spans: []document.Span{
-		{Text: word(lang, "missing") + ": ", Bold: true}, {Text: strings.Join(missing, ", ") + "."}}})
-	// The indicators n.d., grouped by why: the files they miss.
-	var reasons []string
-	byReason := map[string][]string{}
-	for _, r := range e.rs.List {
-		if r.Value.Known {
+	var read, missing []string
+	unnamedMissing := false
+	for _, f := range files {
+		if !slices.ContainsFunc(report.DataSources, func(s report.DataSource) bool { return s.File == f }) {
+			// edition.yaml and vocabularies.yaml, required: the edition
+			// would not load without them; a file without a reader's name
+			// is left out rather than misnamed (TestEveryFileHasASource),
+			// but its absence still rules out a claim of completeness
+			unnamedMissing = unnamedMissing || !ed.Has(f)
 			continue
 		}
-		why := word(lang, "no records")
-		if len(r.Missing) > 0 {
-			why = word(lang, "because") + " " + strings.Join(r.Missing, ", ")
+		name := ed.SourceName(f, lang)
+		if !ed.Has(f) {
+			missing = append(missing, name)
+			continue
 		}
-		if _, ok := byReason[why]; !ok {
-			reasons = append(reasons, why)
+		if n := e.records(f); n != "" {
+			name += " (" + n + ")"
 		}
-		byReason[why] = append(byReason[why], r.Indicator.ID)
+		read = append(read, name)
 	}
-	for _, why := range reasons {
-		items = append(items, document.Paragraph{Spans: []document.Span{
-			{Text: fmt.Sprintf("%s, %s: ", word(lang, "nd"), why), Bold: true},
-			{Text: strings.Join(byReason[why], ", ") + "."}}})
+	var items []document.Paragraph
+	item := func(head, text string) {
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: head + ": ", Bold: true}, {Text: text + "."}}})
+	}
+	if len(read) > 0 {
+		item(w["read"], strings.Join(read, "; "))
+	}
+	if len(missing) > 0 {
+		item(w["missing"], strings.Join(missing, "; "))
+	}
+
+	// The indicators n.d., grouped by cause and what it names, in the
+	// order the causes first appear in the catalogue.
+	type group struct {
+		head string
+		ids  []string
+	}
+	var groups []*group
+	byHead := map[string]*group{}
+	for _, r := range e.rs.List {
+		cause, what := r.Cause(ed)
+		if cause == report.CauseKnown {
+			continue
+		}
+		head := w[causeKey[cause]]
+		if strings.Contains(head, "%s") {
+			head = fmt.Sprintf(head, e.causeNames(cause, what))
+		}
+		g := byHead[head]
+		if g == nil {
+			g = &group{head: head}
+			byHead[head] = g
+			groups = append(groups, g)
+		}
+		g.ids = append(g.ids, r.Indicator.ID)
+	}
+	for _, g := range groups {
+		item(g.head, strings.Join(g.ids, ", "))
+	}
+	switch {
+	case len(groups) == 0 && len(missing) == 0 && !unnamedMissing:
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w["complete"]}}})
+	case len(groups) == 0:
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w["computed"]}}})
 	}
 	return e.aside(&document.List{Items: items})
+}
+
+// records says how many records a present file holds, as "99 progetti,
+// di cui 98 nei totali"; "" for a file that holds no records.
+func (e *env) records(file string) string {
+	ed, lang := e.rs.Edition, e.lang
+	var n int
+	var noun string
+	switch file {
+	case report.FileProjects:
+		n, noun = len(ed.Projects), "project"
+	case report.FileTables:
+		n, noun = len(ed.Tables), "table"
+	case report.FileGroups:
+		n, noun = len(ed.Groups), "group"
+	case report.FileOrganisations:
+		n, noun = len(ed.Organisations), "organisation"
+	case report.FileStaff:
+		n, noun = len(ed.Staff), "figure"
+	case report.FileServices:
+		n, noun = len(ed.Services), "figure"
+	case report.FileGoals:
+		n, noun = len(ed.Goals), "goal"
+	default:
+		return ""
+	}
+	forms := recordNouns[lang][noun]
+	s := forms[0] // none
+	switch {
+	case n == 1:
+		s = "1 " + forms[1]
+	case n > 1:
+		s = format.Number(float64(n), 0, lang) + " " + forms[2]
+	}
+	if file == report.FileProjects && n > 0 {
+		in := 0
+		for _, p := range ed.Projects {
+			if p.InAggregates {
+				in++
+			}
+		}
+		if in != n {
+			s += fmt.Sprintf(coverageWords[lang]["in totals"], format.Number(float64(in), 0, lang))
+		}
+	}
+	return s
+}
+
+// causeNames names what a cause is about: sources by their reader's name,
+// code lists and indicators by their code.
+func (e *env) causeNames(cause report.Cause, what []string) string {
+	if cause == report.CauseFileMissing || cause == report.CauseNoFigure {
+		var names []string
+		for _, f := range what {
+			n := e.rs.Edition.SourceName(f, e.lang)
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		return joinSources(names, e.lang)
+	}
+	return joinSources(what, e.lang)
+}
+
+// causeKey is the key of each cause's heading in coverageWords.
+var causeKey = map[report.Cause]string{
+	report.CauseFileMissing:     "nd file",
+	report.CauseCodeListMissing: "nd list",
+	report.CauseCodeMissing:     "nd code",
+	report.CauseNoFigure:        "nd figure",
+	report.CauseNoRecords:       "nd records",
+	report.CauseZeroDenominator: "nd zero",
+	report.CauseDepends:         "nd depends",
+	report.CauseWithheld:        "nd withheld",
+	report.CauseOther:           "nd other",
+}
+
+// coverageWords are the coverage's sentences. The headings begin with
+// "n.d.", which agrees with one indicator and with many.
+var coverageWords = map[string]map[string]string{
+	"it": {
+		"read":        "Fonti lette",
+		"missing":     "Fonti assenti in questa edizione",
+		"in totals":   ", di cui %s nei totali",
+		"nd file":     "n.d. per fonte assente (%s)",
+		"nd list":     "n.d. per lista di codici assente dall'edizione (%s)",
+		"nd code":     "n.d. perché la lista %s dell'edizione non ha un codice della definizione",
+		"nd figure":   "n.d. perché la fonte non dà il dato richiesto (%s)",
+		"nd records":  "n.d. per assenza di record",
+		"nd zero":     "n.d. per denominatore pari a zero",
+		"nd depends":  "n.d. per dipendenza da un indicatore n.d. (%s)",
+		"nd withheld": "n.d. per tutela della riservatezza (conteggi di persone troppo piccoli)",
+		"nd other":    "n.d. perché il valore non è calcolabile",
+		"complete":    "Tutte le fonti dell'edizione sono presenti e ogni indicatore è calcolato.",
+		"computed":    "Ogni indicatore è calcolato.",
+	},
+	"en": {
+		"read":        "Sources read",
+		"missing":     "Sources missing from this edition",
+		"in totals":   ", %s of them in the totals",
+		"nd file":     "n.d., source missing (%s)",
+		"nd list":     "n.d., code list missing from the edition (%s)",
+		"nd code":     "n.d., the edition's code list %s lacks a code of the definition",
+		"nd figure":   "n.d., the source does not give the figure (%s)",
+		"nd records":  "n.d., no records",
+		"nd zero":     "n.d., zero denominator",
+		"nd depends":  "n.d., computed from an indicator that is n.d. (%s)",
+		"nd withheld": "n.d., withheld to protect people (counts too small)",
+		"nd other":    "n.d., the value cannot be computed",
+		"complete":    "Every source of the edition is present and every indicator is computed.",
+		"computed":    "Every indicator is computed.",
+	},
+}
+
+// recordNouns are the nouns records are counted in: none, one, several.
+var recordNouns = map[string]map[string][3]string{
+	"it": {
+		"project":      {"nessun progetto", "progetto", "progetti"},
+		"table":        {"nessun tavolo", "tavolo", "tavoli"},
+		"group":        {"nessun gruppo", "gruppo", "gruppi"},
+		"organisation": {"nessuna organizzazione", "organizzazione", "organizzazioni"},
+		"figure":       {"nessun prospetto di dati", "prospetto di dati", "prospetti di dati"},
+		"goal":         {"nessun nuovo obiettivo", "nuovo obiettivo", "nuovi obiettivi"},
+	},
+	"en": {
+		"project":      {"no projects", "project", "projects"},
+		"table":        {"no tables", "table", "tables"},
+		"group":        {"no groups", "group", "groups"},
+		"organisation": {"no organisations", "organisation", "organisations"},
+		"goal":         {"no new goals", "new goal", "new goals"},
+		"figure":       {"no tables of figures", "table of figures", "tables of figures"},
+	},
 }
 
 // uncoded says, after the definition of an indicator that is n.d. because

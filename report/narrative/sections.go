@@ -274,8 +274,21 @@ func (e *env) euro(x float64) string {
 // projectsNote is the note under a table or chart counted from the
 // projects' records: their source, said as a reader names it.
 func (e *env) projectsNote() string {
-	src := map[string]string{"it": "monitoraggio dei progetti inclusivi", "en": "monitoring of inclusive projects"}[e.lang]
-	return fmt.Sprintf("%s: %s, %d", word(e.lang, "source"), src, e.rs.Edition.Year)
+	return e.filesNote(report.FileProjects)
+}
+
+// filesNote is the source line of a table or chart counted from the
+// edition's records of files, those it has: "Fonte: a e b, 2019".
+func (e *env) filesNote(files ...string) string {
+	var names []string
+	for _, f := range files {
+		if e.rs.Edition.Has(f) {
+			if n := e.rs.Edition.SourceName(f, e.lang); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	return fmt.Sprintf("%s: %s, %d", word(e.lang, "source"), joinSources(names, e.lang), e.rs.Edition.Year)
 }
 
 // moneyTable is the table of the amounts by funding source, with their
@@ -408,9 +421,9 @@ func (e *env) stakeholders() markup {
 		Header:  h,
 		Widths:  []float64{3, 1.2, 1.2, 1.2, 1.2},
 		Note: map[string]string{
-			"it": "Un’organizzazione che partecipa a più progetti, tavoli o gruppi è contata una volta in ciascuna colonna",
-			"en": "An organisation taking part in several projects, tables or groups is counted once in each column",
-		}[e.lang],
+			"it": "Un’organizzazione che partecipa a più progetti, tavoli o gruppi è contata una volta in ciascuna colonna. ",
+			"en": "An organisation taking part in several projects, tables or groups is counted once in each column. ",
+		}[e.lang] + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
 		Total: true,
 	}
 	cell := func(n int, file string) string {
@@ -443,7 +456,7 @@ func (e *env) stakeholderChart() markup {
 		Caption:  map[string]string{"it": "Organizzazioni che partecipano, per tipo", "en": "Organisations taking part, by kind"}[e.lang],
 		Kind:     document.ChartHBar,
 		Additive: true,
-		Note:     e.takingPart(),
+		Note:     e.takingPart() + ". " + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
 	}
 	var vals []float64
 	for _, r := range e.roles() {

@@ -129,8 +129,7 @@ func TestSections(t *testing.T) {
 					}
 				}
 				for _, line := range strings.Split(got, "\n") {
-					// (the table function's notes name files until sources are named)
-					if strings.Contains(line, ".yaml") && !strings.Contains(line, `note="Fonte:`) && !strings.Contains(line, `note="Source:`) {
+					if strings.Contains(line, ".yaml") || strings.Contains(line, ".md") {
 						t.Errorf("a file name in the text: %s", line)
 					}
 				}

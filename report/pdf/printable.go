@@ -32,6 +32,7 @@ func printableFront(fm document.Front) document.Front {
 	fm.Title = printable(fm.Title)
 	fm.Subtitle = printable(fm.Subtitle)
 	fm.Organisation = printable(fm.Organisation)
+	fm.Sample = printable(fm.Sample)
 	fm.Partners = printables(fm.Partners)
 	fm.City = printable(fm.City)
 	fm.DateText = printable(fm.DateText)

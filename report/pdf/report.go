@@ -289,8 +289,15 @@ func (l *layout) footer(page, total int) {
 	f := l.f
 	l.font("", 8)
 	l.color(muted)
-	f.SetXY(marginL, footerY)
-	f.CellFormat(textW*0.7, 4, l.furniture(-1, l.doc.Organisation, textW*0.7-2), "", 0, "L", false, 0, "")
+	// "Dati di esempio", when the data are synthetic, then the organisation
+	// in the room left; the baseline is that of the cells' text.
+	sw := l.sampleFooter(marginL, footerY+2+0.3*8*mmPerPt)
+	l.color(muted)
+	if sw > 0 {
+		sw -= f.GetCellMargin() // the cell's own margin after the separator
+	}
+	f.SetXY(marginL+sw, footerY)
+	f.CellFormat(textW*0.7-sw, 4, l.furniture(-1, l.doc.Organisation, textW*0.7-2-sw), "", 0, "L", false, 0, "")
 	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
 	f.CellFormat(textW*0.3, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }

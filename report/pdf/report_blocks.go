@@ -40,6 +40,7 @@ func (l *layout) cover() {
 		with := map[string]string{"it": "In collaborazione con ", "en": "In partnership with "}[d.Lang]
 		l.plainText(with+strings.Join(d.Partners, ", "), 11, 6, "").atMost(8).draw(marginL, textW, "L", false)
 	}
+	top := l.y
 	l.fill(accent)
 	f.Rect(marginL, 250, 18, 1.2, "F")
 	l.y = 256
@@ -49,6 +50,7 @@ func (l *layout) cover() {
 		edition += " · " + d.DateText
 	}
 	l.plainText(edition, 11, 6, "").atMost(2).draw(marginL, textW, "L", false)
+	l.sampleCover(top)
 }
 
 // The most lines of text drawn in one piece, on a page that must hold

@@ -341,13 +341,14 @@ func (dk *deck) furniture(col [3]int, logo bool) {
 	f := dk.f
 	base := slideH - 8
 	dk.color(col)
+	x := slideMargin + dk.sampleMark(base, dk.th.Footer != "")
 	if dk.th.Footer != "" {
 		dk.font("", furnitureSize)
 		if !dk.footerSet {
-			dk.footer = dk.fit(dk.th.Footer, "", furnitureSize, footerW)
+			dk.footer = dk.fit(dk.th.Footer, "", furnitureSize, footerW-(x-slideMargin))
 			dk.footerSet, dk.footerCut = true, dk.footer != dk.th.Footer
 		}
-		f.Text(slideMargin, base, dk.footer)
+		f.Text(x, base, dk.footer)
 	}
 	if dk.th.Numbers {
 		n := strconv.Itoa(dk.n)

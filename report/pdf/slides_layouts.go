@@ -614,6 +614,8 @@ func (dk *deck) closing(s document.Slide) error {
 	}
 	dk.y = (slideH - h) / 2
 	_, err = dk.coverText(s.Title, s.Blocks, slideMargin+10, w, dk.th.FontSize*2.3, room, "C", false, true)
+	dk.color(dk.p.onAccentMuted)
+	dk.sampleMark(slideH-8, false)
 	return err
 }
 
@@ -653,6 +655,9 @@ func (dk *deck) titleSlide(s document.Slide) error {
 		cw -= dk.logoW*1.6 + 10
 	}
 	croom := slideH - band - 16
+	if dk.d.Sample != "" {
+		croom -= sampleLine // the sample notice's line at the foot
+	}
 	size, _, ok := dk.fitFlow(credits, cw, croom)
 	var most []int
 	if !ok { // the credits come from the edition: organisation, partners…
@@ -667,6 +672,7 @@ func (dk *deck) titleSlide(s document.Slide) error {
 	size = min(size, dk.th.FontSize*0.85)
 	dk.y = band + 10
 	dk.flowMost(credits, x, cw, max(size, MinSlideText), dk.p.muted, true, most)
+	dk.sampleTitle(x, cw)
 	if dk.logoW > 0 {
 		lh := logoH * 1.6
 		f.ImageOptions("logo", slideW-slideMargin-dk.logoW*1.6, slideH-10-lh, dk.logoW*1.6, lh, false, fpdf.ImageOptions{}, 0, "")

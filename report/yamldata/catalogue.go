@@ -53,7 +53,7 @@ var measures = []string{report.MeasureCount, report.MeasureSum, report.MeasureDi
 
 func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue, links *[]link) *report.Indicator {
 	f := d.fields(n, "indicator", "id!", "title!", "unit!", "definition!", "source", "measure!",
-		"field", "parts", "filter", "where", "by", "across", "bins", "chart", "numerator", "denominator", "factor")
+		"field", "parts", "filter", "where", "by", "across", "bins", "chart", "numerator", "denominator", "factor", "people")
 	if f == nil {
 		return nil
 	}
@@ -68,6 +68,11 @@ func (d *decoder) indicator(n *yaml.Node, cat *report.Catalogue, links *[]link) 
 		By:         d.str(f["by"], "by"),
 		Chart:      d.str(f["chart"], "chart"),
 		Across:     d.str(f["across"], "across"),
+		People:     d.boolean(f["people"], "people", false),
+	}
+	if pn := f["people"]; pn != nil && ind.People && ind.Measure != report.MeasureCount && ind.Measure != report.MeasureSum &&
+		ind.Measure != report.MeasureRatio && ind.Measure != report.MeasureShare {
+		d.errorf(pn, "people marks a count or sum of people, or a ratio or share whose numerator is one; not a %s", ind.Measure)
 	}
 	if mn := f["measure"]; mn != nil && !slices.Contains(measures, ind.Measure) {
 		d.errorf(mn, "unknown measure %q%s", ind.Measure, report.Hint(ind.Measure, measures))

@@ -88,6 +88,7 @@ func LoadFS(fsys fs.FS, name string, year int) (*report.Edition, []Warning, erro
 	if n := l.file(report.FileServices, false); n != nil {
 		l.ed.Services = l.figures(n, report.SourceServices)
 	}
+	l.goals()
 	l.identity()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
@@ -127,6 +128,7 @@ func (l *loader) file(name string, required bool) *yaml.Node {
 func (l *loader) read(name string, required bool) []byte {
 	path := filepath.Join(l.dir, name)
 	l.d = &decoder{file: path, errs: &l.errs, warns: &l.warnings}
+	l.ed.Files = append(l.ed.Files, name)
 	data, err := fs.ReadFile(l.fsys, l.sub+"/"+name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && required:
@@ -213,7 +215,8 @@ const maxPublishedAfter = 10
 // without errors, which the records need.
 func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 	d := l.d
-	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!")
+	f := d.fields(n, "edition", "year!", "title!", "subtitle", "title_en", "subtitle_en", "organisation!", "organisation_en", "partners", "published", "territory!",
+		"sample", "sources", "sources_en")
 	if f == nil {
 		return false
 	}
@@ -237,6 +240,8 @@ func (l *loader) edition(n *yaml.Node, folderYear int) bool {
 		d.errorf(f["published"], "published %s: a report on %d is published from %d to %d",
 			p.Format("2006-01-02"), folderYear, folderYear, folderYear+maxPublishedAfter)
 	}
+	ed.Sample = d.boolean(f["sample"], "sample", false)
+	l.sources(f["sources"], f["sources_en"])
 	t := f["territory"]
 	if t == nil || isNull(t) {
 		return false
@@ -315,7 +320,7 @@ func (l *loader) vocabularies(n *yaml.Node) {
 		}
 		v := &report.Vocabulary{Name: name}
 		codes := newIDs(name + " code")
-		keys := []string{"code!", "label!", "label_en", "was"}
+		keys := []string{"code!", "label!", "label_en", "label_text", "label_text_en", "was"}
 		if name == "organisation_kinds" {
 			keys = append(keys, "ets!")
 		}
@@ -328,12 +333,15 @@ func (l *loader) vocabularies(n *yaml.Node) {
 				continue
 			}
 			e := report.Entry{
-				Code:      d.str(ef["code"], "code"),
-				Label:     d.name(ef["label"], "label"),
-				LabelEn:   d.name(ef["label_en"], "label_en"),
-				ETS:       d.boolean(ef["ets"], "ets", false),
-				Community: d.boolean(ef["community"], "community", false),
-				Was:       d.strs(ef["was"], "was", codeText),
+				Code:    d.str(ef["code"], "code"),
+				Label:   d.name(ef["label"], "label"),
+				LabelEn: d.name(ef["label_en"], "label_en"),
+				// the running-text forms are optional (see docs/data-model.md)
+				LabelText:   d.name(ef["label_text"], "label_text"),
+				LabelTextEn: d.name(ef["label_text_en"], "label_text_en"),
+				ETS:         d.boolean(ef["ets"], "ets", false),
+				Community:   d.boolean(ef["community"], "community", false),
+				Was:         d.strs(ef["was"], "was", codeText),
 			}
 			if c := ef["code"]; c != nil {
 				codes.add(d, c, e.Code)

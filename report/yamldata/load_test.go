@@ -210,6 +210,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(0), []byte("year: 2021\nterritory: {name: x, districts: [{code: a, name: b, residents: -1}]}\n"))
 	f.Add(uint8(3), []byte("- {id: P1, beneficiaries: {total: 12.5, in_charge: 1e400}}\n"))
 	f.Add(uint8(1), []byte("a: &a [*a]\n"))
+	f.Add(uint8(0), []byte("year: 2021\nsample: [x]\nsources: {projects: [a], projets: b}\nsources_en: x\nterritory: {name: x, districts: [{code: a, name: b, residents: 1}]}\n"))
 	f.Add(uint8(3), []byte("\t- bad"))
 	f.Add(uint8(6), []byte("- {measure: fte, for: {role: as}, total: 1e400, cells: [{district: est, value: -1}, {value: 2}]}\n"))
 	f.Add(uint8(7), []byte("- {measure: users, cells: [{district: est, district: ovest, value: 1}, [1], {channel: x}]}\n"))

@@ -245,7 +245,8 @@ var titleKeys = []string{"title", "subtitle", "title_en", "subtitle_en"}
 // nextEdition rewrites edition.yaml for the next edition, keeping its
 // comments and layout: a header says what to update, the year is set, the
 // old year as a whole word in the titles becomes the new one, and
-// published is removed (the user sets it when the report is out).
+// published is removed (the user sets it when the report is out), as is
+// sample (the new edition's records are the user's).
 func nextEdition(data []byte, from, year int) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -271,7 +272,8 @@ func nextEdition(data []byte, from, year int) ([]byte, error) {
 			}
 		}
 		switch {
-		case k.Value == "published":
+		case k.Value == "published" || k.Value == "sample":
+			// a new edition's records are the user's own, not sample data
 			for l := k.Line; l <= last && l <= len(lines); l++ {
 				drop[l-1] = true
 			}

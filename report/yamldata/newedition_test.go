@@ -65,9 +65,9 @@ func TestNewEditionOtherCity(t *testing.T) {
 }
 
 // TestNextEditionTitles: only the old year, as a whole word, moves on, in
-// the titles only; published goes, with its line only.
+// the titles only; published and sample go, with their lines only.
 func TestNextEditionTitles(t *testing.T) {
-	in := "# c\nyear: 2020\ntitle: Bologna 2020 (20201)\nsubtitle: \"Social 2020\"\ntitle_en: Report 2020-2021\norganisation: Comune 2020\npublished: 2021-06-30 # date\n# next\nterritory: {name: x}\n"
+	in := "# c\nyear: 2020\ntitle: Bologna 2020 (20201)\nsubtitle: \"Social 2020\"\ntitle_en: Report 2020-2021\norganisation: Comune 2020\npublished: 2021-06-30 # date\nsample: true\n# next\nterritory: {name: x}\n"
 	out, err := nextEdition([]byte(in), 2020, 2021)
 	if err != nil {
 		t.Fatal(err)

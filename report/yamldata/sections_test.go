@@ -12,7 +12,7 @@ import (
 // broken money case starts from, with its projects given money.
 func validBase(t *testing.T) fstest.MapFS {
 	t.Helper()
-	dir := "testdata/broken/140-money-fields/2021"
+	dir := "testdata/broken/142-money-fields/2021"
 	names, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

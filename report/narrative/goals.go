@@ -1,0 +1,504 @@
+package narrative
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"rendiconto/report"
+	"rendiconto/report/format"
+)
+
+// Goals is the improvement cycle as templates see it ({{with goals}}): the
+// goals the edition sets and the follow-up of the earlier editions' goals,
+// each with a sentence that is true, and agrees, for any number of goals.
+type Goals struct {
+	Year int
+	Set  []GoalView
+	// Intro says how many goals the edition sets, and how many an
+	// indicator measures.
+	Intro string
+	// FollowUps are the earlier goals this edition reports on (see
+	// report.FollowUps); FollowIntro sums them up: how many, by status,
+	// overdue, reached and not.
+	FollowUps   []FollowUpView
+	FollowIntro string
+	// None, when no edition up to this one sets a goal, says so in one
+	// sentence; "" otherwise.
+	None string
+}
+
+// GoalView is a goal set in the edition.
+type GoalView struct {
+	ID, Title, Owner, Note string
+	Lead                   string // the title ending with a full stop, to open an item
+	Due                    string // "31 dicembre 2021"
+	By                     string // "entro il 31 dicembre 2021"
+	Status                 string // "in corso"
+	// Indicator is the title of the indicator that measures the goal, ""
+	// without one; Target "almeno 45", "" without one; Value the
+	// indicator's value in this edition, n.d. when not available.
+	Indicator, Target, Value string
+	// Text is the goal said in one run of sentences, after its title:
+	// owner, due date, status, indicator and target.
+	Text string
+}
+
+// FollowUpView is a goal of an earlier edition followed up in this one.
+type FollowUpView struct {
+	ID, Title, Owner string
+	Lead             string // the title ending with a full stop, to open an item
+	SetIn            int
+	Due, By          string
+	Status           string
+	Overdue          bool
+	// Outcome is "raggiunto", "non raggiunto" ("reached", "not reached"),
+	// "non verificabile" when the indicator is n.d., "" without a target.
+	Outcome string
+	// Note is the latest update's note, "" when there is none.
+	Note string
+	// Text says the follow-up in sentences: when it was set, by whom, its
+	// status, whether it is overdue, the indicator against the target.
+	Text string
+}
+
+// goalWords are the words of the goals' sentences, by language.
+var goalWords = map[string]map[string]string{
+	"it": {
+		report.GoalPlanned: "programmato", report.GoalInProgress: "in corso",
+		report.GoalDone: "realizzato", report.GoalDropped: "abbandonato",
+		"planned+": "programmati", "in_progress+": "in corso", "done+": "realizzati", "dropped+": "abbandonati",
+		report.AtLeast: "almeno", report.AtMost: "non più di",
+		report.AtLeast + "%": "almeno il ", report.AtMost + "%": "non più del ",
+		report.OutcomeReached: "raggiunto", report.OutcomeMissed: "non raggiunto",
+		report.OutcomeUnverifiable: "non verificabile",
+	},
+	"en": {
+		report.GoalPlanned: "planned", report.GoalInProgress: "in progress",
+		report.GoalDone: "done", report.GoalDropped: "dropped",
+		"planned+": "planned", "in_progress+": "in progress", "done+": "done", "dropped+": "dropped",
+		report.AtLeast: "at least", report.AtMost: "at most",
+		report.AtLeast + "%": "at least ", report.AtMost + "%": "at most ",
+		report.OutcomeReached: "reached", report.OutcomeMissed: "not reached",
+		report.OutcomeUnverifiable: "cannot be verified",
+	},
+}
+
+func gw(lang, key string) string {
+	if w, ok := goalWords[lang][key]; ok {
+		return w
+	}
+	return goalWords["it"][key]
+}
+
+// pluralOf picks the singular or the plural form by the count.
+func pluralOf(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// countOf writes "1 obiettivo", "3 obiettivi".
+func countOf(n int, one, many string) string { return strconv.Itoa(n) + " " + pluralOf(n, one, many) }
+
+// joinAnd joins phrases as a sentence lists them: "a, b e c".
+func joinAnd(parts []string, lang string) string {
+	and := " e "
+	if lang == "en" {
+		and = " and "
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+}
+
+// dueBy writes a due date after "entro" or "by": "entro il 31 dicembre
+// 2021", "entro l'8 marzo 2021", "entro il 1º luglio 2021".
+func dueBy(t time.Time, lang string) string {
+	if lang == "en" {
+		return "by " + format.Date(t, lang)
+	}
+	return "entro " + dateWithArticle(t)
+}
+
+// dateWithArticle writes an Italian date with its article: "il 31 dicembre
+// 2021", "l'8 marzo 2021", "l'11 aprile 2021", "il 1º luglio 2021".
+func dateWithArticle(t time.Time) string {
+	art, d := dateParts(t)
+	return art + d
+}
+
+// dateOf writes an Italian date after "di": "del 31 dicembre 2021",
+// "dell'8 marzo 2021", "del 1º luglio 2021".
+func dateOf(t time.Time) string {
+	art, d := dateParts(t)
+	if art == "l'" {
+		return "dell'" + d
+	}
+	return "del " + d
+}
+
+// dateParts splits an Italian date into its article and the date.
+func dateParts(t time.Time) (article, date string) {
+	d := format.Date(t, "it")
+	switch t.Day() {
+	case 1:
+		return "il ", "1º" + strings.TrimPrefix(d, "1")
+	case 8, 11:
+		return "l'", d
+	}
+	return "il ", d
+}
+
+// goals returns the goals of the edition and the follow-up of earlier ones.
+func (e *env) goals() (Goals, error) {
+	if err := e.ctx.Err(); err != nil {
+		return Goals{}, err
+	}
+	ed := e.rs.Edition
+	g := Goals{Year: ed.Year}
+	measured := 0
+	for _, goal := range ed.SetGoals() {
+		v := e.goalView(goal)
+		if goal.HasTarget {
+			measured++
+		}
+		g.Set = append(g.Set, v)
+	}
+	g.Intro = e.goalsIntro(len(g.Set), measured)
+	earlier := len(e.history) > 1
+	fus := report.FollowUps(e.history)
+	for _, f := range fus {
+		g.FollowUps = append(g.FollowUps, e.followUpView(f))
+	}
+	g.FollowIntro = e.followIntro(fus, earlier)
+	if len(g.Set) == 0 && earlier && !e.earlierGoals() {
+		var years []string
+		for _, h := range e.history {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		if e.lang == "en" {
+			g.None = "No edition of this report (" + joinAnd(years, e.lang) + ") records improvement goals."
+		} else {
+			g.None = "Nessuna edizione del rendiconto (" + joinAnd(years, e.lang) + ") riporta obiettivi di miglioramento."
+		}
+	}
+	return g, nil
+}
+
+func (e *env) goalsIntro(n, measured int) string {
+	y := strconv.Itoa(e.rs.Edition.Year)
+	if e.lang == "en" {
+		if n == 0 {
+			return "The " + y + " edition records no improvement goals."
+		}
+		s := "The " + y + " edition sets " + countOf(n, "improvement goal", "improvement goals")
+		switch {
+		case measured == 0:
+		case n == 1:
+			s += "; an indicator of this report measures its progress against a target"
+		case measured == n:
+			s += "; for each of them an indicator of this report measures progress against a target"
+		case measured == 1:
+			s += "; for one of them an indicator of this report measures progress against a target"
+		default:
+			s += "; for " + strconv.Itoa(measured) + " of them an indicator of this report measures progress against a target"
+		}
+		return s + "."
+	}
+	if n == 0 {
+		return "L'edizione " + y + " non riporta obiettivi di miglioramento."
+	}
+	s := "L'edizione " + y + " fissa " + countOf(n, "obiettivo", "obiettivi") + " di miglioramento"
+	switch {
+	case measured == 0:
+	case n == 1:
+		s += "; un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
+	case measured == n:
+		s += "; per ciascuno un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
+	case measured == 1:
+		s += "; per uno di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
+	default:
+		s += "; per " + strconv.Itoa(measured) + " di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
+	}
+	return s + "."
+}
+
+// measure returns the title of the goal's indicator, its value in this
+// edition and the target written out ("almeno 45", "non più di 20%").
+func (e *env) measure(g report.Goal) (title, value, target string) {
+	if g.Indicator == "" {
+		return "", "", ""
+	}
+	r, ok := e.rs.Lookup(g.Indicator)
+	if !ok {
+		return g.Indicator, format.NA, ""
+	}
+	share := r.Indicator.IsShare()
+	title, value = r.Indicator.Title.In(e.lang), format.Value(r.Value, share, e.lang)
+	if g.HasTarget {
+		target = gw(e.lang, g.Direction) + " " + format.Number(g.Target, 1, e.lang)
+		if share {
+			// Italian puts the article before a percentage: "almeno il 40%".
+			target = gw(e.lang, g.Direction+"%") + format.Number(g.Target, 1, e.lang) + "%"
+		}
+	}
+	return title, value, target
+}
+
+func (e *env) goalView(g report.Goal) GoalView {
+	v := GoalView{
+		ID: g.ID, Title: g.Title.In(e.lang), Owner: g.Owner.In(e.lang), Note: g.Note.In(e.lang),
+		Due: format.Date(g.Due, e.lang), By: dueBy(g.Due, e.lang), Status: gw(e.lang, g.StatusOf()),
+	}
+	v.Lead = lead(v.Title)
+	v.Indicator, v.Value, v.Target = e.measure(g)
+	y := strconv.Itoa(e.rs.Edition.Year)
+	var b strings.Builder
+	if e.lang == "en" {
+		b.WriteString("Owner: " + v.Owner + "; to be achieved " + v.By + " (status: " + v.Status + ").")
+		if v.Indicator != "" {
+			b.WriteString(" Indicator: " + v.Indicator)
+			if v.Target != "" {
+				b.WriteString("; target: " + v.Target)
+			}
+			b.WriteString("; value in " + y + ": " + v.Value + ".")
+		}
+	} else {
+		b.WriteString("Responsabile: " + v.Owner + "; da conseguire " + v.By + " (stato: " + v.Status + ").")
+		if v.Indicator != "" {
+			b.WriteString(" Indicatore: " + v.Indicator)
+			if v.Target != "" {
+				b.WriteString("; traguardo: " + v.Target)
+			}
+			b.WriteString("; valore nel " + y + ": " + v.Value + ".")
+		}
+	}
+	v.Text = b.String()
+	return v
+}
+
+func (e *env) followUpView(f report.FollowUp) FollowUpView {
+	g := f.Goal
+	v := FollowUpView{
+		ID: g.ID, Title: g.Title.In(e.lang), Owner: g.Owner.In(e.lang), SetIn: f.SetIn,
+		Due: format.Date(g.Due, e.lang), By: dueBy(g.Due, e.lang), Status: gw(e.lang, f.Status),
+		Overdue: f.Overdue, Note: f.Note.In(e.lang),
+	}
+	v.Lead = lead(v.Title)
+	if f.Outcome != report.OutcomeNone {
+		v.Outcome = gw(e.lang, f.Outcome)
+	}
+	title, value, target := e.measure(g)
+	y := strconv.Itoa(e.rs.Edition.Year)
+	set := strconv.Itoa(f.SetIn)
+	var b strings.Builder
+	if e.lang == "en" {
+		b.WriteString("Set in " + set + "; owner: " + v.Owner + "; due " + v.By + ".")
+		if f.Updated {
+			b.WriteString(" Status in " + y + ": " + v.Status + ".")
+		} else {
+			b.WriteString(" Last status given (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; the " + y + " edition gives no update.")
+		}
+		if f.Overdue {
+			b.WriteString(" Overdue: the due date, " + v.Due + ", has passed and the goal is not recorded as done.")
+		}
+		if title != "" {
+			b.WriteString(" Indicator: " + title)
+			switch f.Outcome {
+			case report.OutcomeUnverifiable:
+				b.WriteString(": the target (" + target + ") cannot be verified, because the indicator is not available in " + y + ".")
+			case report.OutcomeNone:
+				if value == format.NA {
+					b.WriteString(", not available in " + y + ".")
+				} else {
+					b.WriteString(", " + value + " in " + y + ".")
+				}
+			default:
+				b.WriteString(", " + value + " in " + y + " against a target of " + target + ": " + v.Outcome + ".")
+			}
+		}
+	} else {
+		b.WriteString("Fissato nel " + set + "; responsabile: " + v.Owner + "; da conseguire " + v.By + ".")
+		if f.Updated {
+			b.WriteString(" Stato nel " + y + ": " + v.Status + ".")
+		} else {
+			b.WriteString(" Ultimo stato indicato (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; l'edizione " + y + " non ne dà aggiornamenti.")
+		}
+		if f.Overdue {
+			b.WriteString(" Scaduto: la scadenza " + dateOf(g.Due) + " è passata e l'obiettivo non risulta realizzato.")
+		}
+		if title != "" {
+			b.WriteString(" Indicatore: " + title)
+			switch f.Outcome {
+			case report.OutcomeUnverifiable:
+				b.WriteString(": traguardo (" + target + ") non verificabile, indicatore non disponibile nel " + y + ".")
+			case report.OutcomeNone:
+				if value == format.NA {
+					b.WriteString(", non disponibile nel " + y + ".")
+				} else {
+					b.WriteString(", " + value + " nel " + y + ".")
+				}
+			default:
+				b.WriteString(", " + value + " nel " + y + " rispetto a un traguardo di " + target + ": " + v.Outcome + ".")
+			}
+		}
+	}
+	v.Text = b.String()
+	return v
+}
+
+// followIntro sums up the follow-up: how many goals, by status, how many
+// overdue, and the targets reached, missed and not verifiable.
+func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
+	en := e.lang == "en"
+	if !earlier {
+		if en {
+			return "No earlier edition is available whose goals could be followed up."
+		}
+		return "Il rendiconto non dispone di edizioni precedenti di cui verificare gli obiettivi."
+	}
+	if len(fus) == 0 && !e.earlierGoals() {
+		var years []string
+		for _, h := range e.history[:len(e.history)-1] {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		list := joinAnd(years, e.lang)
+		if en {
+			return "The " + pluralOf(len(years), "edition", "editions") + " before this one (" + list + ") " + pluralOf(len(years), "records", "record") + " no improvement goals."
+		}
+		return pluralOf(len(years), "L'edizione", "Le edizioni") + " " + list + " non " + pluralOf(len(years), "riporta", "riportano") + " obiettivi di miglioramento."
+	}
+	if len(fus) == 0 {
+		if en {
+			return "No goal set in an earlier edition remains to be followed up."
+		}
+		return "Nessun obiettivo fissato nelle edizioni precedenti resta da verificare."
+	}
+	byStatus := map[string]int{}
+	overdue := 0
+	outcomes := map[string]int{}
+	for _, f := range fus {
+		byStatus[f.Status]++
+		if f.Overdue {
+			overdue++
+		}
+		outcomes[f.Outcome]++
+	}
+	var parts []string
+	for _, st := range report.GoalStatuses {
+		if n := byStatus[st]; n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" "+pluralOf(n, gw(e.lang, st), gw(e.lang, st+"+")))
+		}
+	}
+	n := len(fus)
+	var b strings.Builder
+	if en {
+		switch {
+		case n == 1:
+			b.WriteString("This edition follows up 1 goal set in an earlier edition (status: " + gw(e.lang, fus[0].Status) + ").")
+		case len(byStatus) == 1:
+			b.WriteString("This edition follows up " + strconv.Itoa(n) + " goals set in earlier editions, all " + gw(e.lang, fus[0].Status) + ".")
+		default:
+			b.WriteString("This edition follows up " + strconv.Itoa(n) + " goals set in earlier editions: " + joinAnd(parts, e.lang) + ".")
+		}
+		switch {
+		case overdue > 0 && n == 1:
+			b.WriteString(" It is overdue: past its due date and not recorded as done.")
+		case overdue > 0:
+			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not recorded as done.")
+		}
+	} else {
+		switch {
+		case n == 1:
+			b.WriteString("Questa edizione verifica 1 obiettivo fissato in un'edizione precedente (stato: " + gw(e.lang, fus[0].Status) + ").")
+		case len(byStatus) == 1:
+			b.WriteString("Questa edizione verifica " + strconv.Itoa(n) + " obiettivi fissati nelle edizioni precedenti, tutti " + gw(e.lang, fus[0].Status+"+") + ".")
+		default:
+			b.WriteString("Questa edizione verifica " + strconv.Itoa(n) + " obiettivi fissati nelle edizioni precedenti: " + joinAnd(parts, e.lang) + ".")
+		}
+		switch {
+		case overdue > 0 && n == 1:
+			b.WriteString(" L'obiettivo è scaduto senza risultare realizzato.")
+		case overdue > 0:
+			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "è scaduto senza risultare realizzato", "sono scaduti senza risultare realizzati") + ".")
+		}
+	}
+	var checks []string
+	for _, o := range []string{report.OutcomeReached, report.OutcomeMissed, report.OutcomeUnverifiable} {
+		k := outcomes[o]
+		if k == 0 {
+			continue
+		}
+		if en {
+			switch o {
+			case report.OutcomeReached:
+				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is reached", "are reached"))
+			case report.OutcomeMissed:
+				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is not reached", "are not reached"))
+			default:
+				checks = append(checks, strconv.Itoa(k)+" cannot be verified, as "+pluralOf(k, "its indicator is", "their indicators are")+" not available")
+			}
+			continue
+		}
+		switch o {
+		case report.OutcomeReached:
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "è raggiunto", "sono raggiunti"))
+		case report.OutcomeMissed:
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è raggiunto", "non sono raggiunti"))
+		default:
+			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
+		}
+	}
+	if len(checks) > 0 {
+		t := outcomes[report.OutcomeReached] + outcomes[report.OutcomeMissed] + outcomes[report.OutcomeUnverifiable]
+		only := len(checks) == 1
+		switch {
+		case en && t > 1 && only && outcomes[report.OutcomeReached] == t:
+			b.WriteString(" All " + strconv.Itoa(t) + " targets measured by an indicator are reached.")
+		case en && t > 1 && only && outcomes[report.OutcomeMissed] == t:
+			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator is reached.")
+		case en && t > 1 && only:
+			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator can be verified, as their indicators are not available.")
+		case t > 1 && only && outcomes[report.OutcomeReached] == t:
+			b.WriteString(" Tutti e " + strconv.Itoa(t) + " i traguardi misurati da un indicatore sono raggiunti.")
+		case t > 1 && only && outcomes[report.OutcomeMissed] == t:
+			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è raggiunto.")
+		case t > 1 && only:
+			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è verificabile, perché gli indicatori non sono disponibili.")
+		case en && t == 1:
+			b.WriteString(" The target measured by an indicator " + strings.TrimPrefix(checks[0], "1 ") + ".")
+		case en:
+			b.WriteString(" Of the " + strconv.Itoa(t) + " targets measured by an indicator, " + joinAnd(checks, e.lang) + ".")
+		case t == 1:
+			b.WriteString(" Il traguardo misurato da un indicatore " + strings.TrimPrefix(checks[0], "1 ") + ".")
+		default:
+			b.WriteString(" Dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore, " + joinAnd(checks, e.lang) + ".")
+		}
+	}
+	return b.String()
+}
+
+// lead is a title that opens an item of a list, followed by its text: it
+// ends with a full stop, unless it ends with a mark of its own.
+func lead(title string) string {
+	if strings.HasSuffix(title, ".") || strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!") || strings.HasSuffix(title, "…") {
+		return title
+	}
+	return title + "."
+}
+
+// earlierGoals reports whether an edition before this one set a goal.
+func (e *env) earlierGoals() bool {
+	for _, h := range e.history[:len(e.history)-1] {
+		if len(h.Edition.SetGoals()) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,295 @@
+package narrative
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"rendiconto/report/document"
+	"rendiconto/templates"
+)
+
+// TestSayShift: a change is said from one rounding, with the verb agreeing
+// with the subject; "invariato" only when nothing changed as printed.
+func TestSayShift(t *testing.T) {
+	tests := []struct {
+		cur, prev float64
+		share     bool
+		gender    string
+		noun      []string
+		it, en    string
+	}{
+		{612, 596, false, "m", []string{"persona", "persone"}, "è cresciuto di 16 persone (+2,7%)", "rose by 16 people (+2.7%)"},
+		{597, 596, false, "m", []string{"persona", "persone"}, "è cresciuto di 1 persona (+0,2%)", "rose by 1 person (+0.2%)"},
+		{247, 250, false, "fp", nil, "sono scese di 3 (−1,2%)", "fell by 3 (−1.2%)"},
+		{10, 10, false, "m", nil, "è rimasto invariato", "was unchanged"},
+		{0, 0, false, "f", nil, "è rimasta invariata", "was unchanged"},
+		// the absolute change rounds to 0, the percentage does not
+		{3.20, 3.21, false, "m", nil, "è rimasto sostanzialmente invariato (−0,3%)", "was essentially unchanged (−0.3%)"},
+		// from zero: no percentage
+		{5, 0, false, "mp", nil, "sono cresciuti di 5", "rose by 5"},
+		// a huge base: the percentage rounds to 0 and is left out
+		{100001, 100000, false, "m", nil, "è cresciuto di 1", "rose by 1"},
+		// shares: percentage points
+		{0.214, 0.171, true, "f", nil, "è cresciuta di 4,3 punti percentuali", "rose by 4.3 percentage points"},
+		{0.30, 0.29, true, "f", nil, "è cresciuta di 1 punto percentuale", "rose by 1 percentage point"},
+		{0.3, 0.30001, true, "f", nil, "è rimasta invariata", "was unchanged"},
+	}
+	for _, tt := range tests {
+		s := shiftFrom(tt.cur, tt.prev, tt.share)
+		if got := sayShift(s, tt.gender, "it", tt.noun...); got != tt.it {
+			t.Errorf("%v → %v: got %q, want %q", tt.prev, tt.cur, got, tt.it)
+		}
+		noun := tt.noun
+		if len(noun) == 2 {
+			noun = []string{"person", "people"}
+		}
+		if got := sayShift(s, tt.gender, "en", noun...); got != tt.en {
+			t.Errorf("%v → %v (en): got %q, want %q", tt.prev, tt.cur, got, tt.en)
+		}
+	}
+}
+
+func TestPluralAndCount(t *testing.T) {
+	e := &env{lang: "it"}
+	for _, tt := range []struct {
+		n    any
+		want string
+	}{{1, "1 progetto"}, {1.0, "1 progetto"}, {0, "0 progetti"}, {2.0, "2 progetti"}, {1234.0, "1.234 progetti"}} {
+		if got, err := e.count(tt.n, "progetto", "progetti"); err != nil || got != tt.want {
+			t.Errorf("count %v: %q %v, want %q", tt.n, got, err, tt.want)
+		}
+	}
+	if got, _ := plural(1.0, "è stato avviato", "sono stati avviati"); got != "è stato avviato" {
+		t.Errorf("plural 1: %q", got)
+	}
+	if _, err := plural("uno", "a", "b"); err == nil {
+		t.Error("plural of a text: no error")
+	}
+}
+
+func TestFirstAndSub(t *testing.T) {
+	rows := []Top{{Key: "a"}, {Key: "b"}, {Key: "c"}}
+	if got := first(2, rows); len(got) != 2 {
+		t.Errorf("first 2: %v", got)
+	}
+	if got := first(6, rows); len(got) != 3 {
+		t.Errorf("first 6: %v", got)
+	}
+	if got := first(-1, rows); len(got) != 0 {
+		t.Errorf("first -1: %v", got)
+	}
+	if d, err := sub(8, 6.0); err != nil || d != 2 {
+		t.Errorf("sub: %v %v", d, err)
+	}
+}
+
+func TestSentenceCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"Di persona": "di persona",
+		"Socialità, contrasto alla solitudine e integrazione sociale": "socialità, contrasto alla solitudine e integrazione sociale",
+		"SST e Ufficio reti insieme":                                  "SST e Ufficio reti insieme",
+		"ASP Città di Bologna":                                        "ASP Città di Bologna",
+		"Comune di Bologna":                                           "Comune di Bologna",
+		"Bologna City Council":                                        "Bologna City Council",
+		"0-17 anni":                                                   "0-17 anni",
+		"Élite":                                                       "élite",
+		"":                                                            "",
+	} {
+		if got := sentenceCase(in); got != want {
+			t.Errorf("sentenceCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestArticle(t *testing.T) {
+	il, al := article(""), article("a")
+	for in, want := range map[string]string{"30,0%": "il 30,0%", "8,0%": "l'8,0%", "11,5%": "l'11,5%", "1%": "l'1%", "18,2%": "il 18,2%", "80%": "l'80%", "n.d.": "n.d."} {
+		if got := il(in); got != want {
+			t.Errorf("il(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := al("8,0%"); got != "all'8,0%" {
+		t.Errorf("al: %q", got)
+	}
+}
+
+func TestPercent1(t *testing.T) {
+	for f, want := range map[float64]string{0.39: "39,0%", 0.245: "24,5%", 1: "100,0%", 0: "0,0%", -0.00001: "0,0%"} {
+		if got := percent1(f, "it"); got != want {
+			t.Errorf("percent1(%v) = %q, want %q", f, got, want)
+		}
+	}
+}
+
+// TestLawCitedOnlyAfter: since is false for an edition published before
+// the date, so a report of June 2020 does not cite a law of December 2020.
+func TestLawCitedOnlyAfter(t *testing.T) {
+	hs := history(t, "testdata/editions/onenew", "it", 2022)
+	fsys := fstest.MapFS{"a.md": {Data: []byte(`{{if since "2021-01-01"}}legge 178/2020{{else}}nessuna legge{{end}}`)}}
+	for published, want := range map[string]string{"2020-06-30": "nessuna legge", "2021-01-01": "legge 178/2020", "": "nessuna legge"} {
+		hs[0].Edition.Published = time.Time{}
+		if published != "" {
+			hs[0].Edition.Published, _ = time.Parse(time.DateOnly, published)
+		}
+		doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := prose(doc); strings.TrimSpace(got) != want {
+			t.Errorf("published %q: %q, want %q", published, got, want)
+		}
+	}
+}
+
+// prose is the running text of a document: headings, paragraphs, list
+// items and big numbers, without the captions and notes of tables and
+// charts.
+func prose(doc *document.Document) string {
+	var b strings.Builder
+	for _, bl := range doc.Blocks {
+		switch bl := bl.(type) {
+		case *document.Heading:
+			b.WriteString(bl.Text + "\n")
+		case *document.Paragraph:
+			b.WriteString(spans(bl.Spans) + "\n")
+		case *document.List:
+			for _, it := range bl.Items {
+				b.WriteString(spans(it.Spans) + "\n")
+			}
+		case *document.Numbers:
+			for _, it := range bl.Items {
+				b.WriteString(it.Value + " " + spans(it.Label) + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// deckProse is the running text of a deck: slide titles and their prose.
+func deckProse(d *document.Deck) string {
+	var b strings.Builder
+	for _, s := range d.Slides {
+		b.WriteString("# " + s.Title + "\n")
+		b.WriteString(prose(&document.Document{Blocks: s.Blocks}))
+	}
+	return b.String()
+}
+
+// degenerate are the editions of testdata/editions (see its README.md).
+var degenerate = []struct {
+	name  string
+	years []int
+}{
+	{"equal", []int{2022, 2023}}, // every record as the year before
+	{"onenew", []int{2022}},      // one new project; no staff.yaml, no services.yaml
+	{"ties", []int{2022}},        // ties in the top lists; a district with no table
+}
+
+// never are words no report may print, whatever its data: the defects of
+// issue 10.
+var never = []*regexp.Regexp{
+	regexp.MustCompile(`<no value>|%!|\.yaml|\.csv`),
+	regexp.MustCompile(`(^|[^\d.,])1 (sono|progetti|tavoli|gruppi|persone|organizzazioni|contatti|utenti|beneficiari|were|projects|tables|groups|people|organisations|contacts|users|beneficiaries)\b`),
+	regexp.MustCompile(`stabile \(0|\(0, [−+]?0|: 0, 0%|0, 0% persone`),
+	regexp.MustCompile(`\b(in aumento|in calo|stabile|up|down|stable)\b \(`),
+	regexp.MustCompile(`È curato da|curato da Comune|prepared by Comune`),
+	regexp.MustCompile(`restano fertili|remain fertile|anche da sole|sustain themselves|autonomia raggiunta|autonomy achieved|filtra la domanda|filters demand`),
+	regexp.MustCompile(`spesso nate nei laboratori|often born in the laboratories`),
+	regexp.MustCompile(`Ufficio reti in ogni quartiere|networks office \(Ufficio reti\) in every district`),
+	regexp.MustCompile(`parrocchie, scuole, biblioteche|parishes, schools, libraries`),
+	regexp.MustCompile(`Co-gestione\*\*: la conduzione|Shared leadership\*\*`),
+	regexp.MustCompile(`(è|sono|is|are) \*[^*]+\*`), // a label in italics mid-sentence
+	regexp.MustCompile(`31/12`),
+}
+
+// sharesRE finds a percentage without its decimal, "39%": shares have one
+// decimal in a document, "39,0%" beside "24,5%".
+var sharesRE = regexp.MustCompile(`(^|[^\d,.])\d+%`)
+
+// TestDegenerateEditions builds the report and the slides of the editions
+// of testdata/editions, in both languages, checks that no false or broken
+// sentence is printed, and compares the document with a golden file.
+func TestDegenerateEditions(t *testing.T) {
+	for _, d := range degenerate {
+		for _, lang := range []string{"it", "en"} {
+			t.Run(d.name+"/"+lang, func(t *testing.T) {
+				hs := history(t, filepath.Join("testdata", "editions", d.name), lang, d.years...)
+				sub, _ := fs.Sub(templates.FS, lang)
+				doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				deckFS, _ := fs.Sub(templates.FS, "slides/"+lang)
+				deck, err := BuildDeck(context.Background(), Source{FS: deckFS, Name: "templates/slides/" + lang}, hs, Limits{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := prose(doc) + deckProse(deck)
+				for i, re := range never {
+					if m := re.FindString(text); m != "" {
+						t.Errorf("rule %d: the text holds %q", i, m)
+					}
+				}
+				if m := sharesRE.FindString(text); m != "" {
+					t.Errorf("a share without its decimal: %q", m)
+				}
+				checkEdition(t, d.name, lang, text)
+				golden(t, dump(doc)+"\n"+dumpDeck(deck), filepath.Join("testdata", "editions", d.name+"-"+lang+".golden"))
+			})
+		}
+	}
+}
+
+// checkEdition checks what each degenerate edition must and must not say.
+func checkEdition(t *testing.T, name, lang, text string) {
+	t.Helper()
+	must := func(s string) {
+		if !strings.Contains(text, s) {
+			t.Errorf("the text does not say %q", s)
+		}
+	}
+	mustNot := func(re string) {
+		if m := regexp.MustCompile(re).FindString(text); m != "" {
+			t.Errorf("the text holds %q", m)
+		}
+	}
+	it := lang == "it"
+	switch name {
+	case "equal":
+		// nothing changed: no change may be claimed
+		mustNot(`cresciut|scesa|scesi|scese|sceso|rose by|fell by|in aumento|in calo|sostanzialmente|essentially`)
+		if it {
+			must("il numero dei progetti è rimasto invariato")
+			must("la quota dei progetti nuovi è rimasta invariata")
+		} else {
+			must("the number of projects was unchanged")
+		}
+	case "onenew":
+		if it {
+			must("Di questi, 1 è stato avviato nel corso dell’anno")
+			must("1 progetto nuovo nel 2022")
+			must("I dati aggregati sul personale non sono disponibili")
+		} else {
+			must("Of these, 1 was started during the year")
+			must("1 new project in 2022")
+		}
+	case "ties":
+		// Oltretorrente has no table
+		mustNot(`Un tavolo in ogni quartiere|A table in every district|tavoli[^.]*attivi in ogni quartiere|tables[^.]*active in every district`)
+		if it {
+			must("attivi in 3 quartieri su 4")
+			must("Tavoli in 3 quartieri su 4")
+			must("a pari merito")
+		} else {
+			must("active in 3 districts of 4")
+			must("Tables in 3 districts of 4")
+			must("tied")
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package narrative
+
+import (
+	"context"
+	"testing"
+
+	"rendiconto/report"
+)
+
+// TestSampleNote: the front matter carries the sample sentence only for a
+// sample edition; a comparison says which of its editions are sample.
+func TestSampleNote(t *testing.T) {
+	ed := func(year int, sample bool) *report.Edition { return &report.Edition{Year: year, Sample: sample} }
+	for _, c := range []struct {
+		lang string
+		eds  []*report.Edition
+		want string
+	}{
+		{"it", []*report.Edition{ed(2019, false)}, ""},
+		{"it", []*report.Edition{ed(2019, true)}, "Dati di esempio: i record di questa edizione sono sintetici e non descrivono progetti o persone reali."},
+		{"en", []*report.Edition{ed(2019, true)}, "Sample data: the records of this edition are synthetic and describe no real projects or people."},
+		{"it", []*report.Edition{ed(2019, false), ed(2020, false)}, ""},
+		{"it", []*report.Edition{ed(2019, true), ed(2020, true)}, "Dati di esempio: i record delle edizioni confrontate sono sintetici e non descrivono progetti o persone reali."},
+		{"it", []*report.Edition{ed(2019, true), ed(2020, false)}, "Dati di esempio: i record dell'edizione 2019 sono sintetici e non descrivono progetti o persone reali."},
+		{"en", []*report.Edition{ed(2019, false), ed(2020, true)}, "Sample data: the records of the 2020 edition are synthetic and describe no real projects or people."},
+	} {
+		if got := sampleNote(c.lang, c.eds...); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.lang, c.eds, got, c.want)
+		}
+	}
+	hs := history(t, "../../testdata/othercity", "it", 2023)
+	if f := front(hs[0]); f.Sample != "" {
+		t.Errorf("an edition that is not sample: %q", f.Sample)
+	}
+	hs[0].Edition.Sample = true
+	if f := front(hs[0]); f.Sample == "" {
+		t.Error("a sample edition without its note")
+	}
+}
+
+// TestSourceNotes: captions name sources by the edition's own names or
+// the defaults, joined as a sentence, with the year; never a file.
+func TestSourceNotes(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		lang  string
+		want  string
+	}{
+		{[]string{"a"}, "it", "a"},
+		{[]string{"a", "b"}, "it", "a e b"},
+		{[]string{"a", "elenco"}, "it", "a ed elenco"},
+		{[]string{"a", "b", "c"}, "en", "a, b and c"},
+		{[]string{"a", "elenco"}, "en", "a and elenco"},
+	} {
+		if got := joinSources(c.names, c.lang); got != c.want {
+			t.Errorf("%v %s: %q, want %q", c.names, c.lang, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		lang    string
+		sources map[string]report.Text
+		want    string
+	}{
+		{"it", nil, "Fonte: monitoraggio dei progetti inclusivi ed elenco delle organizzazioni del territorio, 2023"},
+		{"en", nil, "Source: monitoring of inclusive projects and list of the organisations of the territory, 2023"},
+		{"it", map[string]report.Text{"projects": {It: "schede di monitoraggio dei progetti inclusivi"}, "organisations": {It: "anagrafe", En: "register"}},
+			"Fonte: schede di monitoraggio dei progetti inclusivi e anagrafe, 2023"},
+		{"en", map[string]report.Text{"projects": {It: "schede di monitoraggio dei progetti inclusivi"}, "organisations": {It: "anagrafe", En: "register"}},
+			"Source: schede di monitoraggio dei progetti inclusivi and register, 2023"},
+	} {
+		hs := history(t, "../../testdata/othercity", c.lang, 2023)
+		hs[0].Edition.Sources = c.sources
+		e := newEnv(context.Background(), hs, Limits{}, nil)
+		r, _ := hs[0].Lookup("B.3.6")
+		if got := e.source(r); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
+		}
+	}
+}
