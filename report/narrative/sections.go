@@ -25,7 +25,6 @@ func (e *env) sectionFuncs() template.FuncMap {
 	return template.FuncMap{
 		"identity":         e.identity,
 		"hasidentity":      e.hasIdentity,
-		"howmany":          e.howMany,
 		"hasrecords":       e.hasRecords,
 		"recordcount":      e.recordCount,
 		"money":            e.money,
@@ -80,59 +79,6 @@ func (e *env) identity() (markup, error) {
 	return markup(strings.Join(out, "\n\n")), nil
 }
 
-// nouns are the words howmany agrees with a number, by language: singular
-// and plural.
-var nouns = map[string]map[string][2]string{
-	"it": {
-		"project": {"progetto", "progetti"}, "table": {"tavolo permanente", "tavoli permanenti"},
-		"group": {"gruppo di cittadini", "gruppi di cittadini"}, "organisation": {"organizzazione", "organizzazioni"},
-		"district": {"quartiere", "quartieri"}, "zone": {"zona", "zone"}, "resident": {"residente", "residenti"},
-		"citizen": {"cittadino", "cittadini"}, "kind": {"tipo", "tipi"}, "source": {"fonte", "fonti"},
-		"office": {"ufficio", "uffici"}, "desk": {"sportello", "sportelli"}, "partner": {"partner", "partner"},
-		"person": {"persona", "persone"}, "user": {"utente", "utenti"}, "contact": {"contatto", "contatti"},
-		"socialworker": {"assistente sociale", "assistenti sociali"}, "beneficiary": {"beneficiario", "beneficiari"},
-	},
-	"en": {
-		"project": {"project", "projects"}, "table": {"permanent table", "permanent tables"},
-		"group": {"citizen group", "citizen groups"}, "organisation": {"organisation", "organisations"},
-		"district": {"district", "districts"}, "zone": {"zone", "zones"}, "resident": {"resident", "residents"},
-		"citizen": {"citizen", "citizens"}, "kind": {"kind", "kinds"}, "source": {"source", "sources"},
-		"office": {"office", "offices"}, "desk": {"desk", "desks"}, "partner": {"partner", "partners"},
-		"person": {"person", "people"}, "user": {"user", "users"}, "contact": {"contact", "contacts"},
-		"socialworker": {"social worker", "social workers"}, "beneficiary": {"beneficiary", "beneficiaries"},
-	},
-}
-
-// howMany writes a number with its noun in agreement: "1 progetto", "12
-// progetti", "1.250 residenti". n may be any number type a template has.
-func (e *env) howMany(n any, noun string) (string, error) {
-	var x float64
-	switch n := n.(type) {
-	case int:
-		x = float64(n)
-	case float64:
-		x = n
-	default:
-		return "", fmt.Errorf("howmany takes a number, not %T", n)
-	}
-	forms, ok := nouns[e.lang][noun]
-	if !ok {
-		keys := slices.Sorted(func(yield func(string) bool) {
-			for k := range nouns[e.lang] {
-				if !yield(k) {
-					return
-				}
-			}
-		})
-		return "", fmt.Errorf("howmany: unknown noun %q (one of: %s)%s", noun, strings.Join(keys, ", "), report.Hint(noun, keys))
-	}
-	w := forms[1]
-	if x == 1 {
-		w = forms[0]
-	}
-	return format.Number(x, 0, e.lang) + " " + w, nil
-}
-
 // recordFiles are the record sets recordcount and hasrecords know.
 var recordFiles = map[string]string{
 	"organisations": report.FileOrganisations, "projects": report.FileProjects,
@@ -155,8 +101,14 @@ func (e *env) hasRecords(set string) (bool, error) {
 }
 
 // recordCount is the number of records of a set (projects: those in the
-// totals); 0 when the file is missing, which hasrecords tells apart.
-func (e *env) recordCount(set string) (int, error) {
+// totals); 0 when the file is missing, which hasrecords tells apart. It is
+// a float64, as num's values are, so that templates compare the two.
+func (e *env) recordCount(set string) (float64, error) {
+	n, err := e.countRecords(set)
+	return float64(n), err
+}
+
+func (e *env) countRecords(set string) (int, error) {
 	if _, err := recordFile(set); err != nil {
 		return 0, err
 	}
@@ -468,7 +420,7 @@ func (e *env) stakeholderChart() markup {
 	if len(vals) == 0 {
 		return ""
 	}
-	c.Series = []document.Series{{Name: nouns[e.lang]["organisation"][1], Values: vals}}
+	c.Series = []document.Series{{Name: map[string]string{"it": "organizzazioni", "en": "organisations"}[e.lang], Values: vals}}
 	return e.aside(c)
 }
 
