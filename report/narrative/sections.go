@@ -198,14 +198,14 @@ func (e *env) money() Money {
 			}
 			r := MoneyRow{Key: en.Code, Label: en.LabelIn(e.lang), Num: by[en.Code], Amount: e.euro(by[en.Code]), Share: format.NA, Community: en.Community}
 			if m.FundedNum > 0 {
-				r.Share = format.Percent(r.Num/m.FundedNum, 1, e.lang)
+				r.Share = percent1(r.Num/m.FundedNum, e.lang)
 			}
 			m.Sources = append(m.Sources, r)
 		}
 	}
 	m.Community, m.CommunityShare = e.euro(m.CommunityNum), format.NA
 	if m.FundedNum > 0 {
-		m.CommunityShare = format.Percent(m.CommunityNum/m.FundedNum, 1, e.lang)
+		m.CommunityShare = percent1(m.CommunityNum/m.FundedNum, e.lang)
 	}
 	return m
 }
@@ -263,7 +263,7 @@ func (e *env) moneyTable() markup {
 	}
 	all := format.NA // the shares of nothing are not known
 	if m.FundedNum > 0 {
-		all = format.Percent(1, 1, e.lang)
+		all = percent1(1, e.lang)
 	}
 	t.Rows = append(t.Rows, []string{word(e.lang, "total"), format.Number(m.FundedNum, 2, e.lang), all})
 	return e.aside(t)

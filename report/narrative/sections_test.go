@@ -224,7 +224,7 @@ func TestMoney(t *testing.T) {
 	for _, r := range m.Sources {
 		got = append(got, r.Key+"="+r.Amount+" "+r.Share)
 	}
-	want := []string{"1.000 euro", "1.000,50 euro", "250 euro", "25%", "comune=750,50 euro 75%", "proprie=250 euro 25%"}
+	want := []string{"1.000 euro", "1.000,50 euro", "250 euro", "25,0%", "comune=750,50 euro 75,0%", "proprie=250 euro 25,0%"}
 	if !m.Known || m.Projects != 3 || m.Budgeted != 1 || m.Detailed != 2 || !slices.Equal(got, want) {
 		t.Errorf("got %+v\n%q\nwant %q", m, got, want)
 	}
