@@ -92,6 +92,15 @@ func (e *env) coverage() markup {
 	if len(missing) > 0 {
 		item(w["missing"], strings.Join(missing, "; "))
 	}
+	// The identity statement feeds no indicator: said apart, so that a
+	// reader knows the Identità section gives only what the data say.
+	if ed.IdentityIn(lang) == "" {
+		if lang == "en" && ed.Identity != "" {
+			item(w["identity"], w["identity it only"])
+		} else {
+			item(w["identity"], w["identity none"])
+		}
+	}
 
 	// The indicators n.d., grouped by cause and what it names, in the
 	// order the causes first appear in the catalogue.
@@ -209,36 +218,42 @@ var causeKey = map[report.Cause]string{
 // "n.d.", which agrees with one indicator and with many.
 var coverageWords = map[string]map[string]string{
 	"it": {
-		"read":        "Fonti lette",
-		"missing":     "Fonti assenti in questa edizione",
-		"in totals":   ", di cui %s nei totali",
-		"nd file":     "n.d. per fonte assente (%s)",
-		"nd list":     "n.d. per lista di codici assente dall'edizione (%s)",
-		"nd code":     "n.d. perché la lista %s dell'edizione non ha un codice della definizione",
-		"nd figure":   "n.d. perché la fonte non dà il dato richiesto (%s)",
-		"nd records":  "n.d. per assenza di record",
-		"nd zero":     "n.d. per denominatore pari a zero",
-		"nd depends":  "n.d. per dipendenza da un indicatore n.d. (%s)",
-		"nd withheld": "n.d. per tutela della riservatezza (conteggi di persone troppo piccoli)",
-		"nd other":    "n.d. perché il valore non è calcolabile",
-		"complete":    "Tutte le fonti dell'edizione sono presenti e ogni indicatore è calcolato.",
-		"computed":    "Ogni indicatore è calcolato.",
+		"read":             "Fonti lette",
+		"missing":          "Fonti assenti in questa edizione",
+		"in totals":        ", di cui %s nei totali",
+		"nd file":          "n.d. per fonte assente (%s)",
+		"nd list":          "n.d. per lista di codici assente dall'edizione (%s)",
+		"nd code":          "n.d. perché la lista %s dell'edizione non ha un codice della definizione",
+		"nd figure":        "n.d. perché la fonte non dà il dato richiesto (%s)",
+		"nd records":       "n.d. per assenza di record",
+		"nd zero":          "n.d. per denominatore pari a zero",
+		"nd depends":       "n.d. per dipendenza da un indicatore n.d. (%s)",
+		"nd withheld":      "n.d. per tutela della riservatezza (conteggi di persone troppo piccoli)",
+		"nd other":         "n.d. perché il valore non è calcolabile",
+		"identity":         "Identità",
+		"identity none":    "l'ente non ha fornito un proprio testo su missione, valori e governo; la sezione riporta solo ciò che dicono i dati",
+		"identity it only": "",
+		"complete":         "Tutte le fonti dell'edizione sono presenti e ogni indicatore è calcolato.",
+		"computed":         "Ogni indicatore è calcolato.",
 	},
 	"en": {
-		"read":        "Sources read",
-		"missing":     "Sources missing from this edition",
-		"in totals":   ", %s of them in the totals",
-		"nd file":     "n.d., source missing (%s)",
-		"nd list":     "n.d., code list missing from the edition (%s)",
-		"nd code":     "n.d., the edition's code list %s lacks a code of the definition",
-		"nd figure":   "n.d., the source does not give the figure (%s)",
-		"nd records":  "n.d., no records",
-		"nd zero":     "n.d., zero denominator",
-		"nd depends":  "n.d., computed from an indicator that is n.d. (%s)",
-		"nd withheld": "n.d., withheld to protect people (counts too small)",
-		"nd other":    "n.d., the value cannot be computed",
-		"complete":    "Every source of the edition is present and every indicator is computed.",
-		"computed":    "Every indicator is computed.",
+		"read":             "Sources read",
+		"missing":          "Sources missing from this edition",
+		"in totals":        ", %s of them in the totals",
+		"nd file":          "n.d., source missing (%s)",
+		"nd list":          "n.d., code list missing from the edition (%s)",
+		"nd code":          "n.d., the edition's code list %s lacks a code of the definition",
+		"nd figure":        "n.d., the source does not give the figure (%s)",
+		"nd records":       "n.d., no records",
+		"nd zero":          "n.d., zero denominator",
+		"nd depends":       "n.d., computed from an indicator that is n.d. (%s)",
+		"nd withheld":      "n.d., withheld to protect people (counts too small)",
+		"nd other":         "n.d., the value cannot be computed",
+		"identity":         "Identity",
+		"identity none":    "the organisation gave no statement of its mission, values and governance; the section gives only what the data say",
+		"identity it only": "the organisation's statement of its mission, values and governance is in Italian only; the section gives what the data say",
+		"complete":         "Every source of the edition is present and every indicator is computed.",
+		"computed":         "Every indicator is computed.",
 	},
 }
 

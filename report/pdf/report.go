@@ -297,7 +297,7 @@ func (l *layout) footer(page, total int) {
 		sw -= f.GetCellMargin() // the cell's own margin after the separator
 	}
 	f.SetXY(marginL+sw, footerY)
-	f.CellFormat(textW*0.7-sw, 4, l.furniture(-1, l.doc.Organisation, textW*0.7-2-sw), "", 0, "L", false, 0, "")
+	f.CellFormat(textW*0.8-sw, 4, l.furniture(-1, l.doc.Organisation, textW*0.8-2-sw), "", 0, "L", false, 0, "")
 	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
-	f.CellFormat(textW*0.3, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
+	f.CellFormat(textW*0.2, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }
