@@ -72,6 +72,13 @@ type Results struct {
 	Lang    string
 	List    []*Result
 	byID    map[string]*Result
+
+	// Threshold is the privacy threshold Withhold applied: 0 when it was
+	// not applied.
+	Threshold int
+	// Internal marks results for internal use only: Withhold was not
+	// applied on purpose, and every output says so (--internal).
+	Internal bool
 }
 
 // Lookup returns the result of the indicator with the given id.

@@ -25,6 +25,7 @@ import (
 // Known, Row.NA), so no output can print it by mistake; Withheld tells
 // it apart from a missing one.
 func Withhold(rs *Results, threshold int) int {
+	rs.Threshold = threshold
 	n := 0
 	for _, r := range rs.List {
 		if !r.Indicator.People || !r.Value.Known {

@@ -203,6 +203,9 @@ func (e *env) value(id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if r.Withheld {
+		return NP, nil
+	}
 	return shareValue(r.Value, r.Indicator.IsShare(), e.lang), nil
 }
 
@@ -215,6 +218,9 @@ func (e *env) num(id string) (float64, error) {
 	r, err := e.result(id)
 	if err != nil {
 		return 0, err
+	}
+	if r.Withheld {
+		return 0, fmt.Errorf("indicator %s is not published in this edition (a count of people too small): guard it with {{if known %q}}", id, id)
 	}
 	if !r.Value.Known {
 		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
@@ -282,11 +288,17 @@ func (e *env) absentCode(r *report.Result, key string, keys []string) bool {
 }
 
 func (e *env) row(id, key string) (string, error) {
-	_, row, err := e.findRow(id, key)
-	if err != nil || row == nil || row.NA {
+	r, row, err := e.findRow(id, key)
+	if err != nil {
 		return format.NA, err
 	}
-	return format.Number(row.Value, 1, e.lang), nil
+	if row == nil {
+		if r.Withheld {
+			return NP, nil
+		}
+		return format.NA, nil
+	}
+	return rowText(*row, e.lang), nil
 }
 
 // rownum is a breakdown row's raw value, for conditions; an error when
@@ -302,6 +314,9 @@ func (e *env) rownum(id, key string) (float64, error) {
 	if row == nil {
 		return 0, fmt.Errorf("indicator %s is n.d. in this edition: guard it with {{if known %q}}", id, id)
 	}
+	if row.Withheld {
+		return 0, fmt.Errorf("indicator %s's row %q is not published in this edition (a count of people too small): guard it with {{if ne (row %q %q) \"n.p.\"}}", id, key, id, key)
+	}
 	if row.NA {
 		return 0, fmt.Errorf("indicator %s's row %q is n.d. in this edition (its denominator is zero): guard it with {{if ne (row %q %q) \"n.d.\"}}", id, key, id, key)
 	}
@@ -310,6 +325,9 @@ func (e *env) rownum(id, key string) (float64, error) {
 
 func (e *env) rowshare(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
+	if err == nil && (r.Withheld || row != nil && row.Withheld) {
+		return NP, nil // a share of a withheld figure would give it away
+	}
 	if err != nil || row == nil || row.NA || r.Value.Num == 0 || !r.Indicator.Additive() {
 		return format.NA, err
 	}
@@ -334,12 +352,13 @@ func (e *env) top(id string, n int) ([]Top, error) {
 	}
 	rows := slices.Clone(r.Breakdown)
 	slices.SortStableFunc(rows, func(a, b report.Row) int { return cmp.Compare(b.Value, a.Value) })
+	above := withheldBound(r)
 	var out []Top
 	for _, row := range rows {
 		if row.NA {
-			continue // n.d. rows rank nowhere
+			continue // n.d. and withheld rows rank nowhere
 		}
-		if row.Value == 0 || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
+		if row.Value == 0 || row.Value <= above || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
 			break
 		}
 		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA, Text: e.runningText(r, row)}
@@ -359,6 +378,9 @@ func (e *env) ratio(a, b string) (string, error) {
 	rb, err := e.result(b)
 	if err != nil {
 		return "", err
+	}
+	if ra.Withheld || rb.Withheld {
+		return NP, nil
 	}
 	if !ra.Value.Known || !rb.Value.Known || rb.Value.Num == 0 {
 		return format.NA, nil
@@ -396,6 +418,9 @@ func (e *env) prevValue(id string) (string, error) {
 	if !ok {
 		return format.NA, nil
 	}
+	if p.Withheld {
+		return NP, nil
+	}
 	return shareValue(p.Value, r.Indicator.IsShare(), e.lang), nil
 }
 
@@ -405,7 +430,7 @@ func (e *env) prevValue(id string) (string, error) {
 func (e *env) change(id string) (string, error) {
 	s, ok, err := e.shiftOf(id)
 	if err != nil || !ok {
-		return format.NA, err
+		return e.noShift(id), err
 	}
 	if s.share {
 		return format.Signed(s.d, 1, e.lang) + " p.p.", nil
@@ -422,7 +447,7 @@ func (e *env) change(id string) (string, error) {
 func (e *env) trend(id string) (string, error) {
 	s, ok, err := e.shiftOf(id)
 	if err != nil || !ok {
-		return format.NA, err
+		return e.noShift(id), err
 	}
 	switch {
 	case s.d > 0 || s.d == 0 && s.pct > 0:
@@ -470,7 +495,12 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 	}
 	var vals []float64
 	var na []string
+	np := 0
 	for _, row := range r.Breakdown {
+		if row.Withheld {
+			np++ // no bar or slice: its size would tell the figure
+			continue
+		}
 		if row.NA {
 			na = append(na, row.Label)
 			continue // an n.d. row drawn as a zero bar would be a silent zero
@@ -484,6 +514,12 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
 	if len(na) > 0 {
 		c.Note += ". " + format.NA + ": " + strings.Join(na, ", ")
+	}
+	if np > 0 {
+		if len(c.Labels) == 0 {
+			return e.aside(npChart(e.lang, c.Caption)), nil
+		}
+		c.Note += ". " + npChartNote(e.lang, np)
 	}
 	if multiValued(r) {
 		c.Note += ". " + word(e.lang, "multi")
@@ -554,23 +590,42 @@ func (e *env) table(id string) (markup, error) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
+	np := 0
 	for _, row := range r.Breakdown {
 		if row.NA {
-			cells := []string{row.Label, format.NA}
+			// withheld: every cell n.p., its share and change included
+			mark := format.NA
+			if row.Withheld {
+				mark = NP
+				np++
+			}
+			cells := []string{row.Label, mark}
 			for len(cells) < len(t.Header) {
-				cells = append(cells, format.NA)
+				cells = append(cells, mark)
 			}
 			t.Rows = append(t.Rows, cells)
 			continue
 		}
 		addRow(row.Label, row.Value, row.Key, false)
 	}
-	if r.Value.Known && r.Indicator.Additive() {
+	switch {
+	case r.Value.Known && r.Indicator.Additive():
 		addRow(word(e.lang, "total"), r.Value.Num, "", true)
 		t.Total = true
+	case r.Withheld && r.Indicator.Additive():
+		cells := []string{word(e.lang, "total")}
+		for len(cells) < len(t.Header) {
+			cells = append(cells, NP)
+		}
+		t.Rows = append(t.Rows, cells)
+		t.Total = true
+		np++
 	}
 	if multiValued(r) {
 		t.Note += ". " + word(e.lang, "multi")
+	}
+	if np > 0 {
+		t.Note += ". " + npNote(e.lang, np)
 	}
 	return e.aside(t), nil
 }
@@ -615,13 +670,17 @@ func (e *env) trendchart(id string) (markup, error) {
 	}
 	c := &document.Chart{Caption: r.Indicator.Title.In(e.lang), Kind: document.ChartLine, Percent: r.Indicator.IsShare()}
 	var vals []float64
-	var missing []string
+	var missing, withheld []string
 	for _, h := range e.history {
 		y := strconv.Itoa(h.Edition.Year)
-		if hr, ok := h.Lookup(id); ok && hr.Value.Known {
+		hr, ok := h.Lookup(id)
+		switch {
+		case ok && hr.Value.Known:
 			c.Labels = append(c.Labels, y)
 			vals = append(vals, hr.Value.Num)
-		} else {
+		case ok && hr.Withheld:
+			withheld = append(withheld, y)
+		default:
 			missing = append(missing, y)
 		}
 	}
@@ -629,6 +688,12 @@ func (e *env) trendchart(id string) (markup, error) {
 	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
 		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
+	}
+	if len(withheld) > 0 {
+		c.Note += fmt.Sprintf("; %s (%s): %s", NP, npChartWhy(e.lang), strings.Join(withheld, ", "))
+	}
+	if len(c.Labels) == 0 && len(withheld) > 0 {
+		return e.aside(npChart(e.lang, c.Caption)), nil
 	}
 	return e.aside(c), nil
 }

@@ -1,0 +1,162 @@
+package narrative
+
+import (
+	"fmt"
+	"math"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/format"
+)
+
+// NP is how a figure withheld to protect people (report.Withhold) is
+// printed in tables and sentences: "not published", never n.d.
+const NP = "n.p."
+
+// npNote is the note under a table with n withheld cells.
+func npNote(lang string, n int) string {
+	if lang == "en" {
+		return fmt.Sprintf("%s: not published, to protect people's privacy (%d %s)", NP, n, map[bool]string{true: "cell", false: "cells"}[n == 1])
+	}
+	return fmt.Sprintf("%s: dato non pubblicato per tutela della riservatezza (%d %s)", NP, n, map[bool]string{true: "cella", false: "celle"}[n == 1])
+}
+
+// npChartNote is the part of a chart's caption note that says how many of
+// its items are not drawn because they are withheld.
+func npChartNote(lang string, n int) string {
+	if lang == "en" {
+		if n == 1 {
+			return "1 item not published, to protect people's privacy"
+		}
+		return fmt.Sprintf("%d items not published, to protect people's privacy", n)
+	}
+	if n == 1 {
+		return "1 voce non pubblicata per tutela della riservatezza"
+	}
+	return fmt.Sprintf("%d voci non pubblicate per tutela della riservatezza", n)
+}
+
+// npChart is the sentence in place of a chart whose every item is
+// withheld.
+func npChart(lang, caption string) *document.Paragraph {
+	s := caption + ": nessuna voce è pubblicabile per tutela della riservatezza, e il grafico non è riportato."
+	if lang == "en" {
+		s = caption + ": no item can be published, to protect people's privacy, so the chart is not shown."
+	}
+	return &document.Paragraph{Spans: []document.Span{{Text: s, Italic: true}}}
+}
+
+// rowText is a breakdown row's value as printed: n.p. when withheld, n.d.
+// when not available.
+func rowText(row report.Row, lang string) string {
+	switch {
+	case row.Withheld:
+		return NP
+	case row.NA:
+		return format.NA
+	}
+	return format.Number(row.Value, 1, lang)
+}
+
+// withheldCells counts the figures withheld in the results: values and
+// breakdown rows.
+func withheldCells(rs *report.Results) int {
+	n := 0
+	for _, r := range rs.List {
+		if r.Withheld {
+			n++
+		}
+		for _, row := range r.Breakdown {
+			if row.Withheld {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// privacy is the method part's sentence on the counts of people not
+// published: the rule, its threshold and how many figures this edition
+// withholds; for internal use, that nothing is withheld. Empty when the
+// rule withholds nothing (or was not applied, as in tests), so that an
+// edition without small counts reads as before.
+func (e *env) privacy() string {
+	it := e.lang != "en"
+	if e.rs.Internal {
+		if it {
+			return "Questa versione è a uso interno: riporta anche i conteggi di persone che la versione pubblicata non mostra per tutela della riservatezza, e non va diffusa."
+		}
+		return "This version is for internal use: it also shows the counts of people that the published version leaves out to protect their privacy, and is not to be circulated."
+	}
+	n := withheldCells(e.rs)
+	if n == 0 || e.rs.Threshold == 0 {
+		return ""
+	}
+	t := e.rs.Threshold
+	if it {
+		cells := fmt.Sprintf("non sono pubblicati %d dati", n)
+		if n == 1 {
+			cells = "non è pubblicato 1 dato"
+		}
+		return fmt.Sprintf("Per tutela della riservatezza, i conteggi di persone da 1 a %d non sono pubblicati (soppressione primaria), e con essi i dati che permetterebbero di ricalcolarli per differenza dai totali o da altri indicatori, come le quote e i tassi che ne derivano (soppressione secondaria): nelle tabelle sono indicati con “%s”, e i grafici non li disegnano. In questa edizione %s.", t-1, NP, cells)
+	}
+	cells := fmt.Sprintf("%d figures", n)
+	if n == 1 {
+		cells = "1 figure"
+	}
+	verb := "are"
+	if n == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("To protect people's privacy, counts of people from 1 to %d are not published (primary suppression), nor are the figures that would let a reader recompute them from totals or other indicators, such as the shares and rates derived from them (secondary suppression): tables mark them “%s” (not published), and charts do not draw them. In this edition %s %s not published.", t-1, NP, cells, verb)
+}
+
+// npChartWhy says what n.p. means in a trend chart's note.
+func npChartWhy(lang string) string {
+	if lang == "en" {
+		return "not published, to protect people's privacy"
+	}
+	return "dato non pubblicato per tutela della riservatezza"
+}
+
+// withheldBound is a value no withheld row of r's breakdown can exceed,
+// so that a row larger than it is surely larger than every withheld one:
+// −1 when no row is withheld; the total less the published rows when the
+// rows add up to the total (the withheld rows share what is left); +Inf
+// when nothing bounds them (a rate, a two-way or multiple-answer
+// breakdown, a withheld total). top names no row at or below it: a
+// sentence never calls a row the largest when a withheld one may be.
+func withheldBound(r *report.Result) float64 {
+	withheld := false
+	sum := 0.0
+	for _, row := range r.Breakdown {
+		withheld = withheld || row.Withheld
+		if !row.NA {
+			sum += row.Value
+		}
+	}
+	if !withheld {
+		return -1
+	}
+	ind := r.Indicator
+	f, coded := report.Schema[ind.Source][ind.By]
+	multi := coded && (f.Kind == report.KindCodes || f.Kind == report.KindRefs)
+	if !r.Value.Known || !ind.Additive() || ind.Across != "" || len(ind.Parts) > 0 || ind.By == "" || multi {
+		return math.Inf(1)
+	}
+	return r.Value.Num - sum
+}
+
+// noShift is what change and trend print when there is no change to
+// show: n.p. when either edition's value is withheld, n.d. otherwise.
+func (e *env) noShift(id string) string {
+	if r, ok := e.rs.Lookup(id); ok && r.Withheld {
+		return NP
+	}
+	if e.prev != nil {
+		if p, ok := e.prev.Lookup(id); ok && p.Withheld {
+			return NP
+		}
+	}
+	return format.NA
+}
