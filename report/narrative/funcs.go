@@ -115,7 +115,8 @@ func (e *env) funcs() template.FuncMap {
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
 		"coverage":   e.coverage,
-		"goals":      e.goals, // goals.go
+		"goals":      e.goals,   // goals.go
+		"privacy":    e.privacy, // privacy.go
 		// words chosen from the figures (phrases.go)
 		"delta":   e.delta,
 		"plural":  plural,
