@@ -29,6 +29,9 @@ type Change struct {
 	ChangePct        Value
 	Breakdown        []RowChange
 	DefinitionChange bool // a code of its breakdown was dropped or split
+	// FromWithheld and ToWithheld mark a value withheld to protect people
+	// in that edition (Withhold): it is n.d., and so is the change.
+	FromWithheld, ToWithheld bool
 }
 
 // RowChange is a breakdown row in two editions.
@@ -38,6 +41,9 @@ type RowChange struct {
 	Change     Value
 	Note       string
 	Was        []string // the earlier edition's codes a mapped row is compared with
+	// FromWithheld and ToWithheld mark a row withheld in that edition (for
+	// a mapped row, any of the codes it is compared with).
+	FromWithheld, ToWithheld bool
 }
 
 // Compare compares two editions' results, indicator by indicator, in the
@@ -87,10 +93,10 @@ func (cr *Comparer) Change(id string) (*Change, bool) {
 }
 
 func (cr *Comparer) change(rt *Result) *Change {
-	ch := &Change{Indicator: rt.Indicator, To: rt.Value}
+	ch := &Change{Indicator: rt.Indicator, To: rt.Value, ToWithheld: rt.Withheld}
 	rf, ok := cr.from.Lookup(rt.Indicator.ID)
 	if ok {
-		ch.From = rf.Value
+		ch.From, ch.FromWithheld = rf.Value, rf.Withheld
 	}
 	ch.Change, ch.ChangePct = diff(ch.From, ch.To)
 	if ok {
@@ -141,16 +147,20 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 		// says nothing of the code list.
 		rows := make([]RowChange, len(rf.Breakdown))
 		for i, r := range rf.Breakdown {
-			rows[i] = RowChange{Key: r.Key, Label: r.Label, From: rf.RowValue(r)}
+			rows[i] = RowChange{Key: r.Key, Label: r.Label, From: rf.RowValue(r), FromWithheld: r.Withheld, ToWithheld: rt.Withheld}
 		}
 		return rows, false
 	}
 	was := maps.wasMap(ind)
 	old := make(map[string]Value, len(rf.Breakdown))
 	oldLabel := make(map[string]string, len(rf.Breakdown))
+	oldWithheld := make(map[string]bool)
 	for _, r := range rf.Breakdown {
 		old[r.Key] = rf.RowValue(r)
 		oldLabel[r.Key] = r.Label
+		if r.Withheld {
+			oldWithheld[r.Key] = true
+		}
 	}
 	// claimed counts, for each old code, the new codes that take it over.
 	// A code kept without was: takes over its own old code.
@@ -167,7 +177,7 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 	redefined := false
 	rows := make([]RowChange, 0, len(rt.Breakdown))
 	for _, r := range rt.Breakdown {
-		row := RowChange{Key: r.Key, Label: r.Label, To: rt.RowValue(r)}
+		row := RowChange{Key: r.Key, Label: r.Label, To: rt.RowValue(r), ToWithheld: r.Withheld}
 		switch olds := was[r.Key]; {
 		case len(olds) > 0 && anyClaimedTwice(olds, claimed):
 			row.Note, row.Was = NoteSplit, olds
@@ -183,6 +193,7 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 				sum += v.Num
 				found = found || ok
 				na = na || (ok && !v.Known)
+				row.FromWithheld = row.FromWithheld || oldWithheld[o]
 			}
 			if len(olds) > 1 && rf.Records > 0 {
 				// a record with several of the old codes counts once
@@ -200,7 +211,7 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 			redefined = true
 		default:
 			if v, ok := old[r.Key]; ok && rf.Value.Known {
-				row.From = v
+				row.From, row.FromWithheld = v, oldWithheld[r.Key]
 			} else if rf.Value.Known {
 				row.Note = NoteNew
 			}
@@ -220,7 +231,7 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 		if kept[r.Key] || claimed[r.Key] > 0 {
 			continue
 		}
-		rows = append(rows, RowChange{Key: r.Key, Label: oldLabel[r.Key], From: rf.RowValue(r), Note: NoteDropped})
+		rows = append(rows, RowChange{Key: r.Key, Label: oldLabel[r.Key], From: rf.RowValue(r), Note: NoteDropped, FromWithheld: r.Withheld})
 		redefined = true
 	}
 	return rows, redefined

@@ -24,6 +24,7 @@ var buildCmd = &command{
 	summary: "Write the year's social report as a PDF",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
+		internalFlag(fs, o)
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "the report's language: it or en (default from config)")
 	},
@@ -53,7 +54,7 @@ func (e *env) output(ctx context.Context, pattern string, rs *report.Results, da
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	name := strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern)
+	name := internalName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern), rs)
 	path := filepath.Join(e.cfg.Out, name)
 	if err := writeAtomic(path, data); err != nil {
 		return err
@@ -120,7 +121,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 				p.warnings = append(p.warnings, n.String())
 			}
 			p.rs = report.Compute(ed, cat, e.cfg.Language)
-			report.Withhold(p.rs, e.cfg.Privacy.Threshold)
+			e.withhold(p.rs)
 		})
 	}
 	wg.Wait()

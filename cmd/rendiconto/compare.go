@@ -21,6 +21,7 @@ var compareCmd = &command{
 	name:    "compare",
 	summary: "Compare two editions (default: the two latest) as a PDF, or as table, json, csv or xlsx",
 	flags: func(fs *flag.FlagSet, o *options) {
+		internalFlag(fs, o)
 		fs.StringVar(&o.from, "from", "", "the earlier edition's year (default: the one before --to)")
 		fs.StringVar(&o.to, "to", "", "the later edition's year (default: the latest)")
 		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json, csv or xlsx (on standard output)")
@@ -81,7 +82,7 @@ func runCompare(ctx context.Context, e *env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	path := filepath.Join(e.cfg.Out, fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language))
+	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language), rt))
 	if err := writeAtomic(path, out); err != nil {
 		return err
 	}
@@ -151,6 +152,10 @@ type jsonRowChange struct {
 	Change *float64 `json:"change"`
 	Note   string   `json:"note,omitempty"`
 	Was    []string `json:"was,omitempty"`
+	// FromSuppressed and ToSuppressed mark a row withheld to protect
+	// people in that edition: its value and the change are null.
+	FromSuppressed bool `json:"from_suppressed,omitempty"`
+	ToSuppressed   bool `json:"to_suppressed,omitempty"`
 }
 
 type jsonChange struct {
@@ -161,6 +166,8 @@ type jsonChange struct {
 	Change           *float64        `json:"change"`
 	ChangePct        *float64        `json:"change_pct"`
 	DefinitionChange bool            `json:"definition_change,omitempty"`
+	FromSuppressed   bool            `json:"from_suppressed,omitempty"`
+	ToSuppressed     bool            `json:"to_suppressed,omitempty"`
 	Breakdown        []jsonRowChange `json:"breakdown,omitempty"`
 }
 
@@ -168,15 +175,17 @@ func compareJSON(w io.Writer, c *report.Comparison) error {
 	out := struct {
 		From       int          `json:"from"`
 		To         int          `json:"to"`
+		Internal   bool         `json:"internal,omitempty"`
 		Indicators []jsonChange `json:"indicators"`
-	}{From: c.From.Edition.Year, To: c.To.Edition.Year, Indicators: []jsonChange{}}
+	}{From: c.From.Edition.Year, To: c.To.Edition.Year, Internal: c.To.Internal, Indicators: []jsonChange{}}
 	for _, ch := range c.Indicators {
 		jc := jsonChange{ID: ch.Indicator.ID, Title: ch.Indicator.Title.In(c.To.Lang),
 			From: nullable(ch.From), To: nullable(ch.To), Change: nullable(ch.Change), ChangePct: nullable(ch.ChangePct),
-			DefinitionChange: ch.DefinitionChange}
+			DefinitionChange: ch.DefinitionChange, FromSuppressed: ch.FromWithheld, ToSuppressed: ch.ToWithheld}
 		for _, r := range ch.Breakdown {
 			jc.Breakdown = append(jc.Breakdown, jsonRowChange{Key: r.Key, Label: r.Label,
-				From: nullable(r.From), To: nullable(r.To), Change: nullable(r.Change), Note: r.Note, Was: r.Was})
+				From: nullable(r.From), To: nullable(r.To), Change: nullable(r.Change), Note: r.Note, Was: r.Was,
+				FromSuppressed: r.FromWithheld, ToSuppressed: r.ToWithheld})
 		}
 		out.Indicators = append(out.Indicators, jc)
 	}
@@ -194,12 +203,12 @@ func csvValue(v report.Value) string {
 
 func compareCSV(w io.Writer, c *report.Comparison) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "title", "key", "label", "from", "to", "change", "change_pct", "note"})
+	cw.Write([]string{"id", "title", "key", "label", "from", "to", "change", "change_pct", "note", "from_suppressed", "to_suppressed"})
 	for _, ch := range c.Indicators {
 		title := ch.Indicator.Title.In(c.To.Lang)
-		cw.Write([]string{ch.Indicator.ID, title, "", "", csvValue(ch.From), csvValue(ch.To), csvValue(ch.Change), csvValue(ch.ChangePct), ""})
+		cw.Write([]string{ch.Indicator.ID, title, "", "", csvValue(ch.From), csvValue(ch.To), csvValue(ch.Change), csvValue(ch.ChangePct), "", yes(ch.FromWithheld), yes(ch.ToWithheld)})
 		for _, r := range ch.Breakdown {
-			cw.Write([]string{ch.Indicator.ID, title, r.Key, r.Label, csvValue(r.From), csvValue(r.To), csvValue(r.Change), "", r.Note})
+			cw.Write([]string{ch.Indicator.ID, title, r.Key, r.Label, csvValue(r.From), csvValue(r.To), csvValue(r.Change), "", r.Note, yes(r.FromWithheld), yes(r.ToWithheld)})
 		}
 	}
 	cw.Flush()

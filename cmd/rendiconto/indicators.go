@@ -20,6 +20,7 @@ var indicatorsCmd = &command{
 	summary: "Compute the indicators of an edition (table, json, csv or xlsx)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
+		internalFlag(fs, o)
 		fs.StringVar(&o.format, "format", "table", "output format: table, json, csv, or xlsx (a workbook, on standard output redirected to a file)")
 		fs.StringVar(&o.lang, "lang", "", "language of titles and labels: it or en (default from config)")
 	},
@@ -85,9 +86,12 @@ type jsonIndicator struct {
 
 func writeJSON(w io.Writer, rs *report.Results) error {
 	out := struct {
-		Edition    int             `json:"edition"`
+		Edition int `json:"edition"`
+		// Internal marks output for internal use (--internal): nothing
+		// withheld, not to be published.
+		Internal   bool            `json:"internal,omitempty"`
 		Indicators []jsonIndicator `json:"indicators"`
-	}{Edition: rs.Edition.Year, Indicators: []jsonIndicator{}}
+	}{Edition: rs.Edition.Year, Internal: rs.Internal, Indicators: []jsonIndicator{}}
 	for _, r := range rs.List {
 		ji := jsonIndicator{ID: r.Indicator.ID, Title: r.Indicator.Title.In(rs.Lang), Unit: r.Indicator.Unit.In(rs.Lang)}
 		if r.Value.Known {

@@ -21,6 +21,7 @@ type options struct {
 	from, to                              string
 	empty                                 bool // workbook --empty
 	replace                               bool // import --replace
+	internal                              bool // --internal: nothing withheld, every output stamped
 }
 
 // env is what a command runs with: its options resolved against the config.
@@ -90,6 +91,35 @@ func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) 
 	}
 	e.cfg = cfg
 	return e, nil
+}
+
+// internalFlag is --internal of the commands that publish figures.
+func internalFlag(fs *flag.FlagSet, o *options) {
+	fs.BoolVar(&o.internal, "internal", false, "for internal use only: show the counts of people the privacy threshold withholds, stamp every page \"USO INTERNO\" and name the files -interno/-internal")
+}
+
+// withhold withholds the small counts of people of the results, or with
+// --internal marks them for internal use instead.
+func (e *env) withhold(rs *report.Results) {
+	if e.opts.internal {
+		rs.Internal = true
+		return
+	}
+	report.Withhold(rs, e.cfg.Privacy.Threshold)
+}
+
+// internalName puts "-interno" ("-internal" in English) before the
+// extension of an output file's name when the output is for internal use.
+func internalName(name string, rs *report.Results) string {
+	if !rs.Internal {
+		return name
+	}
+	ext := filepath.Ext(name)
+	suffix := "-interno"
+	if rs.Lang == "en" {
+		suffix = "-internal"
+	}
+	return strings.TrimSuffix(name, ext) + suffix + ext
 }
 
 func yearFlag(fs *flag.FlagSet, o *options) {
@@ -169,7 +199,7 @@ func (e *env) load(year int) (*report.Edition, error) {
 func (e *env) computeEdition(ed *report.Edition, cat *report.Catalogue) *report.Results {
 	e.noteCodes(ed, cat)
 	rs := report.Compute(ed, cat, e.cfg.Language)
-	report.Withhold(rs, e.cfg.Privacy.Threshold)
+	e.withhold(rs)
 	return rs
 }
 

@@ -23,6 +23,7 @@ var slidesCmd = &command{
 	summary: "Write the year's conference slides (16:9) as a PDF",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
+		internalFlag(fs, o)
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "the slides' language: it or en (default from config)")
 	},

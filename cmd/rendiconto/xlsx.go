@@ -335,7 +335,7 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 		s.rows = append(s.rows, []xcell{id, title, {}, {},
 			{kind: value, v: ch.From, why: whyNA(rf, lang)},
 			{kind: value, v: ch.To, why: whyNA(rt, lang)},
-			{kind: change, v: ch.Change, why: xword(lang, "nd change")},
+			{kind: change, v: ch.Change, why: cmpOrWhy(ch.FromWithheld || ch.ToWithheld, xword(lang, "np"), xword(lang, "nd change"))},
 			{kind: xPercent, v: ch.ChangePct, why: whyPct},
 			{}})
 		for _, r := range ch.Breakdown {
@@ -352,6 +352,12 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 			case report.NoteSplit, report.NoteMerged:
 				whyChange = fmt.Sprintf(xword(lang, "nd def"), r.Note)
 			}
+			if r.FromWithheld {
+				whyFrom, whyChange = xword(lang, "np"), xword(lang, "np")
+			}
+			if r.ToWithheld {
+				whyTo, whyChange = xword(lang, "np"), xword(lang, "np")
+			}
 			note := r.Note
 			if len(r.Was) > 0 {
 				note += ": " + strings.Join(r.Was, ", ")
@@ -365,4 +371,12 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 		}
 	}
 	return s.write(w)
+}
+
+// cmpOrWhy is np when withheld, else why.
+func cmpOrWhy(withheld bool, np, why string) string {
+	if withheld {
+		return np
+	}
+	return why
 }

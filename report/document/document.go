@@ -22,6 +22,10 @@ type Front struct {
 	// data are synthetic ("Dati di esempio: …"): the cover prints it and
 	// every page's footer says "Dati di esempio".
 	Sample string
+	// Internal, when not empty, is the stamp of a version for internal
+	// use only ("USO INTERNO — contiene dati non pubblicabili"): every
+	// page prints it.
+	Internal string
 }
 
 // Document is a report: its front matter and its blocks.

@@ -121,6 +121,7 @@ func front(rs *report.Results) document.Front {
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
 		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
 		Sample:   sampleNote(rs.Lang, ed),
+		Internal: internalStamp(rs),
 	}
 }
 

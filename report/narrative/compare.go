@@ -74,11 +74,16 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
 		Numeric: []bool{false, false, true, true, true, true},
 	}
+	np := 0 // cells n.p.
 	for _, ch := range c.Indicators {
 		share := ch.Indicator.IsShare()
+		either := ch.FromWithheld || ch.ToWithheld
 		summary.Rows = append(summary.Rows, []string{ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang),
-			format.Change(ch.Change, share, lang), format.ChangePct(ch.ChangePct, lang)})
+			npOr(ch.FromWithheld, format.Value(ch.From, share, lang), &np), npOr(ch.ToWithheld, format.Value(ch.To, share, lang), &np),
+			npOr(either, format.Change(ch.Change, share, lang), &np), npOr(either, format.ChangePct(ch.ChangePct, lang), &np)})
+	}
+	if np > 0 {
+		summary.Note = npNote(lang, np)
 	}
 	add(summary)
 
@@ -110,11 +115,15 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		}
 		rows := largestChanges(ch.Breakdown, maxCompareRows)
 		t.Rows = make([][]string, 0, len(rows))
+		np := 0
 		for _, r := range rows {
-			t.Rows = append(t.Rows, []string{r.Label, format.Value(r.From, false, lang), format.Value(r.To, false, lang),
-				format.Change(r.Change, false, lang), rowNote(r, w)})
+			t.Rows = append(t.Rows, []string{r.Label, npOr(r.FromWithheld, format.Value(r.From, false, lang), &np), npOr(r.ToWithheld, format.Value(r.To, false, lang), &np),
+				npOr(r.FromWithheld || r.ToWithheld, format.Change(r.Change, false, lang), &np), rowNote(r, w)})
 		}
 		var notes []string
+		if np > 0 {
+			notes = append(notes, npNote(lang, np)+".")
+		}
 		if ch.DefinitionChange {
 			notes = append(notes, w["redefined"])
 		}
@@ -185,4 +194,13 @@ func rowNote(r report.RowChange, w map[string]string) string {
 		return w[r.Note]
 	}
 	return ""
+}
+
+// npOr is n.p. when withheld (counted in np), else s.
+func npOr(withheld bool, s string, np *int) string {
+	if withheld {
+		*np++
+		return NP
+	}
+	return s
 }

@@ -160,3 +160,14 @@ func (e *env) noShift(id string) string {
 	}
 	return format.NA
 }
+
+// internalStamp is the stamp of every page of a version for internal use.
+func internalStamp(rs *report.Results) string {
+	switch {
+	case !rs.Internal:
+		return ""
+	case rs.Lang == "en":
+		return "INTERNAL USE — contains data not for publication"
+	}
+	return "USO INTERNO — contiene dati non pubblicabili"
+}

@@ -165,6 +165,11 @@ func (l *layout) run() error {
 		l.header(page)
 		l.footer(page, total)
 	}
+	for page := 1; page <= total && d.Internal != ""; page++ {
+		l.revisit(page)
+		internalBand(f, d.Internal, pageW)
+		l.curStyle = "?"
+	}
 	f.SetPage(total) // fpdf writes as many pages as the current one's number
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)

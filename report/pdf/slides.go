@@ -264,6 +264,10 @@ func SlidesWarn(d *document.Deck, th SlideTheme) (out []byte, warnings []*SlideE
 		if err := dk.slide(s); err != nil {
 			errs = append(errs, &SlideError{File: s.File, N: i + 1, Title: title, Msg: err.Error()})
 		}
+		if orig.Internal != "" {
+			internalBand(f, orig.Internal, slideW)
+			dk.curStyle = "?"
+		}
 		for _, w := range dk.warnings {
 			warnings = append(warnings, &SlideError{File: s.File, N: i + 1, Title: title, Msg: w, Warning: true})
 		}
