@@ -245,3 +245,49 @@ func TestWithheldBound(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivacyCharts: every kind of chart leaves a withheld row out and
+// says how many it leaves out; a chart whose every row is withheld, and a
+// trend whose every year is, becomes a sentence.
+func TestPrivacyCharts(t *testing.T) {
+	for _, lang := range []string{"it", "en"} {
+		hs := privacyHistory(t, lang)
+		e := newEnv(context.Background(), hs, Limits{}, nil)
+		for _, kind := range document.ChartKinds() {
+			if _, err := e.chart("B.3.citizens", kind); err != nil {
+				t.Fatal(err)
+			}
+			c, ok := e.blocks[len(e.blocks)-1].(*document.Chart)
+			if !ok {
+				t.Fatalf("%s: %T", kind, e.blocks[len(e.blocks)-1])
+			}
+			for _, l := range c.Labels {
+				if l == "Colline" || l == "Oltretorrente" {
+					t.Errorf("%s %s: a withheld row drawn: %s", lang, kind, l)
+				}
+			}
+			if want := npChartNote(lang, 2); !strings.HasSuffix(c.Note, want) {
+				t.Errorf("%s %s: note %q lacks %q", lang, kind, c.Note, want)
+			}
+		}
+		r, _ := rs(hs).Lookup("B.3.citizens")
+		for i := range r.Breakdown {
+			r.Breakdown[i].NA, r.Breakdown[i].Withheld = true, true
+		}
+		r.Value, r.Withheld = report.Value{}, true
+		e.chart("B.3.citizens", "pie")
+		e.trendchart("B.3.citizens")
+		for _, b := range e.blocks[len(e.blocks)-2:] {
+			p, ok := b.(*document.Paragraph)
+			if !ok || !strings.Contains(spans(p.Spans), map[string]string{"it": "riservatezza", "en": "privacy"}[lang]) {
+				t.Errorf("%s: all withheld gives %#v", lang, b)
+			}
+		}
+		e.table("B.3.citizens")
+		tb := e.blocks[len(e.blocks)-1].(*document.Table)
+		last := tb.Rows[len(tb.Rows)-1]
+		if !tb.Total || last[1] != NP || !strings.Contains(tb.Note, npNote(lang, len(tb.Rows))) {
+			t.Errorf("%s: a withheld total: %v, note %q", lang, last, tb.Note)
+		}
+	}
+}
