@@ -241,6 +241,9 @@ func (e *env) measure(g report.Goal) (title, value, target string) {
 	}
 	share := r.Indicator.IsShare()
 	title, value = r.Indicator.Title.In(e.lang), format.Value(r.Value, share, e.lang)
+	if r.Withheld {
+		value = NP
+	}
 	if g.HasTarget {
 		target = gw(e.lang, g.Direction) + " " + format.Number(g.Target, 1, e.lang)
 		if share {
@@ -314,7 +317,9 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeUnverifiable:
 				b.WriteString(": the target (" + target + ") cannot be verified, because the indicator is not available in " + y + ".")
 			case report.OutcomeNone:
-				if value == format.NA {
+				if value == NP {
+					b.WriteString(", not published in " + y + " to protect people's privacy.")
+				} else if value == format.NA {
 					b.WriteString(", not available in " + y + ".")
 				} else {
 					b.WriteString(", " + value + " in " + y + ".")
@@ -339,7 +344,9 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeUnverifiable:
 				b.WriteString(": traguardo (" + target + ") non verificabile, indicatore non disponibile nel " + y + ".")
 			case report.OutcomeNone:
-				if value == format.NA {
+				if value == NP {
+					b.WriteString(", non pubblicato nel " + y + " per tutela della riservatezza.")
+				} else if value == format.NA {
 					b.WriteString(", non disponibile nel " + y + ".")
 				} else {
 					b.WriteString(", " + value + " nel " + y + ".")
