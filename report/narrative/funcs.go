@@ -573,7 +573,7 @@ func (e *env) table(id string) (markup, error) {
 		t.Widths = append(t.Widths, 1)
 	}
 	ch := e.changeOf(id)
-	var changes map[string]report.Value
+	var changes map[string]report.RowChange
 	if ch != nil && ch.From.Known {
 		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
 		t.Widths = append(t.Widths, 1.4)
@@ -591,14 +591,12 @@ func (e *env) table(id string) (markup, error) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	np := 0
 	for _, row := range r.Breakdown {
 		if row.NA {
 			// withheld: every cell n.p., its share and change included
 			mark := format.NA
 			if row.Withheld {
 				mark = NP
-				np++
 			}
 			cells := []string{row.Label, mark}
 			for len(cells) < len(t.Header) {
@@ -620,12 +618,11 @@ func (e *env) table(id string) (markup, error) {
 		}
 		t.Rows = append(t.Rows, cells)
 		t.Total = true
-		np++
 	}
 	if multiValued(r) {
 		t.Note += ". " + word(e.lang, "multi")
 	}
-	if np > 0 {
+	if np := npCells(t.Rows); np > 0 {
 		t.Note += ". " + npNote(e.lang, np)
 	}
 	return e.aside(t), nil
@@ -639,10 +636,10 @@ func (e *env) changeOf(id string) *report.Change {
 
 // rowChanges are the changes of the comparison's breakdown rows by code
 // (the last row of a code, should there be two).
-func rowChanges(ch *report.Change) map[string]report.Value {
-	m := make(map[string]report.Value, len(ch.Breakdown))
+func rowChanges(ch *report.Change) map[string]report.RowChange {
+	m := make(map[string]report.RowChange, len(ch.Breakdown))
 	for _, row := range ch.Breakdown {
-		m[row.Key] = row.Change
+		m[row.Key] = row
 	}
 	return m
 }
@@ -651,10 +648,14 @@ func rowChanges(ch *report.Change) map[string]report.Value {
 // previous edition, through the code list's was: entries; n.d. where the
 // code did not exist then or its definition changed. changes are ch's
 // rows by code (see rowChanges).
-func (e *env) rowChange(ch *report.Change, changes map[string]report.Value, key string, total bool) string {
+func (e *env) rowChange(ch *report.Change, changes map[string]report.RowChange, key string, total bool) string {
 	v := ch.Change
 	if !total {
-		v = changes[key] // n.d. for a code the comparison has no row of
+		row := changes[key] // n.d. for a code the comparison has no row of
+		if row.FromWithheld || row.ToWithheld {
+			return NP
+		}
+		v = row.Change
 	}
 	if !v.Known {
 		return format.NA

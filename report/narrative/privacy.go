@@ -171,3 +171,16 @@ func internalStamp(rs *report.Results) string {
 	}
 	return "USO INTERNO — contiene dati non pubblicabili"
 }
+
+// npCells counts the cells of a table that print n.p.
+func npCells(rows [][]string) int {
+	n := 0
+	for _, r := range rows {
+		for _, c := range r {
+			if c == NP {
+				n++
+			}
+		}
+	}
+	return n
+}

@@ -291,3 +291,41 @@ func TestPrivacyCharts(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivacySampleUnchanged: the sample editions withhold nothing at the
+// default threshold 3, and their report and deck are those built without
+// Withhold (the PDFs were compared byte for byte with main's).
+func TestPrivacySampleUnchanged(t *testing.T) {
+	for _, lang := range []string{"it", "en"} {
+		plain := history(t, "../../data", lang, 2019, 2020)
+		withheld := history(t, "../../data", lang, 2019, 2020)
+		for _, rs := range withheld {
+			if n := report.Withhold(rs, 3); n != 0 {
+				t.Fatalf("%d: %d figures withheld at threshold 3", rs.Edition.Year, n)
+			}
+		}
+		for _, dir := range []string{lang, "slides/" + lang} {
+			sub, _ := fs.Sub(templates.FS, dir)
+			src := Source{FS: sub, Name: "templates/" + dir}
+			var got [2]string
+			for i, hs := range [][]*report.Results{plain, withheld} {
+				if dir == lang {
+					doc, err := Build(context.Background(), src, hs, Limits{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					got[i] = dump(doc)
+				} else {
+					deck, err := BuildDeck(context.Background(), src, hs, Limits{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					got[i] = deckText(deck)
+				}
+			}
+			if got[0] != got[1] {
+				t.Errorf("%s: the sample's document changes with Withhold at threshold 3", dir)
+			}
+		}
+	}
+}
