@@ -83,7 +83,8 @@ type Table struct {
 }
 
 // Chart is a captioned figure of one or more series over labelled
-// categories.
+// categories. In a line chart a value may be NaN: a gap, a category with
+// no figure to show (a year whose figure is withheld to protect people).
 type Chart struct {
 	Caption string
 	Kind    string // bar, hbar, stacked, donut, pie, line

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"maps"
 	"slices"
 	"strconv"
@@ -681,6 +682,10 @@ func (e *env) trendchart(id string) (markup, error) {
 			c.Labels = append(c.Labels, y)
 			vals = append(vals, hr.Value.Num)
 		case ok && hr.Withheld:
+			// a gap in the line, not a year left out: the line does not
+			// join its neighbours as if nothing were there
+			c.Labels = append(c.Labels, y)
+			vals = append(vals, math.NaN())
 			withheld = append(withheld, y)
 		default:
 			missing = append(missing, y)
@@ -694,7 +699,7 @@ func (e *env) trendchart(id string) (markup, error) {
 	if len(withheld) > 0 {
 		c.Note += fmt.Sprintf("; %s (%s): %s", NP, npChartWhy(e.lang), strings.Join(withheld, ", "))
 	}
-	if len(c.Labels) == 0 && len(withheld) > 0 {
+	if len(withheld) > 0 && len(withheld) == len(c.Labels) {
 		return e.aside(npChart(e.lang, c.Caption)), nil
 	}
 	return e.aside(c), nil

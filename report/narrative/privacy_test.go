@@ -329,3 +329,20 @@ func TestPrivacySampleUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivacyTrendGap: a year whose value is withheld is a gap in the
+// trend (NaN), named after n.p. in the note, not a point.
+func TestPrivacyTrendGap(t *testing.T) {
+	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
+	r, _ := hs[0].Lookup("B.3.projects")
+	r.Value, r.Withheld = report.Value{}, true
+	e := newEnv(context.Background(), hs, Limits{}, nil)
+	if _, err := e.trendchart("B.3.projects"); err != nil {
+		t.Fatal(err)
+	}
+	c := e.blocks[0].(*document.Chart)
+	v := c.Series[0].Values
+	if len(c.Labels) != 2 || !math.IsNaN(v[0]) || math.IsNaN(v[1]) || !strings.Contains(c.Note, NP+" ("+npChartWhy("it")+"): 2022") {
+		t.Errorf("labels %v values %v note %q", c.Labels, v, c.Note)
+	}
+}

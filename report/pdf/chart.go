@@ -127,7 +127,7 @@ func (d ChartData) counts() bool {
 	}
 	for _, s := range d.Series {
 		for _, v := range s.Values {
-			if v != math.Trunc(v) {
+			if v != math.Trunc(v) && !math.IsNaN(v) {
 				return false
 			}
 		}
@@ -158,6 +158,9 @@ func (d ChartData) validate() error {
 			return fmt.Errorf("chart %s: series %q has %d values for %d labels", d.Kind, s.Name, len(s.Values), len(d.Labels))
 		}
 		for i, v := range s.Values {
+			if math.IsNaN(v) && d.Kind == Line {
+				continue // a gap in the line
+			}
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return fmt.Errorf("chart %s: series %q: value %v for %q", d.Kind, s.Name, v, d.Labels[i])
 			}

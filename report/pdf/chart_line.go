@@ -17,13 +17,15 @@ func (c *canvas) lines(top float64, d ChartData) {
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range d.Series {
-		lo, hi = math.Min(lo, minOf(s.Values)), math.Max(hi, maxOf(s.Values))
+		lo, hi = math.Min(lo, minOf(known(s.Values))), math.Max(hi, maxOf(known(s.Values)))
 	}
 	ax := c.newValueAxis(d, lo, hi, (bottom-top)*0.7)
 	left, right := ax.width+6*pt, c.w
 	ends := make([]string, len(d.Series))
 	for i, s := range d.Series {
-		ends[i] = formatValue(s.Values[n-1], d.Percent, d.Lang)
+		if !math.IsNaN(s.Values[n-1]) {
+			ends[i] = formatValue(s.Values[n-1], d.Percent, d.Lang)
+		}
 	}
 	if multi {
 		c.font(c.th.size, "")
@@ -36,7 +38,9 @@ func (c *canvas) lines(top float64, d ChartData) {
 	if !multi {
 		texts := make([]string, n)
 		for i, v := range d.Series[0].Values {
-			texts[i] = formatValue(v, d.Percent, d.Lang)
+			if !math.IsNaN(v) {
+				texts[i] = formatValue(v, d.Percent, d.Lang)
+			}
 		}
 		if vals = c.layoutValues(texts, slot); vals.rotated {
 			// Too many points to label: keep the last one only.
@@ -55,8 +59,17 @@ func (c *canvas) lines(top float64, d ChartData) {
 	x := func(i int) float64 { return left + (float64(i)+0.5)*slot }
 	ys := make([]float64, len(d.Series))
 	for s, series := range d.Series {
+		gap := true
 		for i, v := range series.Values {
-			c.lineTo(x(i), ax.y(v, plotTop, plotBottom))
+			switch {
+			case math.IsNaN(v):
+				gap = true // the line breaks
+			case gap:
+				c.moveTo(x(i), ax.y(v, plotTop, plotBottom))
+				gap = false
+			default:
+				c.lineTo(x(i), ax.y(v, plotTop, plotBottom))
+			}
 		}
 		c.f.SetLineJoinStyle("round")
 		c.f.SetLineCapStyle("round")
@@ -66,13 +79,16 @@ func (c *canvas) lines(top float64, d ChartData) {
 		if n <= 24 {
 			c.markers(series.Values, x, ax, plotTop, plotBottom, s)
 		}
-		ys[s] = ax.y(series.Values[n-1], plotTop, plotBottom)
+		ys[s] = ax.y(lastKnown(series.Values), plotTop, plotBottom)
 	}
 	if multi {
 		c.endLabels(ends, ys, x(n-1)+6*pt, plotTop, plotBottom)
 	} else {
 		up := labelSides(d.Series[0].Values)
 		for i, v := range d.Series[0].Values {
+			if math.IsNaN(v) {
+				continue
+			}
 			y := ax.y(v, plotTop, plotBottom)
 			// No room below, over the axis: above after all.
 			up[i] = up[i] || y+vals.room > plotBottom
@@ -109,6 +125,9 @@ func labelSides(v []float64) []bool {
 // markers draws a dot at each point of series s.
 func (c *canvas) markers(values []float64, x func(int) float64, ax valueAxis, top, bottom float64, s int) {
 	for i, v := range values {
+		if math.IsNaN(v) {
+			continue
+		}
 		c.moveTo(x(i)+2.4*pt, ax.y(v, top, bottom))
 		c.arcTo(x(i), ax.y(v, top, bottom), 2.4*pt, 2.4*pt, 0, 2*math.Pi)
 		c.Close()
@@ -147,4 +166,25 @@ func (c *canvas) endLabels(texts []string, ys []float64, x, top, bottom float64)
 	for i, s := range texts {
 		c.textAt(s, x, pos[i]+capH(size)/2, 'l', c.th.color(i))
 	}
+}
+
+// known returns the values that are not gaps (NaN).
+func known(vs []float64) []float64 {
+	out := make([]float64, 0, len(vs))
+	for _, v := range vs {
+		if !math.IsNaN(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// lastKnown is the last value that is not a gap, 0 when all are.
+func lastKnown(vs []float64) float64 {
+	for i := len(vs) - 1; i >= 0; i-- {
+		if !math.IsNaN(vs[i]) {
+			return vs[i]
+		}
+	}
+	return 0
 }
