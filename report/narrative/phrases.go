@@ -226,20 +226,33 @@ func (e *env) reach(id string) (Reach, error) {
 		return Reach{}, fmt.Errorf("indicator %s is not broken down by district", id)
 	}
 	var g Reach
+	withheld := 0 // districts whose figure is not published: unknown
 	for _, row := range r.Breakdown {
 		switch {
 		case row.Key == report.CityWide:
 			g.City = row.Value
 		default:
 			g.Of++
-			if !row.NA && row.Value > 0 {
+			if row.Withheld {
+				withheld++
+			} else if !row.NA && row.Value > 0 {
 				g.With++
 			}
 		}
 	}
-	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0
+	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0 && withheld == 0
 	it := e.lang != "en"
 	switch {
+	case withheld > 0 && g.With == 0 && it:
+		g.Text = "in nessun quartiere tra quelli con dati pubblicabili"
+	case withheld > 0 && g.With == 0:
+		g.Text = "in no district among those whose figures can be published"
+	case withheld > 0 && it:
+		w, _ := plural(g.With, "quartiere", "quartieri")
+		g.Text = fmt.Sprintf("in almeno %d %s su %d", g.With, w, g.Of)
+	case withheld > 0:
+		w, _ := plural(g.With, "district", "districts")
+		g.Text = fmt.Sprintf("in at least %d %s of %d", g.With, w, g.Of)
 	case g.None && it:
 		g.Text = "in nessun quartiere"
 	case g.None:

@@ -346,3 +346,15 @@ func TestPrivacyTrendGap(t *testing.T) {
 		t.Errorf("labels %v values %v note %q", c.Labels, v, c.Note)
 	}
 }
+
+// TestPrivacyReach: a district whose figure is withheld is neither with
+// nor without records: reach says "at least".
+func TestPrivacyReach(t *testing.T) {
+	for lang, want := range map[string]string{"it": "in almeno 2 quartieri su 4", "en": "in at least 2 districts of 4"} {
+		e := newEnv(context.Background(), privacyHistory(t, lang), Limits{}, nil)
+		g, err := e.reach("B.3.citizens")
+		if err != nil || g.Text != want || g.All || g.None {
+			t.Errorf("%s: %+v, %v; want %q", lang, g, err, want)
+		}
+	}
+}
