@@ -221,12 +221,23 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
 	for _, ch := range c.Indicators {
 		share := ch.Indicator.IsShare()
+		either := ch.FromWithheld || ch.ToWithheld
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang), format.Change(ch.Change, share, lang), format.ChangePct(ch.ChangePct, lang))
+			np(ch.FromWithheld, format.Value(ch.From, share, lang)), np(ch.ToWithheld, format.Value(ch.To, share, lang)),
+			np(either, format.Change(ch.Change, share, lang)), np(either, format.ChangePct(ch.ChangePct, lang)))
 		for _, r := range ch.Breakdown {
-			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, format.Value(r.From, false, lang),
-				format.Value(r.To, false, lang), format.Change(r.Change, false, lang), r.Note)
+			either := r.FromWithheld || r.ToWithheld
+			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, np(r.FromWithheld, format.Value(r.From, false, lang)),
+				np(r.ToWithheld, format.Value(r.To, false, lang)), np(either, format.Change(r.Change, false, lang)), r.Note)
 		}
 	}
 	return tw.Flush()
+}
+
+// np is "n.p." for a figure withheld to protect people, else s.
+func np(withheld bool, s string) string {
+	if withheld {
+		return "n.p."
+	}
+	return s
 }
