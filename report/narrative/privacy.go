@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
@@ -39,11 +40,28 @@ func npChartNote(lang string, n int) string {
 // npChart is the sentence in place of a chart whose every item is
 // withheld.
 func npChart(lang, caption string) *document.Paragraph {
-	s := caption + ": nessuna voce è pubblicabile per tutela della riservatezza, e il grafico non è riportato."
-	if lang == "en" {
-		s = caption + ": no item can be published, to protect people's privacy, so the chart is not shown."
+	return &document.Paragraph{Spans: []document.Span{{Text: caption + npChartTail[lang], Italic: true}}}
+}
+
+// npChartTail ends the sentence of npChart, by language.
+var npChartTail = map[string]string{
+	"it": ": nessuna voce è pubblicabile per tutela della riservatezza, e il grafico non è riportato.",
+	"en": ": no item can be published, to protect people's privacy, so the chart is not shown.",
+}
+
+// isNPChart reports whether b is the sentence of npChart: a slide laid
+// out for a chart takes it in the chart's place.
+func isNPChart(b document.Block) bool {
+	p, ok := b.(*document.Paragraph)
+	if !ok || len(p.Spans) != 1 || !p.Spans[0].Italic {
+		return false
 	}
-	return &document.Paragraph{Spans: []document.Span{{Text: s, Italic: true}}}
+	for _, tail := range npChartTail {
+		if strings.HasSuffix(p.Spans[0].Text, tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowText is a breakdown row's value as printed: n.p. when withheld, n.d.

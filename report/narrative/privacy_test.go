@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
@@ -356,5 +357,24 @@ func TestPrivacyReach(t *testing.T) {
 		if err != nil || g.Text != want || g.All || g.None {
 			t.Errorf("%s: %+v, %v; want %q", lang, g, err, want)
 		}
+	}
+}
+
+// TestPrivacyChartSlide: a slide laid out for a chart whose every row is
+// withheld takes the sentence in its place, not an error.
+func TestPrivacyChartSlide(t *testing.T) {
+	hs := privacyHistory(t, "it")
+	r, _ := rs(hs).Lookup("B.3.citizens")
+	for i := range r.Breakdown {
+		r.Breakdown[i].NA, r.Breakdown[i].Withheld = true, true
+	}
+	deck := "# Gruppi\n<!-- layout: chart -->\n\n{{chart \"B.3.citizens\"}}\n"
+	d, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(deck)}}, Name: "t"}, hs, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Slides[0]
+	if s.Layout != document.LayoutBullets || len(s.Blocks) != 1 || !isNPChart(s.Blocks[0]) {
+		t.Errorf("slide %s %#v", s.Layout, s.Blocks)
 	}
 }

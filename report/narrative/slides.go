@@ -159,6 +159,10 @@ func shape(s *document.Slide, n int) error {
 	if _, ok := firstTable(s.Blocks); ok {
 		return fail("a table has no place on a slide: show the indicator with {{chart}} or big numbers")
 	}
+	if (s.Layout == document.LayoutChart || s.Layout == document.LayoutColumns) && charts == 0 && slices.ContainsFunc(s.Blocks, isNPChart) {
+		// the chart's rows are all withheld: its sentence stands alone
+		s.Layout = document.LayoutBullets
+	}
 	switch s.Layout {
 	case document.LayoutChart:
 		if charts != 1 || text > 0 {
