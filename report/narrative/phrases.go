@@ -79,6 +79,9 @@ func (e *env) count(n any, sing, plur string) (string, error) {
 // it is not available: {{nof "B.3.new_projects" "progetto" "progetti"}}.
 func (e *env) nof(id, sing, plur string) (string, error) {
 	r, err := e.result(id)
+	if err == nil && r.Withheld {
+		return NP, nil
+	}
 	if err != nil || !r.Value.Known {
 		return format.NA, err
 	}

@@ -194,6 +194,23 @@ func TestPrivacyFuncs(t *testing.T) {
 	if _, err := e.rownum("B.3.citizens", "colline"); err == nil {
 		t.Error("rownum of a withheld row: no error")
 	}
+	// B.1.10 is a share whose count of people is withheld.
+	for name, f := range map[string]func() (string, error){
+		"value": func() (string, error) { return e.value("B.1.10") },
+		"nof":   func() (string, error) { return e.nof("B.1.10", "quota", "quote") },
+		"ratio": func() (string, error) { return e.ratio("B.1.10", "B.1.1") },
+		"row":   func() (string, error) { return e.row("B.1.10", "community_users") },
+	} {
+		if s, err := f(); s != NP || err != nil {
+			t.Errorf("%s of a withheld value = %q, %v; want n.p.", name, s, err)
+		}
+	}
+	if ok, _ := e.known("B.1.10"); ok {
+		t.Error("known of a withheld value")
+	}
+	if _, err := e.num("B.1.10"); err == nil {
+		t.Error("num of a withheld value: no error")
+	}
 	// B.1.2 is a rate by district: nothing bounds a withheld district's.
 	if l, _ := e.leaders("B.1.2"); len(l) != 0 {
 		t.Errorf("leaders of a rate with a withheld row: %v", l)
@@ -340,6 +357,14 @@ func TestPrivacyTrendGap(t *testing.T) {
 	e := newEnv(context.Background(), hs, Limits{}, nil)
 	if _, err := e.trendchart("B.3.projects"); err != nil {
 		t.Fatal(err)
+	}
+	for name, f := range map[string]func(string) (string, error){"change": e.change, "trend": e.trend, "prev": e.prevValue} {
+		if s, err := f("B.3.projects"); s != NP || err != nil {
+			t.Errorf("%s from a withheld value = %q, %v; want n.p.", name, s, err)
+		}
+	}
+	if ok, _ := e.comparable("B.3.projects"); ok {
+		t.Error("comparable with a withheld value")
 	}
 	c := e.blocks[0].(*document.Chart)
 	v := c.Series[0].Values
