@@ -522,6 +522,20 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 			return e.aside(npChart(e.lang, c.Caption)), nil
 		}
 		c.Note += ". " + npChartNote(e.lang, np)
+		if c.Kind == document.ChartDonut || c.Kind == document.ChartPie {
+			// A pie's legend gives each slice's share of the slices: without
+			// the withheld rows, shares of the total would be wrong. Their
+			// sum, the total less the published rows, is published already
+			// (it is one slice, never one row); without it, bars.
+			if rest := withheldBound(r); !math.IsInf(rest, 1) {
+				if rest > 0 {
+					c.Labels = append(c.Labels, npRest[e.lang])
+					c.Series[0].Values = append(vals, rest)
+				}
+			} else {
+				c.Kind = document.ChartHBar
+			}
+		}
 	}
 	if multiValued(r) {
 		c.Note += ". " + word(e.lang, "multi")

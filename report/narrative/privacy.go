@@ -202,3 +202,7 @@ func npCells(rows [][]string) int {
 	}
 	return n
 }
+
+// npRest labels the one slice of a pie that stands for its withheld rows
+// together.
+var npRest = map[string]string{"it": "Non pubblicati (n.p.)", "en": "Not published (n.p.)"}

@@ -287,6 +287,18 @@ func TestPrivacyCharts(t *testing.T) {
 			if want := npChartNote(lang, 2); !strings.HasSuffix(c.Note, want) {
 				t.Errorf("%s %s: note %q lacks %q", lang, kind, c.Note, want)
 			}
+			// A pie's shares are of the total: the withheld rows are one
+			// slice, their sum (the total less the published rows).
+			pie := kind == document.ChartPie || kind == document.ChartDonut
+			last := len(c.Labels) - 1
+			if got := c.Labels[last] == npRest[lang]; got != pie || pie && c.Series[0].Values[last] != 9 {
+				t.Errorf("%s %s: last slice %q = %v", lang, kind, c.Labels[last], c.Series[0].Values[last])
+			}
+		}
+		// A rate by district has no sum to stand for its withheld rows: bars.
+		e.chart("B.1.2", "pie")
+		if c := e.blocks[len(e.blocks)-1].(*document.Chart); c.Kind != document.ChartHBar {
+			t.Errorf("%s: a pie of a rate with withheld rows is drawn as %s", lang, c.Kind)
 		}
 		r, _ := rs(hs).Lookup("B.3.citizens")
 		for i := range r.Breakdown {
