@@ -34,6 +34,8 @@ func (e *env) sectionFuncs() template.FuncMap {
 		"stakeholderchart": e.stakeholderChart,
 		"codes":            e.codes,
 		"codecount":        e.codeCount,
+		"active":           e.active,
+		"names":            e.andList,
 		"glossary":         e.glossary,
 		"units":            e.units,
 	}
@@ -478,6 +480,24 @@ func (e *env) codeCount(list string) (int, error) {
 		return 0, err
 	}
 	return len(v.Entries), nil
+}
+
+// active is the labels of an indicator's breakdown rows with a value
+// above zero, in the breakdown's order: the desks that recorded contacts
+// ({{active "B.2.3"}}). A row not available or withheld is not counted.
+func (e *env) active(id string) ([]string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, row := range r.Breakdown {
+		if row.NA || row.Key == report.CityWide || row.Value <= 0 {
+			continue
+		}
+		out = append(out, row.Label)
+	}
+	return out, nil
 }
 
 // codes is the labels of one of the edition's code lists as a bulleted

@@ -19,8 +19,8 @@ import (
 // sectionFiles are the templates of the sections of sections.go, by
 // language, and the glossary they read.
 var sectionFiles = map[string][]string{
-	"it": {"00-identita.md", "00-portatori.md", "02-risorse.md", "06-glossario.md", GlossaryFile},
-	"en": {"00-identity.md", "00-stakeholders.md", "02-resources.md", "06-glossary.md", GlossaryFile},
+	"it": {"00-identita.md", "01-portatori.md", "02-risorse.md", "06-glossario.md", GlossaryFile},
+	"en": {"00-identity.md", "01-stakeholders.md", "02-resources.md", "06-glossary.md", GlossaryFile},
 }
 
 // sectionSource is the built-in templates of those sections only.
