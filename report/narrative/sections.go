@@ -36,6 +36,7 @@ func (e *env) sectionFuncs() template.FuncMap {
 		"codecount":        e.codeCount,
 		"active":           e.active,
 		"names":            e.andList,
+		"oneinn":           e.oneInN,
 		"glossary":         e.glossary,
 		"units":            e.units,
 	}
@@ -498,6 +499,34 @@ func (e *env) active(id string) ([]string, error) {
 		out = append(out, row.Label)
 	}
 	return out, nil
+}
+
+// oneInN says a share as the nearest "one in n", in words, for n from 2
+// to 10: "circa uno su cinque" for 21,4%, "uno su otto" for 12,5% (exact,
+// so without "circa"); "" when the share is 0, above one half, or nearer
+// to one in more than ten. The share is the one printed (one decimal).
+func (e *env) oneInN(share float64) string {
+	p := math.Round(share*1000) / 1000 // as printed: 21,4%
+	if p <= 0 || p > 0.5 {
+		return ""
+	}
+	n := math.Round(1 / p)
+	if n < 2 || n > 10 {
+		return ""
+	}
+	it := []string{"", "", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"}
+	en := []string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	exact := math.Abs(math.Round(1000/n)/1000-p) < 1e-9
+	if e.lang == "en" {
+		if exact {
+			return "one in " + en[int(n)]
+		}
+		return "about one in " + en[int(n)]
+	}
+	if exact {
+		return "uno su " + it[int(n)]
+	}
+	return "circa uno su " + it[int(n)]
 }
 
 // codes is the labels of one of the edition's code lists as a bulleted
