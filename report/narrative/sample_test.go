@@ -51,6 +51,15 @@ func TestSourceNotes(t *testing.T) {
 		{[]string{"a", "elenco"}, "it", "a ed elenco"},
 		{[]string{"a", "b", "c"}, "en", "a, b and c"},
 		{[]string{"a", "elenco"}, "en", "a and elenco"},
+		// R-IT 19: shared first words said once, the article kept with each.
+		{[]string{"elenco delle organizzazioni del territorio", "schede di monitoraggio dei progetti inclusivi", "schede di monitoraggio dei tavoli permanenti", "schede di monitoraggio dei gruppi di cittadini"}, "it",
+			"elenco delle organizzazioni del territorio e schede di monitoraggio dei progetti inclusivi, dei tavoli permanenti e dei gruppi di cittadini"},
+		{[]string{"monitoraggio dei progetti inclusivi", "monitoraggio dei tavoli permanenti", "elenco delle organizzazioni del territorio", "dati sul personale"}, "it",
+			"monitoraggio dei progetti inclusivi e dei tavoli permanenti, elenco delle organizzazioni del territorio e dati sul personale"},
+		{[]string{"monitoring of inclusive projects", "monitoring of permanent tables", "monitoring of citizen groups"}, "en",
+			"monitoring of inclusive projects, permanent tables and citizen groups"},
+		{[]string{"dati sul personale", "dati dei servizi sociali"}, "it", "dati sul personale e dei servizi sociali"},
+		{[]string{"progetti", "progetti nuovi"}, "it", "progetti e progetti nuovi"},
 	} {
 		if got := joinSources(c.names, c.lang); got != c.want {
 			t.Errorf("%v %s: %q, want %q", c.names, c.lang, got, c.want)
