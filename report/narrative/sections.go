@@ -12,6 +12,9 @@ import (
 	"rendiconto/report/document"
 	"rendiconto/report/format"
 	"rendiconto/report/yamldata"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // The functions of the sections the Italian guidance for public-sector
@@ -547,9 +550,11 @@ func (e *env) codes(list string) (markup, error) {
 // the language, or the user's own in its place.
 const GlossaryFile = "glossary.yaml"
 
-// glossary is the glossary of the templates' folder as a list, in the
-// file's order: each term in bold and its definition. An error in the
-// file is said at its line and column.
+// glossary is the glossary of the templates' folder as a list in
+// alphabetical order (the language's collation, case and accents aside):
+// each term in bold and its definition. A term marked if_used is left out
+// when no label of the edition names it. An error in the file is said at
+// its line and column.
 func (e *env) glossary() (markup, error) {
 	if e.src.FS == nil {
 		return "", fmt.Errorf("no templates folder to read %s from", GlossaryFile)
@@ -562,9 +567,16 @@ func (e *env) glossary() (markup, error) {
 	if err != nil {
 		return "", err
 	}
+	terms = slices.DeleteFunc(terms, func(t report.Term) bool { return t.IfUsed && !e.usesTerm(t.Term) })
 	if len(terms) == 0 {
 		return "", nil
 	}
+	tag := language.Italian
+	if e.lang == "en" {
+		tag = language.English
+	}
+	c := collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	slices.SortStableFunc(terms, func(a, b report.Term) int { return c.CompareString(a.Term, b.Term) })
 	l := &document.List{}
 	for _, t := range terms {
 		if err := e.out.room(len(t.Term) + len(t.Definition)); err != nil {
@@ -576,12 +588,50 @@ func (e *env) glossary() (markup, error) {
 	return e.aside(l), nil
 }
 
+// usesTerm reports whether one of the edition's labels (a code of its
+// lists, a row of an indicator's breakdown) names term; a term's
+// parenthesis ("Ufficio reti (Networks office)") is left aside, and so is
+// case.
+func (e *env) usesTerm(term string) bool {
+	var names []string
+	for _, part := range strings.Split(strings.NewReplacer("(", "|", ")", "|").Replace(term), "|") {
+		if p := strings.ToLower(strings.TrimSpace(part)); p != "" {
+			names = append(names, p)
+		}
+	}
+	has := func(label string) bool {
+		l := strings.ToLower(label)
+		for _, n := range names {
+			if strings.Contains(l, n) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range e.rs.Edition.Vocabularies {
+		for _, en := range v.Entries {
+			if has(en.LabelIn("it")) || has(en.LabelIn("en")) {
+				return true
+			}
+		}
+	}
+	for _, r := range e.rs.List {
+		for _, row := range r.Breakdown {
+			if has(row.Label) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // apostrophes sets the glossary's apostrophes as the Markdown of the
 // templates does.
 var apostrophes = strings.NewReplacer("'", "’")
 
 // units is the table of the units of measure the edition's indicators use,
-// in the catalogue's order, each with the indicators that use it.
+// in the catalogue's order, each with the titles of the indicators that
+// use it (never their ids, which a reader cannot use).
 func (e *env) units() markup {
 	var names []string
 	ids := map[string][]string{}
@@ -593,7 +643,7 @@ func (e *env) units() markup {
 		if _, ok := ids[u]; !ok {
 			names = append(names, u)
 		}
-		ids[u] = append(ids[u], r.Indicator.ID)
+		ids[u] = append(ids[u], r.Indicator.Title.In(e.lang))
 	}
 	if len(names) == 0 {
 		return ""
@@ -605,7 +655,7 @@ func (e *env) units() markup {
 		Widths:  []float64{2, 4},
 	}
 	for _, u := range names {
-		t.Rows = append(t.Rows, []string{u, strings.Join(ids[u], ", ")})
+		t.Rows = append(t.Rows, []string{sourceCell(u), strings.Join(ids[u], "; ")})
 	}
 	return e.aside(t)
 }
