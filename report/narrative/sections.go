@@ -157,6 +157,12 @@ type Money struct {
 	// Sources are the funding sources with an amount, in the code list's
 	// order.
 	Sources []MoneyRow
+	// AllDetailedBudgeted: every project with amounts by source also gives
+	// its budget; Cover is then the share of those projects' budgets that
+	// the amounts by source account for ("" when it cannot be said).
+	AllDetailedBudgeted bool
+	Cover               string
+	CoverNum            float64
 }
 
 // MoneyRow is one funding source's amount.
@@ -171,6 +177,8 @@ type MoneyRow struct {
 func (e *env) money() Money {
 	ed := e.rs.Edition
 	var m Money
+	var detailedBudgeted int
+	var detailedBudget float64
 	by := map[string]float64{}
 	given := map[string]bool{}
 	for _, p := range ed.Projects {
@@ -184,6 +192,10 @@ func (e *env) money() Money {
 		}
 		if len(p.FundingAmounts) > 0 {
 			m.Detailed++
+			if p.HasBudget {
+				detailedBudgeted++
+				detailedBudget += p.Budget
+			}
 		}
 		for code, x := range p.FundingAmounts {
 			by[code] += x
@@ -192,6 +204,11 @@ func (e *env) money() Money {
 		}
 	}
 	m.Known = m.Budgeted > 0 || m.Detailed > 0
+	m.AllDetailedBudgeted = m.Detailed > 0 && detailedBudgeted == m.Detailed
+	if m.AllDetailedBudgeted && detailedBudget > 0 {
+		m.CoverNum = m.FundedNum / detailedBudget
+		m.Cover = percent1(m.CoverNum, e.lang)
+	}
 	m.Budget, m.Funded = e.euro(m.BudgetNum), e.euro(m.FundedNum)
 	if v, ok := ed.Vocabularies["funding"]; ok {
 		for _, en := range v.Entries {
