@@ -265,6 +265,16 @@ func (e *env) causeNames(cause report.Cause, what []string) string {
 		}
 		return joinSources(names, e.lang)
 	}
+	if cause == report.CauseDepends {
+		names := make([]string, len(what))
+		for i, id := range what {
+			names[i] = id
+			if r, ok := e.rs.Lookup(id); ok && publicID(id) != id {
+				names[i] = r.Indicator.Title.In(e.lang)
+			}
+		}
+		return joinSources(names, e.lang)
+	}
 	return joinSources(what, e.lang)
 }
 
