@@ -250,3 +250,50 @@ func TestMoney(t *testing.T) {
 		t.Errorf("no money: %+v", m)
 	}
 }
+
+// TestOneInN: a share said as the nearest "one in n" only from two to ten,
+// "circa" unless the printed share is exact (R-IT 4, R-EN 6e).
+func TestOneInN(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		share float64
+		want  string
+	}{
+		{"it", 0.214, "circa uno su cinque"},
+		{"it", 0.125, "uno su otto"},
+		{"it", 0.5, "uno su due"},
+		{"en", 0.214, "about one in five"},
+		{"it", 0.091, ""}, // one in eleven: not said
+		{"it", 0, ""},
+		{"it", 0.6, ""},
+	} {
+		e := &env{lang: c.lang}
+		if got := e.oneInN(c.share); got != c.want {
+			t.Errorf("oneInN(%v) in %s = %q, want %q", c.share, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestPublicID: the method table shows numbered ids only (R-EN 16).
+func TestPublicID(t *testing.T) {
+	for id, want := range map[string]string{"A.1.1": "A.1.1", "B.3.12": "B.3.12", "B.3.activities": "–", "B.3.6_ets": "–", "X.per_group": "–", "B": "–"} {
+		if got := publicID(id); got != want {
+			t.Errorf("publicID(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestGoalRecords: the coverage counts as new only the goals set in the
+// edition and says the updates apart (R-IT 1).
+func TestGoalRecords(t *testing.T) {
+	ed := &report.Edition{Year: 2020, Goals: []report.Goal{{}, {SetIn: 2020}, {SetIn: 2019}, {SetIn: 2019}, {SetIn: 2018}}}
+	e := &env{rs: &report.Results{Edition: ed}, lang: "it"}
+	if got, want := e.goalRecords(), "2 nuovi obiettivi e l’aggiornamento di 3 obiettivi del 2018 e 2019"; got != want {
+		t.Errorf("goalRecords = %q, want %q", got, want)
+	}
+	ed.Goals = []report.Goal{{SetIn: 2019}}
+	e.lang = "en"
+	if got, want := e.goalRecords(), "no new goals and an update on 1 goal set in 2019"; got != want {
+		t.Errorf("goalRecords = %q, want %q", got, want)
+	}
+}
