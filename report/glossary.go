@@ -5,4 +5,7 @@ package report
 // its own, shipped with the templates).
 type Term struct {
 	Term, Definition string
+	// IfUsed prints the term only when the edition uses it: one of its
+	// labels (a code, an office, a breakdown's row) names the term.
+	IfUsed bool
 }

@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -195,9 +196,9 @@ func (e *env) goalsIntro(n, measured int) string {
 	y := strconv.Itoa(e.rs.Edition.Year)
 	if e.lang == "en" {
 		if n == 0 {
-			return "The " + y + " edition records no improvement goals."
+			return "With its " + y + " report the institution sets no new improvement goals."
 		}
-		s := "The " + y + " edition sets " + countOf(n, "improvement goal", "improvement goals")
+		s := "With its " + y + " report the institution sets " + numWord(n, e.lang) + " " + pluralOf(n, "improvement goal", "improvement goals")
 		switch {
 		case measured == 0:
 		case n == 1:
@@ -207,14 +208,14 @@ func (e *env) goalsIntro(n, measured int) string {
 		case measured == 1:
 			s += "; for one of them an indicator of this report measures progress against a target"
 		default:
-			s += "; for " + strconv.Itoa(measured) + " of them an indicator of this report measures progress against a target"
+			s += "; for " + numWord(measured, e.lang) + " of them an indicator of this report measures progress against a target"
 		}
 		return s + "."
 	}
 	if n == 0 {
-		return "L'edizione " + y + " non riporta obiettivi di miglioramento."
+		return "Con il rapporto " + y + " l'ente non fissa nuovi obiettivi di miglioramento."
 	}
-	s := "L'edizione " + y + " fissa " + countOf(n, "obiettivo", "obiettivi") + " di miglioramento"
+	s := "Con il rapporto " + y + " l'ente fissa " + pluralOf(n, "un obiettivo", numWord(n, e.lang)+" obiettivi") + " di miglioramento"
 	switch {
 	case measured == 0:
 	case n == 1:
@@ -224,7 +225,7 @@ func (e *env) goalsIntro(n, measured int) string {
 	case measured == 1:
 		s += "; per uno di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
 	default:
-		s += "; per " + strconv.Itoa(measured) + " di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
+		s += "; per " + numWord(measured, e.lang) + " di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo"
 	}
 	return s + "."
 }
@@ -306,10 +307,10 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 		if f.Updated {
 			b.WriteString(" Status in " + y + ": " + v.Status + ".")
 		} else {
-			b.WriteString(" Last status given (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; the " + y + " edition gives no update.")
+			b.WriteString(" Last status given (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; no update in " + y + ".")
 		}
 		if f.Overdue {
-			b.WriteString(" Overdue: the due date, " + v.Due + ", has passed and the goal is not recorded as done.")
+			b.WriteString(" The due date, " + v.Due + ", has passed without the goal being recorded as done.")
 		}
 		if title != "" {
 			b.WriteString(" Indicator: " + title)
@@ -333,10 +334,10 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 		if f.Updated {
 			b.WriteString(" Stato nel " + y + ": " + v.Status + ".")
 		} else {
-			b.WriteString(" Ultimo stato indicato (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; l'edizione " + y + " non ne dà aggiornamenti.")
+			b.WriteString(" Ultimo stato indicato (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; non ci sono aggiornamenti nel " + y + ".")
 		}
 		if f.Overdue {
-			b.WriteString(" Scaduto: la scadenza " + dateOf(g.Due) + " è passata e l'obiettivo non risulta realizzato.")
+			b.WriteString(" La scadenza " + dateOf(g.Due) + " è superata senza che l'obiettivo risulti realizzato.")
 		}
 		if title != "" {
 			b.WriteString(" Indicatore: " + title)
@@ -387,106 +388,206 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		}
 		return "Nessun obiettivo fissato nelle edizioni precedenti resta da verificare."
 	}
+	return e.followSum(fus)
+}
+
+// numWord writes a count below ten in words ("due", "two"), the others in
+// digits; one is "uno"/"one".
+func numWord(n int, lang string) string {
+	it := []string{"nessuno", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"}
+	en := []string{"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	if n < 0 || n > 9 {
+		return strconv.Itoa(n)
+	}
+	if lang == "en" {
+		return en[n]
+	}
+	return it[n]
+}
+
+// capital is s with its first letter upper case.
+func capital(s string) string { return sourceCell(s) }
+
+// followSum sums up the follow-up of fus (at least one): the goals by the
+// year that set them, by status (those the edition gives no update on
+// apart), how many are overdue, and how the targets measured by an
+// indicator went. Counts below ten are words.
+func (e *env) followSum(fus []report.FollowUp) string {
+	en, lang := e.lang == "en", e.lang
+	y := strconv.Itoa(e.rs.Edition.Year)
+	var years []int
 	byStatus := map[string]int{}
-	overdue := 0
+	stale, overdue := 0, 0
 	outcomes := map[string]int{}
 	for _, f := range fus {
-		byStatus[f.Status]++
+		if f.SetIn != 0 && !slices.Contains(years, f.SetIn) {
+			years = append(years, f.SetIn)
+		}
+		if f.Updated {
+			byStatus[f.Status]++
+		} else {
+			stale++
+		}
 		if f.Overdue {
 			overdue++
 		}
 		outcomes[f.Outcome]++
 	}
-	var parts []string
-	for _, st := range report.GoalStatuses {
-		if n := byStatus[st]; n > 0 {
-			parts = append(parts, strconv.Itoa(n)+" "+pluralOf(n, gw(e.lang, st), gw(e.lang, st+"+")))
-		}
+	slices.Sort(years)
+	ys := make([]string, len(years))
+	for i, yr := range years {
+		ys[i] = strconv.Itoa(yr)
 	}
 	n := len(fus)
+	w := func(k int) string { return numWord(k, lang) }
 	var b strings.Builder
 	if en {
-		switch {
-		case n == 1:
-			b.WriteString("This edition follows up 1 goal set in an earlier edition (status: " + gw(e.lang, fus[0].Status) + ").")
-		case len(byStatus) == 1:
-			b.WriteString("This edition follows up " + strconv.Itoa(n) + " goals set in earlier editions, all " + gw(e.lang, fus[0].Status) + ".")
-		default:
-			b.WriteString("This edition follows up " + strconv.Itoa(n) + " goals set in earlier editions: " + joinAnd(parts, e.lang) + ".")
+		set := "set in earlier years"
+		if n == 1 {
+			set = "set in an earlier year"
+		}
+		if len(ys) > 0 {
+			set = "set in " + joinAnd(ys, lang)
+		}
+		if n == 1 {
+			b.WriteString("This report follows up the goal " + set)
+			if stale == 1 {
+				b.WriteString(", with no update in " + y + ".")
+			} else {
+				b.WriteString(", now " + gw(lang, fus[0].Status) + ".")
+			}
+		} else {
+			var parts []string
+			for _, st := range report.GoalStatuses {
+				if k := byStatus[st]; k > 0 {
+					parts = append(parts, w(k)+" "+gw(lang, st))
+				}
+			}
+			if stale > 0 {
+				parts = append(parts, w(stale)+" with no update in "+y)
+			}
+			b.WriteString("This report follows up the " + w(n) + " goals " + set)
+			if stale == n {
+				b.WriteString(", none with an update in " + y + ".")
+			} else if len(byStatus) == 1 && stale == 0 {
+				b.WriteString(", all " + gw(lang, fus[0].Status) + ".")
+			} else {
+				b.WriteString(": " + joinAnd(parts, lang) + ".")
+			}
 		}
 		switch {
-		case overdue > 0 && n == 1:
-			b.WriteString(" It is overdue: past its due date and not recorded as done.")
-		case overdue > 0:
-			b.WriteString(" Of these, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "is overdue: past its due date", "are overdue: past their due dates") + " and not recorded as done.")
+		case overdue == 0:
+		case n == 1:
+			b.WriteString(" Its due date has passed and it is not recorded as done.")
+		case overdue == n:
+			b.WriteString(" All of them are past their due dates and not recorded as done.")
+		default:
+			b.WriteString(" " + capital(w(overdue)) + " " + pluralOf(overdue, "is past its due date", "are past their due dates") + " and not recorded as done.")
 		}
 	} else {
-		switch {
-		case n == 1:
-			b.WriteString("Questa edizione verifica 1 obiettivo fissato in un'edizione precedente (stato: " + gw(e.lang, fus[0].Status) + ").")
-		case len(byStatus) == 1:
-			b.WriteString("Questa edizione verifica " + strconv.Itoa(n) + " obiettivi fissati nelle edizioni precedenti, tutti " + gw(e.lang, fus[0].Status+"+") + ".")
-		default:
-			b.WriteString("Questa edizione verifica " + strconv.Itoa(n) + " obiettivi fissati nelle edizioni precedenti: " + joinAnd(parts, e.lang) + ".")
+		set := pluralOf(n, "fissato in un anno precedente", "fissati negli anni precedenti")
+		if len(ys) > 0 {
+			set = "fissat" + pluralOf(n, "o", "i") + " nel " + joinAnd(ys, lang)
 		}
-		switch {
-		case overdue > 0 && n == 1:
-			b.WriteString(" L'obiettivo è scaduto senza risultare realizzato.")
-		case overdue > 0:
-			b.WriteString(" Di questi, " + strconv.Itoa(overdue) + " " + pluralOf(overdue, "è scaduto senza risultare realizzato", "sono scaduti senza risultare realizzati") + ".")
-		}
-	}
-	var checks []string
-	for _, o := range []string{report.OutcomeReached, report.OutcomeMissed, report.OutcomeUnverifiable} {
-		k := outcomes[o]
-		if k == 0 {
-			continue
-		}
-		if en {
-			switch o {
-			case report.OutcomeReached:
-				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is reached", "are reached"))
-			case report.OutcomeMissed:
-				checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "is not reached", "are not reached"))
-			default:
-				checks = append(checks, strconv.Itoa(k)+" cannot be verified, as "+pluralOf(k, "its indicator is", "their indicators are")+" not available")
+		if n == 1 {
+			b.WriteString("Questa edizione verifica l'obiettivo " + set)
+			if stale == 1 {
+				b.WriteString(", per il quale non ci sono aggiornamenti nel " + y + ".")
+			} else {
+				b.WriteString(", che risulta " + gw(lang, fus[0].Status) + ".")
 			}
-			continue
+		} else {
+			var parts []string
+			for _, st := range report.GoalStatuses {
+				if k := byStatus[st]; k > 0 {
+					parts = append(parts, w(k)+" "+pluralOf(k, gw(lang, st), gw(lang, st+"+")))
+				}
+			}
+			if stale > 0 {
+				parts = append(parts, w(stale)+" senza aggiornamenti nel "+y)
+			}
+			b.WriteString("Questa edizione verifica i " + w(n) + " obiettivi " + set)
+			if stale == n {
+				b.WriteString(", per i quali non ci sono aggiornamenti nel " + y + ".")
+			} else if len(byStatus) == 1 && stale == 0 {
+				b.WriteString(", tutti " + gw(lang, fus[0].Status+"+") + ".")
+			} else {
+				b.WriteString(": " + joinAnd(parts, lang) + ".")
+			}
 		}
-		switch o {
-		case report.OutcomeReached:
-			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "è raggiunto", "sono raggiunti"))
-		case report.OutcomeMissed:
-			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è raggiunto", "non sono raggiunti"))
+		switch {
+		case overdue == 0:
+		case n == 1:
+			b.WriteString(" La scadenza è superata senza che l'obiettivo risulti realizzato.")
+		case overdue == n:
+			b.WriteString(" Tutti hanno superato la scadenza senza risultare realizzati.")
 		default:
-			checks = append(checks, strconv.Itoa(k)+" "+pluralOf(k, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
+			b.WriteString(" " + capital(w(overdue)) + pluralOf(overdue, " di essi ha superato la scadenza senza risultare realizzato", " di essi hanno superato la scadenza senza risultare realizzati") + ".")
 		}
 	}
-	if len(checks) > 0 {
-		t := outcomes[report.OutcomeReached] + outcomes[report.OutcomeMissed] + outcomes[report.OutcomeUnverifiable]
-		only := len(checks) == 1
+	reached, missed, unver := outcomes[report.OutcomeReached], outcomes[report.OutcomeMissed], outcomes[report.OutcomeUnverifiable]
+	t := reached + missed + unver
+	if t == 0 {
+		return b.String()
+	}
+	if en {
 		switch {
-		case en && t > 1 && only && outcomes[report.OutcomeReached] == t:
-			b.WriteString(" All " + strconv.Itoa(t) + " targets measured by an indicator are reached.")
-		case en && t > 1 && only && outcomes[report.OutcomeMissed] == t:
-			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator is reached.")
-		case en && t > 1 && only:
-			b.WriteString(" None of the " + strconv.Itoa(t) + " targets measured by an indicator can be verified, as their indicators are not available.")
-		case t > 1 && only && outcomes[report.OutcomeReached] == t:
-			b.WriteString(" Tutti e " + strconv.Itoa(t) + " i traguardi misurati da un indicatore sono raggiunti.")
-		case t > 1 && only && outcomes[report.OutcomeMissed] == t:
-			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è raggiunto.")
-		case t > 1 && only:
-			b.WriteString(" Nessuno dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore è verificabile, perché gli indicatori non sono disponibili.")
-		case en && t == 1:
-			b.WriteString(" The target measured by an indicator " + strings.TrimPrefix(checks[0], "1 ") + ".")
-		case en:
-			b.WriteString(" Of the " + strconv.Itoa(t) + " targets measured by an indicator, " + joinAnd(checks, e.lang) + ".")
+		case t == 1 && reached == 1:
+			b.WriteString(" The goal measured by an indicator has reached its target.")
+		case t == 1 && missed == 1:
+			b.WriteString(" The goal measured by an indicator has not reached its target.")
 		case t == 1:
-			b.WriteString(" Il traguardo misurato da un indicatore " + strings.TrimPrefix(checks[0], "1 ") + ".")
+			b.WriteString(" The target of the goal measured by an indicator cannot be verified, as the indicator is not available.")
+		case reached == t:
+			b.WriteString(" All " + w(t) + " goals measured by an indicator have reached their targets.")
+		case missed == t:
+			b.WriteString(" None of the " + w(t) + " goals measured by an indicator has reached its target.")
+		case unver == t:
+			b.WriteString(" None of the targets of the " + w(t) + " goals measured by an indicator can be verified, as the indicators are not available.")
+		case t == 2 && reached == 1 && missed == 1:
+			b.WriteString(" Of the two goals measured by an indicator, one has reached its target and the other has not.")
 		default:
-			b.WriteString(" Dei " + strconv.Itoa(t) + " traguardi misurati da un indicatore, " + joinAnd(checks, e.lang) + ".")
+			var c []string
+			if reached > 0 {
+				c = append(c, w(reached)+" "+pluralOf(reached, "has", "have")+" reached "+pluralOf(reached, "its target", "their targets"))
+			}
+			if missed > 0 {
+				c = append(c, w(missed)+" "+pluralOf(missed, "has", "have")+" not")
+			}
+			if unver > 0 {
+				c = append(c, w(unver)+" cannot be verified, as "+pluralOf(unver, "its indicator is", "their indicators are")+" not available")
+			}
+			b.WriteString(" Of the " + w(t) + " goals measured by an indicator, " + joinAnd(c, lang) + ".")
 		}
+		return b.String()
+	}
+	switch {
+	case t == 1 && reached == 1:
+		b.WriteString(" L'obiettivo misurato da un indicatore ha raggiunto il traguardo.")
+	case t == 1 && missed == 1:
+		b.WriteString(" L'obiettivo misurato da un indicatore non ha raggiunto il traguardo.")
+	case t == 1:
+		b.WriteString(" Per l'obiettivo misurato da un indicatore il traguardo non è verificabile, perché l'indicatore non è disponibile.")
+	case reached == t:
+		b.WriteString(" Tutti e " + w(t) + " gli obiettivi misurati da un indicatore hanno raggiunto il traguardo.")
+	case missed == t:
+		b.WriteString(" Nessuno dei " + w(t) + " obiettivi misurati da un indicatore ha raggiunto il traguardo.")
+	case unver == t:
+		b.WriteString(" Per nessuno dei " + w(t) + " obiettivi misurati da un indicatore il traguardo è verificabile, perché gli indicatori non sono disponibili.")
+	case t == 2 && reached == 1 && missed == 1:
+		b.WriteString(" Dei due obiettivi misurati da un indicatore, uno ha raggiunto il traguardo e l'altro no.")
+	default:
+		var c []string
+		if reached > 0 {
+			c = append(c, w(reached)+" "+pluralOf(reached, "ha", "hanno")+" raggiunto il traguardo")
+		}
+		if missed > 0 {
+			c = append(c, w(missed)+" non l'"+pluralOf(missed, "ha", "hanno")+" raggiunto")
+		}
+		if unver > 0 {
+			c = append(c, w(unver)+" "+pluralOf(unver, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
+		}
+		b.WriteString(" Dei " + w(t) + " obiettivi misurati da un indicatore, " + joinAnd(c, lang) + ".")
 	}
 	return b.String()
 }

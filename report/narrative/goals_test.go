@@ -69,7 +69,12 @@ func TestGoalsSection(t *testing.T) {
 func TestGoalSentences(t *testing.T) {
 	rs := &report.Results{Edition: &report.Edition{Year: 2030}}
 	fu := func(status string, overdue bool, outcome string) report.FollowUp {
-		return report.FollowUp{Status: status, Overdue: overdue, Outcome: outcome}
+		return report.FollowUp{SetIn: 2029, Updated: true, Status: status, Overdue: overdue, Outcome: outcome}
+	}
+	stale := func(status string, overdue bool, outcome string) report.FollowUp {
+		f := fu(status, overdue, outcome)
+		f.Updated = false
+		return f
 	}
 	type tc struct {
 		lang     string
@@ -79,22 +84,33 @@ func TestGoalSentences(t *testing.T) {
 		followUp string
 	}
 	cases := []tc{
-		{"it", 0, 0, nil, "L'edizione 2030 non riporta obiettivi di miglioramento.", ""},
-		{"it", 1, 0, nil, "L'edizione 2030 fissa 1 obiettivo di miglioramento.", ""},
-		{"it", 1, 1, nil, "L'edizione 2030 fissa 1 obiettivo di miglioramento; un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo.", ""},
-		{"it", 3, 1, nil, "L'edizione 2030 fissa 3 obiettivi di miglioramento; per uno di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo.", ""},
-		{"en", 1, 0, nil, "The 2030 edition sets 1 improvement goal.", ""},
-		{"en", 2, 2, nil, "The 2030 edition sets 2 improvement goals; for each of them an indicator of this report measures progress against a target.", ""},
+		{"it", 0, 0, nil, "Con il rapporto 2030 l'ente non fissa nuovi obiettivi di miglioramento.", ""},
+		{"it", 1, 0, nil, "Con il rapporto 2030 l'ente fissa un obiettivo di miglioramento.", ""},
+		{"it", 1, 1, nil, "Con il rapporto 2030 l'ente fissa un obiettivo di miglioramento; un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo.", ""},
+		{"it", 3, 1, nil, "Con il rapporto 2030 l'ente fissa tre obiettivi di miglioramento; per uno di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo.", ""},
+		{"it", 12, 2, nil, "Con il rapporto 2030 l'ente fissa 12 obiettivi di miglioramento; per due di essi un indicatore del rendiconto ne misura l'avanzamento rispetto a un traguardo.", ""},
+		{"en", 1, 0, nil, "With its 2030 report the institution sets one improvement goal.", ""},
+		{"en", 2, 2, nil, "With its 2030 report the institution sets two improvement goals; for each of them an indicator of this report measures progress against a target.", ""},
 		{"it", 0, 0, []report.FollowUp{fu(report.GoalInProgress, true, report.OutcomeMissed)}, "",
-			"Questa edizione verifica 1 obiettivo fissato in un'edizione precedente (stato: in corso). L'obiettivo è scaduto senza risultare realizzato. Il traguardo misurato da un indicatore non è raggiunto."},
+			"Questa edizione verifica l'obiettivo fissato nel 2029, che risulta in corso. La scadenza è superata senza che l'obiettivo risulti realizzato. L'obiettivo misurato da un indicatore non ha raggiunto il traguardo."},
 		{"en", 0, 0, []report.FollowUp{fu(report.GoalInProgress, true, report.OutcomeMissed)}, "",
-			"This edition follows up 1 goal set in an earlier edition (status: in progress). It is overdue: past its due date and not recorded as done. The target measured by an indicator is not reached."},
+			"This report follows up the goal set in 2029, now in progress. Its due date has passed and it is not recorded as done. The goal measured by an indicator has not reached its target."},
 		{"it", 0, 0, []report.FollowUp{fu(report.GoalDone, false, ""), fu(report.GoalDone, false, "")}, "",
-			"Questa edizione verifica 2 obiettivi fissati nelle edizioni precedenti, tutti realizzati."},
+			"Questa edizione verifica i due obiettivi fissati nel 2029, tutti realizzati."},
 		{"it", 0, 0, []report.FollowUp{fu(report.GoalPlanned, true, report.OutcomeMissed), fu(report.GoalPlanned, true, report.OutcomeMissed)}, "",
-			"Questa edizione verifica 2 obiettivi fissati nelle edizioni precedenti, tutti programmati. Di questi, 2 sono scaduti senza risultare realizzati. Nessuno dei 2 traguardi misurati da un indicatore è raggiunto."},
+			"Questa edizione verifica i due obiettivi fissati nel 2029, tutti programmati. Tutti hanno superato la scadenza senza risultare realizzati. Nessuno dei due obiettivi misurati da un indicatore ha raggiunto il traguardo."},
 		{"en", 0, 0, []report.FollowUp{fu(report.GoalDropped, false, report.OutcomeUnverifiable), fu(report.GoalDone, false, report.OutcomeReached)}, "",
-			"This edition follows up 2 goals set in earlier editions: 1 done and 1 dropped. Of the 2 targets measured by an indicator, 1 is reached and 1 cannot be verified, as its indicator is not available."},
+			"This report follows up the two goals set in 2029: one done and one dropped. Of the two goals measured by an indicator, one has reached its target and one cannot be verified, as its indicator is not available."},
+		// R-EN 9, R-IT 20: a goal with no update is not counted by its old
+		// status; the overdue are said apart, in words; one reached, one missed.
+		{"it", 0, 0, []report.FollowUp{fu(report.GoalInProgress, true, report.OutcomeMissed), stale(report.GoalInProgress, true, ""), fu(report.GoalInProgress, false, ""), fu(report.GoalDone, false, report.OutcomeReached)}, "",
+			"Questa edizione verifica i quattro obiettivi fissati nel 2029: due in corso, uno realizzato e uno senza aggiornamenti nel 2030. Due di essi hanno superato la scadenza senza risultare realizzati. Dei due obiettivi misurati da un indicatore, uno ha raggiunto il traguardo e l'altro no."},
+		{"en", 0, 0, []report.FollowUp{fu(report.GoalInProgress, true, report.OutcomeMissed), stale(report.GoalInProgress, true, ""), fu(report.GoalInProgress, false, ""), fu(report.GoalDone, false, report.OutcomeReached)}, "",
+			"This report follows up the four goals set in 2029: two in progress, one done and one with no update in 2030. Two are past their due dates and not recorded as done. Of the two goals measured by an indicator, one has reached its target and the other has not."},
+		{"it", 0, 0, []report.FollowUp{stale(report.GoalInProgress, false, ""), stale(report.GoalDone, false, "")}, "",
+			"Questa edizione verifica i due obiettivi fissati nel 2029, per i quali non ci sono aggiornamenti nel 2030."},
+		{"it", 0, 0, []report.FollowUp{stale(report.GoalInProgress, false, "")}, "",
+			"Questa edizione verifica l'obiettivo fissato nel 2029, per il quale non ci sono aggiornamenti nel 2030."},
 	}
 	for _, c := range cases {
 		e := &env{rs: rs, lang: c.lang, history: []*report.Results{rs, rs}}

@@ -22,11 +22,27 @@ func (e *env) indicators() markup {
 	}
 	for _, r := range e.rs.List {
 		ind := r.Indicator
-		t.Rows = append(t.Rows, []string{ind.ID,
+		t.Rows = append(t.Rows, []string{publicID(ind.ID),
 			ind.Title.In(e.lang) + ". " + ind.Definition.In(e.lang) + origin(ind, e.lang) + uncoded(r, e.lang),
 			sourceCell(e.sources(ind))})
 	}
 	return e.aside(t)
+}
+
+// publicID is an indicator's id as a reader sees it: a numbered id
+// ("A.1.1", "B.3.5") as it is, an internal one ("B.3.activities",
+// "B.3.6_ets") as a dash: the title beside it names the indicator.
+func publicID(id string) string {
+	parts := strings.Split(id, ".")
+	if len(parts) < 2 || parts[0] == "" {
+		return "–"
+	}
+	for _, p := range parts[1:] {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return "–"
+		}
+	}
+	return id
 }
 
 // origin says, after an own indicator's definition, that it is the
@@ -125,7 +141,14 @@ func (e *env) coverage() markup {
 			byHead[head] = g
 			groups = append(groups, g)
 		}
-		g.ids = append(g.ids, r.Indicator.ID)
+		name := r.Indicator.ID // a reader finds a numbered id in the table; an internal one by its title
+		if publicID(name) != name {
+			name = "«" + r.Indicator.Title.In(lang) + "»"
+			if lang == "en" {
+				name = "“" + r.Indicator.Title.In(lang) + "”"
+			}
+		}
+		g.ids = append(g.ids, name)
 	}
 	for _, g := range groups {
 		item(g.head, strings.Join(g.ids, ", "))
@@ -140,7 +163,9 @@ func (e *env) coverage() markup {
 }
 
 // records says how many records a present file holds, as "99 progetti,
-// di cui 98 nei totali"; "" for a file that holds no records.
+// di cui 98 considerati nelle elaborazioni"; the goals set in the edition
+// and the updates apart; "" for a file of aggregate figures or one that
+// holds no records.
 func (e *env) records(file string) string {
 	ed, lang := e.rs.Edition, e.lang
 	var n int
@@ -154,13 +179,11 @@ func (e *env) records(file string) string {
 		n, noun = len(ed.Groups), "group"
 	case report.FileOrganisations:
 		n, noun = len(ed.Organisations), "organisation"
-	case report.FileStaff:
-		n, noun = len(ed.Staff), "figure"
-	case report.FileServices:
-		n, noun = len(ed.Services), "figure"
 	case report.FileGoals:
-		n, noun = len(ed.Goals), "goal"
+		return e.goalRecords()
 	default:
+		// Staff and services are aggregate figures: how many tables of
+		// figures a file holds means nothing to a reader.
 		return ""
 	}
 	forms := recordNouns[lang][noun]
@@ -185,6 +208,50 @@ func (e *env) records(file string) string {
 	return s
 }
 
+// goalRecords says the goals of goals.yaml as a reader counts them: the
+// goals set in this edition, and apart the updates on goals set earlier
+// ("2 nuovi obiettivi e l'aggiornamento di 3 obiettivi del 2019").
+func (e *env) goalRecords() string {
+	ed, lang := e.rs.Edition, e.lang
+	var fresh int
+	var years []int
+	updates := 0
+	for _, g := range ed.Goals {
+		if g.SetIn == 0 || g.SetIn == ed.Year {
+			fresh++
+			continue
+		}
+		updates++
+		if !slices.Contains(years, g.SetIn) {
+			years = append(years, g.SetIn)
+		}
+	}
+	slices.Sort(years)
+	forms := recordNouns[lang]["goal"]
+	var s string
+	switch fresh {
+	case 0:
+		s = forms[0]
+	case 1:
+		s = "1 " + forms[1]
+	default:
+		s = format.Number(float64(fresh), 0, lang) + " " + forms[2]
+	}
+	if updates == 0 {
+		return s
+	}
+	ys := make([]string, len(years))
+	for i, y := range years {
+		ys[i] = fmt.Sprint(y)
+	}
+	w := coverageWords[lang]
+	upd := w["update"]
+	if updates > 1 {
+		upd = w["updates"]
+	}
+	return s + fmt.Sprintf(upd, format.Number(float64(updates), 0, lang), joinWords(ys, lang, false))
+}
+
 // causeNames names what a cause is about: sources by their reader's name,
 // code lists and indicators by their code.
 func (e *env) causeNames(cause report.Cause, what []string) string {
@@ -194,6 +261,16 @@ func (e *env) causeNames(cause report.Cause, what []string) string {
 			n := e.rs.Edition.SourceName(f, e.lang)
 			if !slices.Contains(names, n) {
 				names = append(names, n)
+			}
+		}
+		return joinSources(names, e.lang)
+	}
+	if cause == report.CauseDepends {
+		names := make([]string, len(what))
+		for i, id := range what {
+			names[i] = id
+			if r, ok := e.rs.Lookup(id); ok && publicID(id) != id {
+				names[i] = r.Indicator.Title.In(e.lang)
 			}
 		}
 		return joinSources(names, e.lang)
@@ -220,7 +297,9 @@ var coverageWords = map[string]map[string]string{
 	"it": {
 		"read":             "Fonti lette",
 		"missing":          "Fonti assenti in questa edizione",
-		"in totals":        ", di cui %s nei totali",
+		"in totals":        ", di cui %s considerati nelle elaborazioni",
+		"update":           " e l’aggiornamento di %s obiettivo del %s",
+		"updates":          " e l’aggiornamento di %s obiettivi del %s",
 		"nd file":          "n.d. per fonte assente (%s)",
 		"nd list":          "n.d. per lista di codici assente dall'edizione (%s)",
 		"nd code":          "n.d. perché la lista %s dell'edizione non ha un codice della definizione",
@@ -231,7 +310,7 @@ var coverageWords = map[string]map[string]string{
 		"nd withheld":      "n.p., non pubblicati per tutela della riservatezza (conteggi di persone troppo piccoli o dati che li rivelerebbero)",
 		"nd other":         "n.d. perché il valore non è calcolabile",
 		"identity":         "Identità",
-		"identity none":    "l'ente non ha fornito un proprio testo su missione, valori e governo; la sezione riporta solo ciò che dicono i dati",
+		"identity none":    "l'ente non ha fornito un proprio testo su missione, valori e assetto di governo; la sezione riporta solo ciò che dicono i dati",
 		"identity it only": "",
 		"complete":         "Tutte le fonti dell'edizione sono presenti e ogni indicatore è calcolato.",
 		"computed":         "Ogni indicatore è calcolato.",
@@ -239,7 +318,9 @@ var coverageWords = map[string]map[string]string{
 	"en": {
 		"read":             "Sources read",
 		"missing":          "Sources missing from this edition",
-		"in totals":        ", %s of them in the totals",
+		"in totals":        ", %s of them counted in the figures",
+		"update":           " and an update on %s goal set in %s",
+		"updates":          " and updates on %s goals set in %s",
 		"nd file":          "n.d., source missing (%s)",
 		"nd list":          "n.d., code list missing from the edition (%s)",
 		"nd code":          "n.d., the edition's code list %s lacks a code of the definition",
@@ -264,7 +345,6 @@ var recordNouns = map[string]map[string][3]string{
 		"table":        {"nessun tavolo", "tavolo", "tavoli"},
 		"group":        {"nessun gruppo", "gruppo", "gruppi"},
 		"organisation": {"nessuna organizzazione", "organizzazione", "organizzazioni"},
-		"figure":       {"nessun prospetto di dati", "prospetto di dati", "prospetti di dati"},
 		"goal":         {"nessun nuovo obiettivo", "nuovo obiettivo", "nuovi obiettivi"},
 	},
 	"en": {
@@ -273,7 +353,6 @@ var recordNouns = map[string]map[string][3]string{
 		"group":        {"no groups", "group", "groups"},
 		"organisation": {"no organisations", "organisation", "organisations"},
 		"goal":         {"no new goals", "new goal", "new goals"},
-		"figure":       {"no tables of figures", "table of figures", "tables of figures"},
 	},
 }
 

@@ -21,15 +21,15 @@ func sampleNote(lang string, eds ...*report.Edition) string {
 	case len(sample) == 0:
 		return ""
 	case len(eds) == 1 && en:
-		return "Sample data: the records of this edition are synthetic and describe no real projects or people."
+		return "Sample data: the figures in this report are invented for demonstration and are not the institution's real data."
 	case len(eds) == 1:
-		return "Dati di esempio: i record di questa edizione sono sintetici e non descrivono progetti o persone reali."
+		return "Dati di esempio: i numeri di questo rapporto sono inventati a scopo dimostrativo e non sono dati reali dell'ente."
 	case len(sample) == len(eds) && en:
-		return "Sample data: the records of the editions compared are synthetic and describe no real projects or people."
+		return "Sample data: the figures in this comparison are invented for demonstration and are not the institution's real data."
 	case len(sample) == len(eds):
-		return "Dati di esempio: i record delle edizioni confrontate sono sintetici e non descrivono progetti o persone reali."
+		return "Dati di esempio: i numeri di questo confronto sono inventati a scopo dimostrativo e non sono dati reali dell'ente."
 	case en:
-		return fmt.Sprintf("Sample data: the records of the %d edition are synthetic and describe no real projects or people.", sample[0].Year)
+		return fmt.Sprintf("Sample data: the %d figures in this comparison are invented for demonstration and are not the institution's real data.", sample[0].Year)
 	}
-	return fmt.Sprintf("Dati di esempio: i record dell'edizione %d sono sintetici e non descrivono progetti o persone reali.", sample[0].Year)
+	return fmt.Sprintf("Dati di esempio: i numeri del %d in questo confronto sono inventati a scopo dimostrativo e non sono dati reali dell'ente.", sample[0].Year)
 }

@@ -17,12 +17,12 @@ func TestSampleNote(t *testing.T) {
 		want string
 	}{
 		{"it", []*report.Edition{ed(2019, false)}, ""},
-		{"it", []*report.Edition{ed(2019, true)}, "Dati di esempio: i record di questa edizione sono sintetici e non descrivono progetti o persone reali."},
-		{"en", []*report.Edition{ed(2019, true)}, "Sample data: the records of this edition are synthetic and describe no real projects or people."},
+		{"it", []*report.Edition{ed(2019, true)}, "Dati di esempio: i numeri di questo rapporto sono inventati a scopo dimostrativo e non sono dati reali dell'ente."},
+		{"en", []*report.Edition{ed(2019, true)}, "Sample data: the figures in this report are invented for demonstration and are not the institution's real data."},
 		{"it", []*report.Edition{ed(2019, false), ed(2020, false)}, ""},
-		{"it", []*report.Edition{ed(2019, true), ed(2020, true)}, "Dati di esempio: i record delle edizioni confrontate sono sintetici e non descrivono progetti o persone reali."},
-		{"it", []*report.Edition{ed(2019, true), ed(2020, false)}, "Dati di esempio: i record dell'edizione 2019 sono sintetici e non descrivono progetti o persone reali."},
-		{"en", []*report.Edition{ed(2019, false), ed(2020, true)}, "Sample data: the records of the 2020 edition are synthetic and describe no real projects or people."},
+		{"it", []*report.Edition{ed(2019, true), ed(2020, true)}, "Dati di esempio: i numeri di questo confronto sono inventati a scopo dimostrativo e non sono dati reali dell'ente."},
+		{"it", []*report.Edition{ed(2019, true), ed(2020, false)}, "Dati di esempio: i numeri del 2019 in questo confronto sono inventati a scopo dimostrativo e non sono dati reali dell'ente."},
+		{"en", []*report.Edition{ed(2019, false), ed(2020, true)}, "Sample data: the 2020 figures in this comparison are invented for demonstration and are not the institution's real data."},
 	} {
 		if got := sampleNote(c.lang, c.eds...); got != c.want {
 			t.Errorf("%s %v: %q, want %q", c.lang, c.eds, got, c.want)
@@ -51,6 +51,15 @@ func TestSourceNotes(t *testing.T) {
 		{[]string{"a", "elenco"}, "it", "a ed elenco"},
 		{[]string{"a", "b", "c"}, "en", "a, b and c"},
 		{[]string{"a", "elenco"}, "en", "a and elenco"},
+		// R-IT 19: shared first words said once, the article kept with each.
+		{[]string{"elenco delle organizzazioni del territorio", "schede di monitoraggio dei progetti inclusivi", "schede di monitoraggio dei tavoli permanenti", "schede di monitoraggio dei gruppi di cittadini"}, "it",
+			"elenco delle organizzazioni del territorio e schede di monitoraggio dei progetti inclusivi, dei tavoli permanenti e dei gruppi di cittadini"},
+		{[]string{"monitoraggio dei progetti inclusivi", "monitoraggio dei tavoli permanenti", "elenco delle organizzazioni del territorio", "dati sul personale"}, "it",
+			"monitoraggio dei progetti inclusivi e dei tavoli permanenti, elenco delle organizzazioni del territorio e dati sul personale"},
+		{[]string{"monitoring of inclusive projects", "monitoring of permanent tables", "monitoring of citizen groups"}, "en",
+			"monitoring of inclusive projects, permanent tables and citizen groups"},
+		{[]string{"dati sul personale", "dati dei servizi sociali"}, "it", "dati sul personale e dei servizi sociali"},
+		{[]string{"progetti", "progetti nuovi"}, "it", "progetti e progetti nuovi"},
 	} {
 		if got := joinSources(c.names, c.lang); got != c.want {
 			t.Errorf("%v %s: %q, want %q", c.names, c.lang, got, c.want)

@@ -12,6 +12,9 @@ import (
 	"rendiconto/report/document"
 	"rendiconto/report/format"
 	"rendiconto/report/yamldata"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // The functions of the sections the Italian guidance for public-sector
@@ -34,6 +37,9 @@ func (e *env) sectionFuncs() template.FuncMap {
 		"stakeholderchart": e.stakeholderChart,
 		"codes":            e.codes,
 		"codecount":        e.codeCount,
+		"active":           e.active,
+		"names":            e.andList,
+		"oneinn":           e.oneInN,
 		"glossary":         e.glossary,
 		"units":            e.units,
 	}
@@ -151,6 +157,12 @@ type Money struct {
 	// Sources are the funding sources with an amount, in the code list's
 	// order.
 	Sources []MoneyRow
+	// AllDetailedBudgeted: every project with amounts by source also gives
+	// its budget; Cover is then the share of those projects' budgets that
+	// the amounts by source account for ("" when it cannot be said).
+	AllDetailedBudgeted bool
+	Cover               string
+	CoverNum            float64
 }
 
 // MoneyRow is one funding source's amount.
@@ -165,6 +177,8 @@ type MoneyRow struct {
 func (e *env) money() Money {
 	ed := e.rs.Edition
 	var m Money
+	var detailedBudgeted int
+	var detailedBudget float64
 	by := map[string]float64{}
 	given := map[string]bool{}
 	for _, p := range ed.Projects {
@@ -178,6 +192,10 @@ func (e *env) money() Money {
 		}
 		if len(p.FundingAmounts) > 0 {
 			m.Detailed++
+			if p.HasBudget {
+				detailedBudgeted++
+				detailedBudget += p.Budget
+			}
 		}
 		for code, x := range p.FundingAmounts {
 			by[code] += x
@@ -186,6 +204,11 @@ func (e *env) money() Money {
 		}
 	}
 	m.Known = m.Budgeted > 0 || m.Detailed > 0
+	m.AllDetailedBudgeted = m.Detailed > 0 && detailedBudgeted == m.Detailed
+	if m.AllDetailedBudgeted && detailedBudget > 0 {
+		m.CoverNum = m.FundedNum / detailedBudget
+		m.Cover = percent1(m.CoverNum, e.lang)
+	}
 	m.Budget, m.Funded = e.euro(m.BudgetNum), e.euro(m.FundedNum)
 	if v, ok := ed.Vocabularies["funding"]; ok {
 		for _, en := range v.Entries {
@@ -480,6 +503,52 @@ func (e *env) codeCount(list string) (int, error) {
 	return len(v.Entries), nil
 }
 
+// active is the labels of an indicator's breakdown rows with a value
+// above zero, in the breakdown's order: the desks that recorded contacts
+// ({{active "B.2.3"}}). A row not available or withheld is not counted.
+func (e *env) active(id string) ([]string, error) {
+	r, err := e.result(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, row := range r.Breakdown {
+		if row.NA || row.Key == report.CityWide || row.Value <= 0 {
+			continue
+		}
+		out = append(out, row.Label)
+	}
+	return out, nil
+}
+
+// oneInN says a share as the nearest "one in n", in words, for n from 2
+// to 10: "circa uno su cinque" for 21,4%, "uno su otto" for 12,5% (exact,
+// so without "circa"); "" when the share is 0, above one half, or nearer
+// to one in more than ten. The share is the one printed (one decimal).
+func (e *env) oneInN(share float64) string {
+	p := math.Round(share*1000) / 1000 // as printed: 21,4%
+	if p <= 0 || p > 0.5 {
+		return ""
+	}
+	n := math.Round(1 / p)
+	if n < 2 || n > 10 {
+		return ""
+	}
+	it := []string{"", "", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"}
+	en := []string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	exact := math.Abs(math.Round(1000/n)/1000-p) < 1e-9
+	if e.lang == "en" {
+		if exact {
+			return "one in " + en[int(n)]
+		}
+		return "about one in " + en[int(n)]
+	}
+	if exact {
+		return "uno su " + it[int(n)]
+	}
+	return "circa uno su " + it[int(n)]
+}
+
 // codes is the labels of one of the edition's code lists as a bulleted
 // list; "" when the edition has no such list or it is empty.
 func (e *env) codes(list string) (markup, error) {
@@ -498,9 +567,11 @@ func (e *env) codes(list string) (markup, error) {
 // the language, or the user's own in its place.
 const GlossaryFile = "glossary.yaml"
 
-// glossary is the glossary of the templates' folder as a list, in the
-// file's order: each term in bold and its definition. An error in the
-// file is said at its line and column.
+// glossary is the glossary of the templates' folder as a list in
+// alphabetical order (the language's collation, case and accents aside):
+// each term in bold and its definition. A term marked if_used is left out
+// when no label of the edition names it. An error in the file is said at
+// its line and column.
 func (e *env) glossary() (markup, error) {
 	if e.src.FS == nil {
 		return "", fmt.Errorf("no templates folder to read %s from", GlossaryFile)
@@ -513,9 +584,16 @@ func (e *env) glossary() (markup, error) {
 	if err != nil {
 		return "", err
 	}
+	terms = slices.DeleteFunc(terms, func(t report.Term) bool { return t.IfUsed && !e.usesTerm(t.Term) })
 	if len(terms) == 0 {
 		return "", nil
 	}
+	tag := language.Italian
+	if e.lang == "en" {
+		tag = language.English
+	}
+	c := collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	slices.SortStableFunc(terms, func(a, b report.Term) int { return c.CompareString(a.Term, b.Term) })
 	l := &document.List{}
 	for _, t := range terms {
 		if err := e.out.room(len(t.Term) + len(t.Definition)); err != nil {
@@ -527,12 +605,50 @@ func (e *env) glossary() (markup, error) {
 	return e.aside(l), nil
 }
 
+// usesTerm reports whether one of the edition's labels (a code of its
+// lists, a row of an indicator's breakdown) names term; a term's
+// parenthesis ("Ufficio reti (Networks office)") is left aside, and so is
+// case.
+func (e *env) usesTerm(term string) bool {
+	var names []string
+	for _, part := range strings.Split(strings.NewReplacer("(", "|", ")", "|").Replace(term), "|") {
+		if p := strings.ToLower(strings.TrimSpace(part)); p != "" {
+			names = append(names, p)
+		}
+	}
+	has := func(label string) bool {
+		l := strings.ToLower(label)
+		for _, n := range names {
+			if strings.Contains(l, n) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range e.rs.Edition.Vocabularies {
+		for _, en := range v.Entries {
+			if has(en.LabelIn("it")) || has(en.LabelIn("en")) {
+				return true
+			}
+		}
+	}
+	for _, r := range e.rs.List {
+		for _, row := range r.Breakdown {
+			if has(row.Label) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // apostrophes sets the glossary's apostrophes as the Markdown of the
 // templates does.
 var apostrophes = strings.NewReplacer("'", "’")
 
 // units is the table of the units of measure the edition's indicators use,
-// in the catalogue's order, each with the indicators that use it.
+// in the catalogue's order, each with the titles of the indicators that
+// use it (never their ids, which a reader cannot use).
 func (e *env) units() markup {
 	var names []string
 	ids := map[string][]string{}
@@ -544,7 +660,7 @@ func (e *env) units() markup {
 		if _, ok := ids[u]; !ok {
 			names = append(names, u)
 		}
-		ids[u] = append(ids[u], r.Indicator.ID)
+		ids[u] = append(ids[u], r.Indicator.Title.In(e.lang))
 	}
 	if len(names) == 0 {
 		return ""
@@ -556,7 +672,7 @@ func (e *env) units() markup {
 		Widths:  []float64{2, 4},
 	}
 	for _, u := range names {
-		t.Rows = append(t.Rows, []string{u, strings.Join(ids[u], ", ")})
+		t.Rows = append(t.Rows, []string{sourceCell(u), strings.Join(ids[u], "; ")})
 	}
 	return e.aside(t)
 }

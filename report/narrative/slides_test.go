@@ -111,7 +111,13 @@ func TestDecks(t *testing.T) {
 		}
 		got := dumpDeck(deck)
 		sep := map[string]string{"it": "14.844", "en": "14,844"}[lang]
-		for _, want := range []string{"number 101 |", "number 346 |", "number " + sep + " |", "number 218 |", "number 117 |", "[section]", "[quote]", "[columns]", "[chart]", "[closing]"} {
+		wants := []string{"number 101 |", "number 346 |", "number " + sep + " |", "number 218 |", "number 117 |", "[section]", "[columns]", "[chart]", "[closing]"}
+		if lang == "it" {
+			// The English deck paraphrases Twelvetrees, whose English
+			// wording is not quoted from the Italian edition: no quote slide.
+			wants = append(wants, "[quote]")
+		}
+		for _, want := range wants {
 			if !strings.Contains(got, want) {
 				t.Errorf("%s: the 2019 deck lacks %q", lang, want)
 			}

@@ -7,6 +7,7 @@ import "rendiconto/report"
 //	terms:
 //	  - term: SST
 //	    definition: Servizio sociale territoriale, …
+//	    if_used: true   # optional: only when one of the edition's labels names it
 //
 // Every problem is returned at once, as a report.ErrorList with positions
 // in name. Terms keep the file's order; a term written twice is an error.
@@ -24,11 +25,14 @@ func ParseGlossary(name string, data []byte) ([]report.Term, error) {
 	seen := newIDs("term")
 	var terms []report.Term
 	for i, tn := range d.list(f["terms"], "terms") {
-		tf := d.fields(tn, record("term", tn, i), "term!", "definition!")
+		tf := d.fields(tn, record("term", tn, i), "term!", "definition!", "if_used")
 		if tf == nil {
 			continue
 		}
 		t := report.Term{Term: d.name(tf["term"], "term"), Definition: d.note(tf["definition"], "definition")}
+		if tf["if_used"] != nil {
+			t.IfUsed = d.boolean(tf["if_used"], "if_used", false)
+		}
 		if tf["term"] != nil {
 			seen.add(d, tf["term"], t.Term)
 		}

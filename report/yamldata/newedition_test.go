@@ -123,6 +123,9 @@ func TestNewEditionIdentity(t *testing.T) {
 	}
 	root2 := t.TempDir()
 	copyTree(t, "../../data/2019", filepath.Join(root2, "2019"))
+	// an edition without an identity text (the sample 2019 now has one)
+	os.Remove(filepath.Join(root2, "2019", "identity.md"))
+	os.Remove(filepath.Join(root2, "2019", "identity_en.md"))
 	if err := NewEdition(root2, 2019, 2020, nil); err != nil {
 		t.Fatal(err)
 	}
