@@ -12,7 +12,7 @@ func TestLabelText(t *testing.T) {
 	if !ok || e.LabelTextIn("it") != "il telefono" || e.LabelTextIn("en") != "the telephone" {
 		t.Errorf("telefono: %+v", e)
 	}
-	if e, _ := ed.Vocabularies["channels"].Lookup("presenza"); e.LabelText != "" {
-		t.Errorf("presenza has a label_text it does not give: %q", e.LabelText)
+	if e, _ := ed.Vocabularies["themes"].Lookup("anziani"); e.LabelText != "" {
+		t.Errorf("anziani has a label_text it does not give: %q", e.LabelText)
 	}
 }
