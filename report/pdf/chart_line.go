@@ -23,7 +23,7 @@ func (c *canvas) lines(top float64, d ChartData) {
 	left, right := ax.width+6*pt, c.w
 	ends := make([]string, len(d.Series))
 	for i, s := range d.Series {
-		ends[i] = formatValue(s.Values[n-1], d.Percent, d.Lang)
+		ends[i] = valueFormat(d)(s.Values[n-1])
 	}
 	if multi {
 		c.font(c.th.size, "")
@@ -36,7 +36,7 @@ func (c *canvas) lines(top float64, d ChartData) {
 	if !multi {
 		texts := make([]string, n)
 		for i, v := range d.Series[0].Values {
-			texts[i] = formatValue(v, d.Percent, d.Lang)
+			texts[i] = valueFormat(d)(v)
 		}
 		if vals = c.layoutValues(texts, slot); vals.rotated {
 			// Too many points to label: keep the last one only.

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"strings"
 
 	"rendiconto/report/format"
 )
@@ -30,30 +29,35 @@ func formatNumber(v float64, decimals int, lang string) string {
 	return italian.Sprintf("%.*f", decimals, v)
 }
 
-// formatValue formats a value label: whole numbers without decimals,
-// others with as few decimals as they need (at most two below 10, one below
-// 1000, none above). With percent, v is a fraction printed as "17%" or
-// "17,2%".
+// formatValue formats a value label alone: a whole number without
+// decimals, any other with exactly one (a zero fraction kept: "15,0"); with
+// percent, v is a fraction printed with one decimal, "17,0%" or "17,2%".
+// A chart formats its values with valueFormat, so that a series prints
+// every value with the same decimals.
 func formatValue(v float64, percent bool, lang string) string {
 	if percent {
-		return trimDecimals(formatNumber(v*100, 1, lang), lang) + "%"
+		return formatNumber(v*100, 1, lang) + "%"
 	}
-	a := math.Abs(v)
-	switch {
-	case a >= 1000 || a == math.Trunc(a):
-		return formatNumber(v, 0, lang)
-	default:
-		return trimDecimals(formatNumber(v, 1, lang), lang)
-	}
+	return formatNumber(v, format.AutoDecimals(v), lang)
 }
 
-// trimDecimals drops trailing zeros after the decimal comma: "17,0" → "17".
-func trimDecimals(s, lang string) string {
-	if !strings.Contains(s, decimalMark(lang)) {
-		return s
+// valueFormat returns how the chart's value labels are printed: shares
+// with one decimal; other values without decimals when every value of
+// every series is a whole number, else all with one decimal ("84,0"
+// beside "61,4", never "84").
+func valueFormat(d ChartData) func(v float64) string {
+	decimals := 0
+	for _, s := range d.Series {
+		for _, v := range s.Values {
+			decimals = max(decimals, format.AutoDecimals(v))
+		}
 	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, decimalMark(lang))
+	return func(v float64) string {
+		if d.Percent {
+			return formatNumber(v*100, 1, d.Lang) + "%"
+		}
+		return formatNumber(v, decimals, d.Lang)
+	}
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that
