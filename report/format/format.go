@@ -2,6 +2,7 @@ package format
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,8 +97,17 @@ func Decimals(ind *report.Indicator) int {
 	switch ind.Measure {
 	case report.MeasureCount, report.MeasureDistinct, report.MeasureSum:
 		return 0
+	case report.MeasureRatio:
+		if !slices.ContainsFunc(strings.Fields(unit), func(w string) bool { return w == "per" || w == "ogni" || strings.Contains(w, "%") }) {
+			return 0 // a ratio that estimates a count: people reached
+		}
 	}
 	return 1
+}
+
+// Euro reports whether ind's unit is euros (printed in whole euros).
+func Euro(ind *report.Indicator) bool {
+	return ind != nil && strings.Contains(strings.ToLower(ind.Unit.In("en")+" "+ind.Unit.In("it")), "euro")
 }
 
 // Percent prints a fraction as a percentage with exactly decimals digits:

@@ -54,6 +54,8 @@ func TestPercentSignedValue(t *testing.T) {
 		{IndValue(report.Known(2623.5), &report.Indicator{Measure: report.MeasureRatio, Unit: report.Text{En: "euros per user"}}, "it"), "2.624"},
 		{IndValue(report.Known(15), &report.Indicator{Measure: report.MeasureRatio, Unit: report.Text{En: "FTE per 10,000 residents"}}, "it"), "15,0"},
 		{IndValue(report.Known(17), &report.Indicator{Measure: report.MeasureCount}, "it"), "17"},
+		{IndValue(report.Known(6125), &report.Indicator{Measure: report.MeasureRatio, Unit: report.Text{It: "persone", En: "people"}}, "en"), "6,125"},
+		{IndValue(report.Known(153), &report.Indicator{Measure: report.MeasureRatio, Unit: report.Text{It: "contatti ogni 1.000 residenti", En: "contacts per 1,000 residents"}}, "it"), "153,0"},
 		{IndValue(report.Known(38.5), &report.Indicator{Measure: report.MeasureSum, Unit: report.Text{En: "FTE"}}, "en"), "38.5"},
 		{Percent(0.5, 0, "en"), "50%"},
 		{Signed(12, 0, "it"), "+12"},

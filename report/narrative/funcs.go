@@ -104,7 +104,7 @@ func (e *env) funcs() template.FuncMap {
 		"rowshare":   e.rowshare,
 		"top":        e.top,
 		"ratio":      e.ratio,
-		"fmt":        func(x float64) string { return format.Number(x, 1, e.lang) },
+		"fmt":        func(x float64) string { return format.Auto(x, e.lang) },
 		"pct":        func(x float64) string { return percent1(x, e.lang) },
 		"chart":      e.chart,
 		"trendchart": e.trendchart,
@@ -207,7 +207,46 @@ func (e *env) value(id string) (string, error) {
 	if r.Withheld {
 		return NP, nil
 	}
-	return shareValue(r.Value, r.Indicator.IsShare(), e.lang), nil
+	return indValue(r.Value, r.Indicator, e.lang), nil
+}
+
+// rowDecimals is the precision of a breakdown row of ind: the indicator's
+// own (format.Decimals), except for a part that is a plain sum of a field
+// (hires, contacts: a whole count; an FTE field: one decimal) and for the
+// part of a mean (itself a mean: one decimal). v decides a field that is
+// neither.
+func rowDecimals(ind *report.Indicator, key string, v float64) int {
+	for _, p := range ind.Parts {
+		if p.RowKey() != key {
+			continue
+		}
+		switch {
+		case ind.Measure == report.MeasureMean:
+			return 1
+		case p.IsThreshold():
+			return format.Decimals(ind)
+		case p.Denominator != nil && format.Euro(ind):
+			return 0
+		case p.Denominator != nil:
+			return 1 // a rate: contacts per person
+		case p.Indicator != nil && p.Indicator.Ref != nil:
+			return format.Decimals(p.Indicator.Ref)
+		case p.Field != "" && strings.Contains(strings.ToLower(p.Field), "fte"):
+			return 1
+		case p.Field != "":
+			return format.AutoDecimals(v)
+		}
+		return format.Decimals(ind)
+	}
+	if ind.IsShare() {
+		return 1
+	}
+	return format.Decimals(ind)
+}
+
+// rowNumber prints a breakdown row's value at its precision (rowDecimals).
+func rowNumber(ind *report.Indicator, key string, v float64, lang string) string {
+	return format.Fixed(v, rowDecimals(ind, key, v), lang)
 }
 
 func (e *env) known(id string) (bool, error) {
@@ -299,7 +338,10 @@ func (e *env) row(id, key string) (string, error) {
 		}
 		return format.NA, nil
 	}
-	return rowText(*row, e.lang), nil
+	if row.Withheld || row.NA {
+		return rowText(*row, e.lang), nil
+	}
+	return rowNumber(r.Indicator, row.Key, row.Value, e.lang), nil
 }
 
 // rownum is a breakdown row's raw value, for conditions; an error when
@@ -362,7 +404,7 @@ func (e *env) top(id string, n int) ([]Top, error) {
 		if row.Value == 0 || row.Value <= above || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA, Text: e.runningText(r, row)}
+		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: format.NA, Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
@@ -422,7 +464,7 @@ func (e *env) prevValue(id string) (string, error) {
 	if p.Withheld {
 		return NP, nil
 	}
-	return shareValue(p.Value, r.Indicator.IsShare(), e.lang), nil
+	return indValue(p.Value, r.Indicator, e.lang), nil
 }
 
 // change writes the change from the previous edition, rounded as delta
@@ -436,7 +478,7 @@ func (e *env) change(id string) (string, error) {
 	if s.share {
 		return format.Signed(s.d, 1, e.lang) + " p.p.", nil
 	}
-	out := format.Signed(s.d, 1, e.lang)
+	out := format.Signed(s.d, s.dec, e.lang)
 	if s.hasPct {
 		out += " (" + format.Signed(s.pct, 1, e.lang) + "%)"
 	}
@@ -573,7 +615,7 @@ func (e *env) table(id string) (markup, error) {
 		t.Widths = append(t.Widths, 1)
 	}
 	ch := e.changeOf(id)
-	var changes map[string]report.Value
+	var changes map[string]report.RowChange
 	if ch != nil && ch.From.Known {
 		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
 		t.Widths = append(t.Widths, 1.4)
@@ -582,12 +624,16 @@ func (e *env) table(id string) (markup, error) {
 		ch = nil
 	}
 	addRow := func(label string, v float64, key string, total bool) {
-		cells := []string{label, format.Number(v, 1, e.lang)}
+		dec := rowDecimals(r.Indicator, key, v)
+		if total {
+			dec = format.Decimals(r.Indicator)
+		}
+		cells := []string{label, format.Fixed(v, dec, e.lang)}
 		if shares {
 			cells = append(cells, percent1(v/r.Value.Num, e.lang))
 		}
 		if ch != nil {
-			cells = append(cells, e.rowChange(ch, changes, key, total))
+			cells = append(cells, e.rowChange(ch, changes, key, total, dec))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -637,12 +683,12 @@ func (e *env) changeOf(id string) *report.Change {
 	return e.cmp.of(id)
 }
 
-// rowChanges are the changes of the comparison's breakdown rows by code
-// (the last row of a code, should there be two).
-func rowChanges(ch *report.Change) map[string]report.Value {
-	m := make(map[string]report.Value, len(ch.Breakdown))
+// rowChanges are the comparison's breakdown rows by code (the last row of
+// a code, should there be two).
+func rowChanges(ch *report.Change) map[string]report.RowChange {
+	m := make(map[string]report.RowChange, len(ch.Breakdown))
 	for _, row := range ch.Breakdown {
-		m[row.Key] = row.Change
+		m[row.Key] = row
 	}
 	return m
 }
@@ -650,16 +696,18 @@ func rowChanges(ch *report.Change) map[string]report.Value {
 // rowChange is the change of a breakdown row (or of the total) from the
 // previous edition, through the code list's was: entries; n.d. where the
 // code did not exist then or its definition changed. changes are ch's
-// rows by code (see rowChanges).
-func (e *env) rowChange(ch *report.Change, changes map[string]report.Value, key string, total bool) string {
-	v := ch.Change
+// rows by code (see rowChanges). The change is the difference of the two
+// values as printed with dec decimals: "0,0" where both print as 0,6.
+func (e *env) rowChange(ch *report.Change, changes map[string]report.RowChange, key string, total bool, dec int) string {
+	from, to, v := ch.From, ch.To, ch.Change
 	if !total {
-		v = changes[key] // n.d. for a code the comparison has no row of
+		row := changes[key] // n.d. for a code the comparison has no row of
+		from, to, v = row.From, row.To, row.Change
 	}
-	if !v.Known {
+	if !v.Known || !from.Known || !to.Known {
 		return format.NA
 	}
-	return format.Signed(v.Num, 1, e.lang)
+	return format.ChangeFrom(from, to, dec, false, e.lang)
 }
 
 // trendchart is a line chart of the indicator's value in every edition up

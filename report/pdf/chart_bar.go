@@ -23,7 +23,7 @@ func (c *canvas) bars(top float64, d ChartData, stacked bool) {
 
 	totals := make([]string, n)
 	for i := range totals {
-		totals[i] = valueFormat(d)(pos[i]+neg[i])
+		totals[i] = valueFormat(d)(pos[i] + neg[i])
 	}
 	vals := c.layoutValues(totals, slot)
 	foot := 0.0
