@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
@@ -605,7 +608,7 @@ func (e *env) table(id string) (markup, error) {
 	}
 	t := &document.Table{
 		Caption: r.Indicator.Title.In(e.lang),
-		Header:  []string{word(e.lang, "item"), r.Indicator.Unit.In(e.lang)},
+		Header:  []string{dimensionHeader(r.Indicator, e.lang), upperFirst(r.Indicator.Unit.In(e.lang))},
 		Note:    e.source(r),
 		Widths:  []float64{3, 1},
 	}
@@ -614,10 +617,11 @@ func (e *env) table(id string) (markup, error) {
 		t.Header = append(t.Header, word(e.lang, "share"))
 		t.Widths = append(t.Widths, 1)
 	}
+	multi := multiValued(r)
 	ch := e.changeOf(id)
 	var changes map[string]report.RowChange
 	if ch != nil && ch.From.Known {
-		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
+		t.Header = append(t.Header, upperFirst(fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year)))
 		t.Widths = append(t.Widths, 1.4)
 		changes = rowChanges(ch)
 	} else {
@@ -629,7 +633,10 @@ func (e *env) table(id string) (markup, error) {
 			dec = format.Decimals(r.Indicator)
 		}
 		cells := []string{label, format.Fixed(v, dec, e.lang)}
-		if shares {
+		switch {
+		case shares && total && multi:
+			cells = append(cells, "") // the base, not a sum of the rows: no 100%
+		case shares:
 			cells = append(cells, percent1(v/r.Value.Num, e.lang))
 		}
 		if ch != nil {
@@ -656,7 +663,17 @@ func (e *env) table(id string) (markup, error) {
 		addRow(row.Label, row.Value, row.Key, false)
 	}
 	switch {
+	case r.Value.Known && r.Indicator.Additive() && multi:
+		// several answers: the rows add up to more than the records, and
+		// the last row is the base of the shares, not their sum
+		addRow(baseLabel(r.Indicator, e.lang), r.Value.Num, "", true)
+		t.Total = true
 	case r.Value.Known && r.Indicator.Additive():
+		addRow(word(e.lang, "total"), r.Value.Num, "", true)
+		t.Total = true
+	case r.Value.Known && r.Indicator.Measure == report.MeasureMean && len(r.Indicator.Parts) > 0 && len(r.Breakdown) > 1:
+		// a mean over several fields is the sum of its rows: its total
+		// shows whether the rounded rows add up to it (see roundedParts)
 		addRow(word(e.lang, "total"), r.Value.Num, "", true)
 		t.Total = true
 	case r.Withheld && r.Indicator.Additive():
@@ -668,8 +685,10 @@ func (e *env) table(id string) (markup, error) {
 		t.Total = true
 		np++
 	}
-	if multiValued(r) {
+	if multi {
 		t.Note += ". " + word(e.lang, "multi")
+	} else if np == 0 && roundedParts(r, e.lang) {
+		t.Note += ". " + roundedNote[e.lang]
 	}
 	if np > 0 {
 		t.Note += ". " + npNote(e.lang, np)
@@ -745,4 +764,149 @@ func (e *env) trendchart(id string) (markup, error) {
 		return e.aside(npChart(e.lang, c.Caption)), nil
 	}
 	return e.aside(c), nil
+}
+
+// roundedNote says why printed parts need not add up to the printed total.
+var roundedNote = map[string]string{
+	"it": "Valori arrotondati: la somma delle righe o delle quote può differire di poco dal totale",
+	"en": "Rounded values: the rows or shares may not add up exactly to the total",
+}
+
+// roundedParts reports whether the rows of r, as printed, do not add up to
+// its value as printed (3,8 + 2,3 + 1,4 = 7,5 against 7,6), or their
+// shares to 100,0%: the table says the values are rounded. Only a
+// breakdown whose rows are parts of the value counts (an additive one
+// without several answers, or a sum or mean over fields).
+func roundedParts(r *report.Result, lang string) bool {
+	ind := r.Indicator
+	if !r.Value.Known || r.Value.Num == 0 || len(r.Breakdown) == 0 {
+		return false
+	}
+	additive := ind.Additive()
+	fields := (ind.Measure == report.MeasureMean || ind.Measure == report.MeasureSum) && len(ind.Parts) > 0
+	if !additive && !fields {
+		return false
+	}
+	sum, shares := 0.0, 0.0
+	for _, row := range r.Breakdown {
+		if row.NA {
+			return false
+		}
+		sum += format.Printed(row.Value, rowDecimals(ind, row.Key, row.Value), false)
+		shares += format.Printed(row.Value/r.Value.Num, 1, true)
+	}
+	dec := format.Decimals(ind)
+	if fields {
+		dec = max(dec, rowDecimals(ind, r.Breakdown[0].Key, 0.5))
+	}
+	if math.Abs(sum-format.Printed(r.Value.Num, dec, false)) > 1e-9 {
+		return true
+	}
+	return additive && math.Abs(shares-100) > 1e-9
+}
+
+// baseLabel is the last row of a table of several answers: the records the
+// shares are of, "Progetti considerati", not a "Totale" of the rows.
+func baseLabel(ind *report.Indicator, lang string) string {
+	source := ind.Source
+	if ind.Measure == report.MeasureDistinct {
+		source = report.SourceOrganisations
+	}
+	if l, ok := baseLabels[lang][source]; ok {
+		return l
+	}
+	return baseLabels[lang]["records"]
+}
+
+var baseLabels = map[string]map[string]string{
+	"it": {"projects": "Progetti considerati", "tables": "Tavoli considerati", "groups": "Gruppi considerati",
+		"organisations": "Organizzazioni considerate", "records": "Casi considerati"},
+	"en": {"projects": "Projects considered", "tables": "Tables considered", "groups": "Groups considered",
+		"organisations": "Organisations considered", "records": "Records considered"},
+}
+
+// upperFirst capitalises a header's first letter: "Organizzazioni".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// dimensionHeader is the first header of a breakdown table: the dimension
+// its rows are ("Quartiere", "Fonte di finanziamento"), "Genere e classe
+// d'età" for a cross breakdown, "Ufficio" for the offices' parts; "Voce"
+// only when the rows are not one dimension.
+func dimensionHeader(ind *report.Indicator, lang string) string {
+	if lang != "en" {
+		lang = "it"
+	}
+	name := func(field string) string {
+		source := ind.Source
+		if ind.Measure == report.MeasureDistinct && field == ind.By {
+			source = report.SourceOrganisations
+		}
+		if f, ok := report.Schema[source][field]; ok {
+			if h, ok := dimensionNames[f.Domain]; ok {
+				return h[lang]
+			}
+		}
+		if h, ok := dimensionNames[field]; ok {
+			return h[lang]
+		}
+		return ""
+	}
+	if len(ind.Parts) > 0 {
+		if slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return strings.HasPrefix(p.Field, "operators.") }) {
+			return dimensionNames["offices"][lang]
+		}
+		return word(lang, "item")
+	}
+	by := name(ind.By)
+	if by == "" {
+		return word(lang, "item")
+	}
+	if ind.Across != "" {
+		if across := name(ind.Across); across != "" {
+			and := map[string]string{"it": " e ", "en": " and "}[lang]
+			return by + and + strings.ToLower(across[:1]) + across[1:]
+		}
+	}
+	return by
+}
+
+// dimensionNames are the headers of the code lists a table breaks down by.
+var dimensionNames = map[string]map[string]string{
+	"activities":         {"it": "Attività", "en": "Activity"},
+	"age_bands":          {"it": "Classe d'età", "en": "Age band"},
+	"user_age_bands":     {"it": "Classe d'età", "en": "Age band"},
+	"areas":              {"it": "Area", "en": "Area"},
+	"channels":           {"it": "Canale", "en": "Channel"},
+	"citizenships":       {"it": "Cittadinanza", "en": "Citizenship"},
+	"contracts":          {"it": "Contratto", "en": "Contract"},
+	"coordination":       {"it": "Coordinamento", "en": "Coordination"},
+	"desks":              {"it": "Sportello", "en": "Desk"},
+	"districts":          {"it": "Quartiere", "en": "District"},
+	"zones":              {"it": "Zona", "en": "Zone"},
+	"employers":          {"it": "Ente di appartenenza", "en": "Employer"},
+	"funding":            {"it": "Fonte di finanziamento", "en": "Funding source"},
+	"interventions":      {"it": "Intervento", "en": "Intervention"},
+	"need_areas":         {"it": "Area di bisogno", "en": "Area of need"},
+	"needs":              {"it": "Bisogno", "en": "Need"},
+	"organisation_kinds": {"it": "Tipo di organizzazione", "en": "Kind of organisation"},
+	"origins":            {"it": "Origine", "en": "Origin"},
+	"outcomes":           {"it": "Esito", "en": "Outcome"},
+	"placements":         {"it": "Collocamento", "en": "Placement"},
+	"purposes":           {"it": "Finalità", "en": "Purpose"},
+	"requesters":         {"it": "Chi si rivolge", "en": "Who turns to the desk"},
+	"role_count":         {"it": "Numero di ruoli", "en": "Number of roles"},
+	"roles":              {"it": "Ruolo", "en": "Role"},
+	"scope":              {"it": "Ambito", "en": "Scope"},
+	"service_targets":    {"it": "Target", "en": "Target group"},
+	"targets":            {"it": "Destinatari", "en": "Target group"},
+	"themes":             {"it": "Tema", "en": "Theme"},
+	"units":              {"it": "Servizio", "en": "Unit"},
+	"sexes":              {"it": "Genere", "en": "Sex"},
+	"offices":            {"it": "Ufficio", "en": "Office"},
 }
