@@ -219,14 +219,41 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 	lang := c.To.Lang
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
+	// the printed text: values at each indicator's precision, changes from
+	// the values as printed (the JSON and CSV keep the exact numbers)
 	for _, ch := range c.Indicators {
-		share := ch.Indicator.IsShare()
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			format.Value(ch.From, share, lang), format.Value(ch.To, share, lang), format.Change(ch.Change, share, lang), format.ChangePct(ch.ChangePct, lang))
+		ind := ch.Indicator
+		share, dec := ind.IsShare(), format.Decimals(ind)
+		pct := format.NAIn(lang)
+		if !share {
+			pct = format.ChangePctFrom(ch.From, ch.To, dec, lang)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang),
+			format.IndValue(ch.From, ind, lang), format.IndValue(ch.To, ind, lang), format.ChangeFrom(ch.From, ch.To, dec, share, lang), pct)
 		for _, r := range ch.Breakdown {
-			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, format.Value(r.From, false, lang),
-				format.Value(r.To, false, lang), format.Change(r.Change, false, lang), r.Note)
+			rdec := dec
+			if !format.Euro(ind) {
+				rdec = max(format.AutoDecimals(r.From.Num), format.AutoDecimals(r.To.Num))
+				if ind.Measure != report.MeasureSum && ind.Measure != report.MeasureCount && ind.Measure != report.MeasureDistinct && len(ind.Parts) == 0 {
+					rdec = max(rdec, dec)
+				}
+			}
+			change := format.NAIn(lang)
+			if r.Change.Known {
+				change = format.ChangeFrom(r.From, r.To, rdec, false, lang)
+			}
+			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, rowValue(r.From, rdec, lang),
+				rowValue(r.To, rdec, lang), change, r.Note)
 		}
 	}
 	return tw.Flush()
+}
+
+// rowValue prints a compared row's value with dec decimals, n.d. (n/a)
+// when not available.
+func rowValue(v report.Value, dec int, lang string) string {
+	if !v.Known {
+		return format.NAIn(lang)
+	}
+	return format.Fixed(v.Num, dec, lang)
 }
