@@ -224,10 +224,7 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 	for _, ch := range c.Indicators {
 		ind := ch.Indicator
 		share, dec := ind.IsShare(), format.Decimals(ind)
-		pct := format.NAIn(lang)
-		if !share {
-			pct = format.ChangePctFrom(ch.From, ch.To, dec, lang)
-		}
+		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang),
 			format.IndValue(ch.From, ind, lang), format.IndValue(ch.To, ind, lang), format.ChangeFrom(ch.From, ch.To, dec, share, lang), pct)
 		for _, r := range ch.Breakdown {

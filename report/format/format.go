@@ -180,13 +180,14 @@ func ChangeFrom(from, to report.Value, decimals int, share bool, lang string) st
 }
 
 // ChangePctFrom prints the percentage change between the two values as
-// printed (see ChangeFrom), with one decimal: "+4,3%"; NAIn(lang) when
-// either is not available or the first prints as zero.
-func ChangePctFrom(from, to report.Value, decimals int, lang string) string {
+// printed (see ChangeFrom; a share as its percentage), with one decimal:
+// "+4,3%"; NAIn(lang) when either is not available or the first prints as
+// zero.
+func ChangePctFrom(from, to report.Value, decimals int, share bool, lang string) string {
 	if !from.Known || !to.Known {
 		return NAIn(lang)
 	}
-	f, t := Printed(from.Num, decimals, false), Printed(to.Num, decimals, false)
+	f, t := Printed(from.Num, decimals, share), Printed(to.Num, decimals, share)
 	if f == 0 {
 		return NAIn(lang)
 	}

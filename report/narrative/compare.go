@@ -84,10 +84,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		ind := ch.Indicator
 		share, dec := ind.IsShare(), format.Decimals(ind)
 		either := ch.FromWithheld || ch.ToWithheld
-		pct := format.NAIn(lang)
-		if !share {
-			pct = format.ChangePctFrom(ch.From, ch.To, dec, lang)
-		}
+		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
 		summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
 			npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
 			npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})

@@ -389,8 +389,13 @@ type Top struct {
 	Text         string
 }
 
-// top returns the n rows with the largest values, and every row tied with
-// the last of them: a tie is never cut silently.
+// top returns the n rows with the largest values, in the order of their
+// exact values, and every row tied with the last of them: a tie is never
+// cut silently. Rows are tied when their values print the same ("3,7" and
+// "3,7"), never when they print differently. A tied group at the cut that
+// would take in every remaining row (4, 4, 3, 1, 1, 1 asked for 4) is left
+// out, so that "the most frequent" is never the whole list: the rows
+// before it are returned (4, 4, 3), or every row when they are all tied.
 func (e *env) top(id string, n int) ([]Top, error) {
 	r, err := e.result(id)
 	if err != nil {
@@ -399,21 +404,45 @@ func (e *env) top(id string, n int) ([]Top, error) {
 	rows := slices.Clone(r.Breakdown)
 	slices.SortStableFunc(rows, func(a, b report.Row) int { return cmp.Compare(b.Value, a.Value) })
 	above := withheldBound(r)
-	var out []Top
+	var all []Top // every row that may rank: known, above zero and any withheld figure
 	for _, row := range rows {
 		if row.NA {
 			continue // n.d. and withheld rows rank nowhere
 		}
-		if row.Value == 0 || row.Value <= above || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
+		if row.Value == 0 || row.Value <= above {
 			break
 		}
 		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: format.NA, Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
-		out = append(out, t)
+		all = append(all, t)
 	}
-	return out, nil
+	return cutTop(all, n), nil
+}
+
+// cutTop keeps the first n rows of all (sorted, largest first) and those
+// tied with the n-th as printed; a tied group at the cut that reaches the
+// end of all is left out unless it is the whole list (see top).
+func cutTop(all []Top, n int) []Top {
+	if n <= 0 || len(all) == 0 {
+		return nil
+	}
+	if n >= len(all) {
+		return all
+	}
+	start := n - 1 // the tied group of the n-th row
+	for start > 0 && all[start-1].Value == all[n-1].Value {
+		start--
+	}
+	end := n
+	for end < len(all) && all[end].Value == all[n-1].Value {
+		end++
+	}
+	if end == len(all) && start > 0 && end > n {
+		return all[:start] // the tie would take in every remaining row
+	}
+	return all[:end]
 }
 
 func (e *env) ratio(a, b string) (string, error) {

@@ -403,17 +403,17 @@ func (e *env) kinds(id string, ets bool) (string, error) {
 	var rows []Top
 	for _, en := range voc.Entries {
 		if n[en.Code] > 0 && en.ETS == ets {
-			rows = append(rows, Top{Text: labelText(en, e.lang), Num: n[en.Code]})
+			rows = append(rows, Top{Text: labelText(en, e.lang), Num: n[en.Code], Value: format.Auto(n[en.Code], e.lang)})
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b Top) int { return cmp.Compare(b.Num, a.Num) })
-	for i := range rows {
-		if i >= maxKinds && rows[i].Num != rows[i-1].Num {
-			rows = rows[:i]
-			break
-		}
+	rows = cutTop(rows, maxKinds)
+	s := e.join(rows)
+	if len(rows) > 1 && rows[0].Value == rows[len(rows)-1].Value {
+		// every kind named has as many organisations: a tie, said
+		s += fmt.Sprintf(map[bool]string{true: " (a pari merito, %s ciascuno)", false: " (tied, %s each)"}[e.lang != "en"], rows[0].Value)
 	}
-	return e.join(rows), nil
+	return s, nil
 }
 
 // maxKinds is how many kinds of organisation kinds names (and those tied
