@@ -151,38 +151,7 @@ func TestReportTables(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			multi, rounded := 0, 0
-			for _, b := range doc.Blocks {
-				tb, ok := b.(*document.Table)
-				if !ok || len(tb.Header) < 2 || !tb.Total {
-					continue
-				}
-				if tb.Header[0] == "Voce" || tb.Header[0] == "Item" {
-					t.Errorf("%s: first header %q", tb.Caption, tb.Header[0])
-				}
-				for _, h := range tb.Header {
-					if h != "" && strings.ToUpper(h[:1]) != h[:1] {
-						t.Errorf("%s: header %q not capitalised", tb.Caption, h)
-					}
-				}
-				last := tb.Rows[len(tb.Rows)-1]
-				if strings.Contains(tb.Note, word(lang, "multi")) {
-					multi++
-					if last[0] == word(lang, "total") || len(last) > 2 && last[2] != "" {
-						t.Errorf("%s: several answers, last row %v", tb.Caption, last)
-					}
-				}
-				if strings.Contains(tb.Note, roundedNote[lang]) {
-					rounded++
-				}
-				for _, r := range tb.Rows {
-					for _, c := range r[1:] {
-						if sharesRE.MatchString(c) {
-							t.Errorf("%s: a share without its decimal: %q", tb.Caption, c)
-						}
-					}
-				}
-			}
+			multi, rounded := checkTables(t, doc, lang)
 			if multi == 0 {
 				t.Error("no several-answers table checked")
 			}
@@ -191,4 +160,43 @@ func TestReportTables(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkTables checks a report's breakdown tables (see TestReportTables)
+// and counts those of several answers and those that say their values are
+// rounded.
+func checkTables(t *testing.T, doc *document.Document, lang string) (multi, rounded int) {
+	t.Helper()
+	for _, b := range doc.Blocks {
+		tb, ok := b.(*document.Table)
+		if !ok || len(tb.Header) < 2 || !tb.Total {
+			continue
+		}
+		if tb.Header[0] == "Voce" || tb.Header[0] == "Item" {
+			t.Errorf("%s: first header %q", tb.Caption, tb.Header[0])
+		}
+		for _, h := range tb.Header {
+			if h != "" && strings.ToUpper(h[:1]) != h[:1] {
+				t.Errorf("%s: header %q not capitalised", tb.Caption, h)
+			}
+		}
+		last := tb.Rows[len(tb.Rows)-1]
+		if strings.Contains(tb.Note, word(lang, "multi")) {
+			multi++
+			if last[0] == word(lang, "total") || len(last) > 2 && last[2] != "" {
+				t.Errorf("%s: several answers, last row %v", tb.Caption, last)
+			}
+		}
+		if strings.Contains(tb.Note, roundedNote[lang]) {
+			rounded++
+		}
+		for _, r := range tb.Rows {
+			for _, c := range r[1:] {
+				if sharesRE.MatchString(c) {
+					t.Errorf("%s: a share without its decimal: %q", tb.Caption, c)
+				}
+			}
+		}
+	}
+	return multi, rounded
 }
