@@ -100,7 +100,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
 	e := newEnv(context.Background(), history, Limits{}, comparedChanges(c))
-	e.rs, e.lang = c.To, lang
+	e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
 	for _, ch := range c.Indicators {
 		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
 			continue

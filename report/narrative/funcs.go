@@ -33,6 +33,7 @@ type env struct {
 	lang     string
 	src      Source // the templates' source (for the glossary of sections.go)
 	blocks   []document.Block
+	na       string // how a chart note says not available: format.NA, "n/a" in the English comparison
 
 	ctx     context.Context
 	lim     Limits
@@ -48,6 +49,7 @@ func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *cha
 	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
+	e.na = format.NA
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
 	}
@@ -784,7 +786,7 @@ func (e *env) trendchart(id string) (markup, error) {
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
 	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
-		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
+		c.Note += fmt.Sprintf("; %s: %s", e.na, strings.Join(missing, ", "))
 	}
 	if len(withheld) > 0 {
 		c.Note += fmt.Sprintf("; %s (%s): %s", NP, npChartWhy(e.lang), strings.Join(withheld, ", "))

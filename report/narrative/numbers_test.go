@@ -56,6 +56,10 @@ func TestComparisonAsPrinted(t *testing.T) {
 					if lang == "en" && strings.Contains(spans(b.Spans), "n.d.") {
 						t.Errorf("n.d. in English: %q", spans(b.Spans))
 					}
+				case *document.Chart:
+					if lang == "en" && strings.Contains(b.Note, "n.d.") {
+						t.Errorf("%s: n.d. in English: %q", b.Caption, b.Note)
+					}
 				case *document.Table:
 					first := 1 // the from column: 1 in a breakdown, 2 in the summary
 					if b.Header[0] == "Id" {
