@@ -892,6 +892,9 @@ func dimensionHeader(ind *report.Indicator, lang string) string {
 		if slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return strings.HasPrefix(p.Field, "operators.") }) {
 			return dimensionNames["offices"][lang]
 		}
+		if !slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return !p.IsThreshold() }) {
+			return dimensionNames["thresholds"][lang]
+		}
 		return word(lang, "item")
 	}
 	by := name(ind.By)
@@ -940,4 +943,5 @@ var dimensionNames = map[string]map[string]string{
 	"units":              {"it": "Servizio", "en": "Unit"},
 	"sexes":              {"it": "Genere", "en": "Sex"},
 	"offices":            {"it": "Ufficio", "en": "Office"},
+	"thresholds":         {"it": "Soglia", "en": "Benchmark"},
 }
