@@ -24,7 +24,7 @@ var compareWords = map[string]map[string]string{
 		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
 		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
-		"mapped": "da %s", "new": "voce nuova", "dropped": "voce soppressa", "split": "scorporato da %s", "merged": "unisce %s, non confrontabile",
+		"mapped": "da %s", "new": "voce nuova", "dropped": "voce soppressa", "split": "voce scorporata da %s", "merged": "voce che unisce %s, non confrontabile",
 		"and": " e ", "q": "«%s»",
 		"zeros": "Omesse %s righe pari a zero in entrambe le edizioni.", "zero1": "Omessa 1 riga pari a zero in entrambe le edizioni.",
 		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
