@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 
+	"rendiconto/report/document"
 	"rendiconto/report/format"
 )
 
@@ -46,18 +47,37 @@ func formatValue(v float64, percent bool, lang string) string {
 // every series is a whole number, else all with one decimal ("84,0"
 // beside "61,4", never "84").
 func valueFormat(d ChartData) func(v float64) string {
+	values := make([][]float64, len(d.Series))
+	for i, s := range d.Series {
+		values[i] = s.Values
+	}
+	return seriesFormat(values, d.Percent, d.Lang)
+}
+
+// seriesFormat is valueFormat of a chart's series values (also used to
+// measure a slide's chart before it is drawn).
+func seriesFormat(series [][]float64, percent bool, lang string) func(v float64) string {
 	decimals := 0
-	for _, s := range d.Series {
-		for _, v := range s.Values {
+	for _, s := range series {
+		for _, v := range s {
 			decimals = max(decimals, format.AutoDecimals(v))
 		}
 	}
 	return func(v float64) string {
-		if d.Percent {
-			return formatNumber(v*100, 1, d.Lang) + "%"
+		if percent {
+			return formatNumber(v*100, 1, lang) + "%"
 		}
-		return formatNumber(v, decimals, d.Lang)
+		return formatNumber(v, decimals, lang)
 	}
+}
+
+// chartFormat is valueFormat of a document chart, for measuring a slide.
+func chartFormat(c *document.Chart, lang string) func(v float64) string {
+	values := make([][]float64, len(c.Series))
+	for i, s := range c.Series {
+		values[i] = s.Values
+	}
+	return seriesFormat(values, c.Percent, lang)
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that
