@@ -204,3 +204,54 @@ func checkTables(t *testing.T, doc *document.Document, lang string) (multi, roun
 	}
 	return multi, rounded
 }
+
+// TestComparedRows: a comparison leaves out the rows at zero in both
+// editions and the benchmark thresholds, and of a longer list shows the
+// largest changes in list order.
+func TestComparedRows(t *testing.T) {
+	k := report.Known
+	ind := &report.Indicator{ID: "X", Parts: []report.Part{{Key: "a", Field: "a"}, {Key: "lep", Per: 5000}}}
+	ch := &report.Change{Indicator: ind, Breakdown: []report.RowChange{
+		{Key: "a", From: k(1), To: k(2), Change: k(1)},
+		{Key: "lep", From: k(2), To: k(2), Change: k(0)},
+		{Key: "z1", From: k(0), To: k(0), Change: k(0)},
+		{Key: "z2", From: k(0), To: k(0), Change: k(0)},
+		{Key: "new", To: k(0), Note: report.NoteNew},
+		{Key: "w", From: k(0), To: k(0), Change: k(0), FromWithheld: true},
+	}}
+	rows, zeros := comparedRows(ch)
+	var keys []string
+	for _, r := range rows {
+		keys = append(keys, r.Key)
+	}
+	if got := strings.Join(keys, " "); got != "a new w" || zeros != 2 {
+		t.Errorf("comparedRows = %q, %d zeros; want \"a new w\", 2", got, zeros)
+	}
+	big := []report.RowChange{{Key: "s", Change: k(1)}, {Key: "l", Change: k(-9)}, {Key: "n"}, {Key: "m", Change: k(5)}}
+	keys = nil
+	for _, r := range largestChanges(big, 2) {
+		keys = append(keys, r.Key)
+	}
+	if got := strings.Join(keys, " "); got != "l m" {
+		t.Errorf("largestChanges = %q, want \"l m\"", got)
+	}
+}
+
+// TestRowNoteLabels: a row's note names the earlier codes by their labels.
+func TestRowNoteLabels(t *testing.T) {
+	labels := map[string]string{"famiglie_minori": "Famiglie e minori", "a": "A", "b": "B"}
+	for _, tt := range []struct {
+		lang string
+		r    report.RowChange
+		want string
+	}{
+		{"it", report.RowChange{Note: report.NoteSplit, Was: []string{"famiglie_minori"}}, "voce scorporata da «Famiglie e minori»"},
+		{"en", report.RowChange{Note: report.NoteSplit, Was: []string{"famiglie_minori"}}, "split from “Famiglie e minori”"},
+		{"it", report.RowChange{Note: report.NoteMapped, Was: []string{"a", "b"}}, "da «A» e «B»"},
+		{"en", report.RowChange{Note: report.NoteNew}, "new item"},
+	} {
+		if got := rowNote(tt.r, compareWords[tt.lang], labels); got != tt.want {
+			t.Errorf("rowNote(%v, %s) = %q, want %q", tt.r.Was, tt.lang, got, tt.want)
+		}
+	}
+}
