@@ -219,16 +219,31 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 	lang := c.To.Lang
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
+	// the printed text: values at each indicator's precision, changes from
+	// the values as printed (the JSON and CSV keep the exact numbers)
 	for _, ch := range c.Indicators {
-		share := ch.Indicator.IsShare()
+		ind := ch.Indicator
+		share, dec := ind.IsShare(), format.Decimals(ind)
 		either := ch.FromWithheld || ch.ToWithheld
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			np(ch.FromWithheld, format.Value(ch.From, share, lang)), np(ch.ToWithheld, format.Value(ch.To, share, lang)),
-			np(either, format.Change(ch.Change, share, lang)), np(either, format.ChangePct(ch.ChangePct, lang)))
+		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Title.In(lang),
+			np(ch.FromWithheld, format.IndValue(ch.From, ind, lang)), np(ch.ToWithheld, format.IndValue(ch.To, ind, lang)),
+			np(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang)), np(either, pct))
 		for _, r := range ch.Breakdown {
+			rdec := dec
+			if !format.Euro(ind) {
+				rdec = max(format.AutoDecimals(r.From.Num), format.AutoDecimals(r.To.Num))
+				if ind.Measure != report.MeasureSum && ind.Measure != report.MeasureCount && ind.Measure != report.MeasureDistinct && len(ind.Parts) == 0 {
+					rdec = max(rdec, dec)
+				}
+			}
+			change := format.NAIn(lang)
+			if r.Change.Known {
+				change = format.ChangeFrom(r.From, r.To, rdec, false, lang)
+			}
 			either := r.FromWithheld || r.ToWithheld
-			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, np(r.FromWithheld, format.Value(r.From, false, lang)),
-				np(r.ToWithheld, format.Value(r.To, false, lang)), np(either, format.Change(r.Change, false, lang)), r.Note)
+			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, np(r.FromWithheld, rowValue(r.From, rdec, lang)),
+				np(r.ToWithheld, rowValue(r.To, rdec, lang)), np(either, change), r.Note)
 		}
 	}
 	return tw.Flush()
@@ -240,4 +255,13 @@ func np(withheld bool, s string) string {
 		return "n.p."
 	}
 	return s
+}
+
+// rowValue prints a compared row's value with dec decimals, n.d. (n/a)
+// when not available.
+func rowValue(v report.Value, dec int, lang string) string {
+	if !v.Known {
+		return format.NAIn(lang)
+	}
+	return format.Fixed(v.Num, dec, lang)
 }

@@ -20,11 +20,13 @@ var compareWords = map[string]map[string]string{
 		"summary":  "Sintesi",
 		"trends":   "Andamento nelle edizioni",
 		"details":  "Le disaggregazioni a confronto",
-		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale. “n.d.” indica un valore non disponibile (un file mancante): non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
-		"notes":    "Quando una lista di codici cambia tra le edizioni, un codice che dichiara `was:` è confrontato con la somma dei codici che sostituisce; un codice soppresso senza successore o diviso in più codici segnala un cambio di definizione e non è confrontato.",
+		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell'edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
+		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
 		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
-		"mapped": "da %s", "new": "codice nuovo", "dropped": "soppresso", "split": "diviso da %s", "merged": "unione di %s, non confrontabile",
+		"mapped": "da %s", "new": "voce nuova", "dropped": "voce soppressa", "split": "voce scorporata da %s", "merged": "voce che unisce %s, non confrontabile",
+		"and": " e ", "q": "«%s»",
+		"zeros": "Omesse %s righe pari a zero in entrambe le edizioni.", "zero1": "Omessa 1 riga pari a zero in entrambe le edizioni.",
 		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
 		"omitted":    "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell'ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
 		"indicators": "Indicatori",
@@ -34,11 +36,13 @@ var compareWords = map[string]map[string]string{
 		"summary":  "Summary",
 		"trends":   "Trends across editions",
 		"details":  "Breakdowns compared",
-		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change. “n.d.” (not available) marks a value that is not available (a missing file): it is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
-		"notes":    "When a code list changes between editions, a code that declares `was:` is compared with the sum of the codes it replaces; a code dropped without a successor, or split into several, marks a change of definition and is not compared.",
+		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change, computed from the values as printed (rounded). “n/a” marks a value that cannot be given: its file is missing, or the item is new or redefined in the later edition. It is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
+		"notes":    "When a code list changes between editions, an item that replaces earlier ones is compared with their sum; an item dropped, or split into several, is not compared. Benchmark thresholds, which are constant, are not compared.",
 		"trendsIn": "The main indicators in every available edition (%s).",
 		"change":   "Change", "changePct": "Change %", "note": "Note",
-		"mapped": "from %s", "new": "new code", "dropped": "dropped", "split": "split from %s", "merged": "merges %s, not comparable",
+		"mapped": "from %s", "new": "new item", "dropped": "item dropped", "split": "split from %s", "merged": "merges %s, not comparable",
+		"and": " and ", "q": "“%s”",
+		"zeros": "%s rows at zero in both editions omitted.", "zero1": "1 row at zero in both editions omitted.",
 		"redefined":  "The code list changed: some rows are not comparable.",
 		"omitted":    "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
 		"indicators": "Indicators",
@@ -57,7 +61,8 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	from, to := c.From.Edition, c.To.Edition
 	title := fmt.Sprintf(w["title"], from.Year, to.Year)
 	doc := &document.Document{Front: front(c.To), Header: title + " · " + to.Territory.Name}
-	doc.Title, doc.Subtitle = title, to.Title
+	toTitle, _ := to.TitleIn(lang)
+	doc.Title, doc.Subtitle = title, toTitle
 	doc.Keywords = []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)}
 	doc.Sample = sampleNote(lang, from, to)
 	add := func(b ...document.Block) { doc.Blocks = append(doc.Blocks, b...) }
@@ -76,11 +81,13 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 	np := 0 // cells n.p.
 	for _, ch := range c.Indicators {
-		share := ch.Indicator.IsShare()
+		ind := ch.Indicator
+		share, dec := ind.IsShare(), format.Decimals(ind)
 		either := ch.FromWithheld || ch.ToWithheld
-		summary.Rows = append(summary.Rows, []string{ch.Indicator.ID, ch.Indicator.Title.In(lang),
-			npOr(ch.FromWithheld, format.Value(ch.From, share, lang), &np), npOr(ch.ToWithheld, format.Value(ch.To, share, lang), &np),
-			npOr(either, format.Change(ch.Change, share, lang), &np), npOr(either, format.ChangePct(ch.ChangePct, lang), &np)})
+		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
+		summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
+			npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
+			npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})
 	}
 	if np > 0 {
 		summary.Note = npNote(lang, np)
@@ -93,7 +100,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
 	e := newEnv(context.Background(), history, Limits{}, comparedChanges(c))
-	e.rs, e.lang = c.To, lang
+	e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
 	for _, ch := range c.Indicators {
 		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
 			continue
@@ -107,18 +114,43 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		if len(ch.Breakdown) == 0 {
 			continue
 		}
-		t := &document.Table{
-			Caption: ch.Indicator.ID + " – " + ch.Indicator.Title.In(lang),
-			Header:  []string{word(lang, "item"), fy, ty, w["change"], w["note"]},
-			Widths:  []float64{3.6, 1, 1, 1.1, 2.2},
-			Numeric: []bool{false, true, true, true, false},
+		ind := ch.Indicator
+		compared, zeros := comparedRows(ch)
+		if len(compared) == 0 {
+			continue
 		}
-		rows := largestChanges(ch.Breakdown, maxCompareRows)
+		t := &document.Table{
+			Caption: ind.ID + " – " + ind.Title.In(lang),
+			Header:  []string{dimensionHeader(ind, lang), fy, ty, w["change"]},
+			Widths:  []float64{3.6, 1, 1, 1.1},
+			Numeric: []bool{false, true, true, true},
+		}
+		rows := largestChanges(compared, maxCompareRows)
+		withNote := slices.ContainsFunc(rows, func(r report.RowChange) bool { return r.Note != report.NoteUnchanged })
+		if withNote {
+			t.Header = append(t.Header, w["note"])
+			t.Widths = append(t.Widths, 2.2)
+			t.Numeric = append(t.Numeric, false)
+		}
+		fromLabels := labelsOf(c.From, ind.ID)
 		t.Rows = make([][]string, 0, len(rows))
 		np := 0
 		for _, r := range rows {
-			t.Rows = append(t.Rows, []string{r.Label, npOr(r.FromWithheld, format.Value(r.From, false, lang), &np), npOr(r.ToWithheld, format.Value(r.To, false, lang), &np),
-				npOr(r.FromWithheld || r.ToWithheld, format.Change(r.Change, false, lang), &np), rowNote(r, w)})
+			v := r.To.Num // a field's sum: whole when both values are
+			if format.AutoDecimals(r.From.Num) == 1 {
+				v = r.From.Num
+			}
+			dec := rowDecimals(ind, r.Key, v)
+			change := format.NAIn(lang)
+			if r.Change.Known {
+				change = format.ChangeFrom(r.From, r.To, dec, false, lang)
+			}
+			cells := []string{r.Label, npOr(r.FromWithheld, rowValue(r.From, dec, lang), &np), npOr(r.ToWithheld, rowValue(r.To, dec, lang), &np),
+				npOr(r.FromWithheld || r.ToWithheld, change, &np)}
+			if withNote {
+				cells = append(cells, rowNote(r, w, fromLabels))
+			}
+			t.Rows = append(t.Rows, cells)
 		}
 		var notes []string
 		if np > 0 {
@@ -127,9 +159,15 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		if ch.DefinitionChange {
 			notes = append(notes, w["redefined"])
 		}
-		if left := len(ch.Breakdown) - len(rows); left > 0 {
-			count := func(n int) string { return format.Number(float64(n), 0, lang) }
-			notes = append(notes, fmt.Sprintf(w["omitted"], len(rows), count(len(ch.Breakdown)), count(left)))
+		count := func(n int) string { return format.Number(float64(n), 0, lang) }
+		switch {
+		case zeros == 1:
+			notes = append(notes, w["zero1"])
+		case zeros > 1:
+			notes = append(notes, fmt.Sprintf(w["zeros"], count(zeros)))
+		}
+		if left := len(compared) - len(rows); left > 0 {
+			notes = append(notes, fmt.Sprintf(w["omitted"], len(rows), count(len(compared)), count(left)))
 		}
 		t.Note = strings.Join(notes, " ")
 		add(t)
@@ -182,14 +220,73 @@ func comparedChanges(c *report.Comparison) *changes {
 	return cs
 }
 
-func rowNote(r report.RowChange, w map[string]string) string {
+// comparedRows are the breakdown rows the comparison shows: not a
+// benchmark threshold (a constant), not a row at zero in both editions
+// (their number is zeros).
+func comparedRows(ch *report.Change) (rows []report.RowChange, zeros int) {
+	thresholds := map[string]bool{}
+	for _, p := range ch.Indicator.Parts {
+		if p.IsThreshold() {
+			thresholds[p.RowKey()] = true
+		}
+	}
+	for _, r := range ch.Breakdown {
+		switch {
+		case thresholds[r.Key]:
+			continue
+		case r.Note == report.NoteUnchanged && !r.FromWithheld && !r.ToWithheld &&
+			r.From.Known && r.To.Known && r.From.Num == 0 && r.To.Num == 0:
+			zeros++
+			continue
+		}
+		rows = append(rows, r)
+	}
+	return rows, zeros
+}
+
+// rowValue prints a compared row's value with dec decimals, n/a (n.d.)
+// when not available.
+func rowValue(v report.Value, dec int, lang string) string {
+	if !v.Known {
+		return format.NAIn(lang)
+	}
+	return format.Fixed(v.Num, dec, lang)
+}
+
+// labelsOf are the labels of the breakdown rows of indicator id in rs, by
+// code: the earlier edition's names of the codes a row was.
+func labelsOf(rs *report.Results, id string) map[string]string {
+	m := map[string]string{}
+	if r, ok := rs.Lookup(id); ok {
+		for _, row := range r.Breakdown {
+			m[row.Key] = row.Label
+		}
+	}
+	return m
+}
+
+// rowNote says how a row was compared, naming the earlier codes by their
+// labels: "scorporato da «Famiglie e minori»", "split from “Families…”".
+func rowNote(r report.RowChange, w map[string]string, labels map[string]string) string {
+	was := make([]string, len(r.Was))
+	for i, code := range r.Was {
+		l := labels[code]
+		if l == "" {
+			l = code // no label in the earlier edition's results
+		}
+		was[i] = fmt.Sprintf(w["q"], l)
+	}
+	names := strings.Join(was, w["and"])
+	if len(was) > 2 {
+		names = strings.Join(was[:len(was)-1], ", ") + w["and"] + was[len(was)-1]
+	}
 	switch r.Note {
 	case report.NoteMapped:
-		return fmt.Sprintf(w["mapped"], strings.Join(r.Was, " + "))
+		return fmt.Sprintf(w["mapped"], names)
 	case report.NoteSplit:
-		return fmt.Sprintf(w["split"], strings.Join(r.Was, ", "))
+		return fmt.Sprintf(w["split"], names)
 	case report.NoteMerged:
-		return fmt.Sprintf(w["merged"], strings.Join(r.Was, " + "))
+		return fmt.Sprintf(w["merged"], names)
 	case report.NoteNew, report.NoteDropped:
 		return w[r.Note]
 	}

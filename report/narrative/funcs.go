@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
@@ -31,6 +33,7 @@ type env struct {
 	lang     string
 	src      Source // the templates' source (for the glossary of sections.go)
 	blocks   []document.Block
+	na       string // how a chart note says not available: format.NA, "n/a" in the English comparison
 
 	ctx     context.Context
 	lim     Limits
@@ -46,6 +49,7 @@ func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *cha
 	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
+	e.na = format.NA
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
 	}
@@ -105,7 +109,7 @@ func (e *env) funcs() template.FuncMap {
 		"rowshare":   e.rowshare,
 		"top":        e.top,
 		"ratio":      e.ratio,
-		"fmt":        func(x float64) string { return format.Number(x, 1, e.lang) },
+		"fmt":        func(x float64) string { return format.Auto(x, e.lang) },
 		"pct":        func(x float64) string { return percent1(x, e.lang) },
 		"chart":      e.chart,
 		"trendchart": e.trendchart,
@@ -208,7 +212,46 @@ func (e *env) value(id string) (string, error) {
 	if r.Withheld {
 		return NP, nil
 	}
-	return shareValue(r.Value, r.Indicator.IsShare(), e.lang), nil
+	return indValue(r.Value, r.Indicator, e.lang), nil
+}
+
+// rowDecimals is the precision of a breakdown row of ind: the indicator's
+// own (format.Decimals), except for a part that is a plain sum of a field
+// (hires, contacts: a whole count; an FTE field: one decimal) and for the
+// part of a mean (itself a mean: one decimal). v decides a field that is
+// neither.
+func rowDecimals(ind *report.Indicator, key string, v float64) int {
+	for _, p := range ind.Parts {
+		if p.RowKey() != key {
+			continue
+		}
+		switch {
+		case ind.Measure == report.MeasureMean:
+			return 1
+		case p.IsThreshold():
+			return format.Decimals(ind)
+		case p.Denominator != nil && format.Euro(ind):
+			return 0
+		case p.Denominator != nil:
+			return 1 // a rate: contacts per person
+		case p.Indicator != nil && p.Indicator.Ref != nil:
+			return format.Decimals(p.Indicator.Ref)
+		case p.Field != "" && strings.Contains(strings.ToLower(p.Field), "fte"):
+			return 1
+		case p.Field != "":
+			return format.AutoDecimals(v)
+		}
+		return format.Decimals(ind)
+	}
+	if ind.IsShare() {
+		return 1
+	}
+	return format.Decimals(ind)
+}
+
+// rowNumber prints a breakdown row's value at its precision (rowDecimals).
+func rowNumber(ind *report.Indicator, key string, v float64, lang string) string {
+	return format.Fixed(v, rowDecimals(ind, key, v), lang)
 }
 
 func (e *env) known(id string) (bool, error) {
@@ -300,7 +343,10 @@ func (e *env) row(id, key string) (string, error) {
 		}
 		return format.NA, nil
 	}
-	return rowText(*row, e.lang), nil
+	if row.Withheld || row.NA {
+		return rowText(*row, e.lang), nil
+	}
+	return rowNumber(r.Indicator, row.Key, row.Value, e.lang), nil
 }
 
 // rownum is a breakdown row's raw value, for conditions; an error when
@@ -345,8 +391,13 @@ type Top struct {
 	Text         string
 }
 
-// top returns the n rows with the largest values, and every row tied with
-// the last of them: a tie is never cut silently.
+// top returns the n rows with the largest values, in the order of their
+// exact values, and every row tied with the last of them: a tie is never
+// cut silently. Rows are tied when their values print the same ("3,7" and
+// "3,7"), never when they print differently. A tied group at the cut that
+// would take in every remaining row (4, 4, 3, 1, 1, 1 asked for 4) is left
+// out, so that "the most frequent" is never the whole list: the rows
+// before it are returned (4, 4, 3), or every row when they are all tied.
 func (e *env) top(id string, n int) ([]Top, error) {
 	r, err := e.result(id)
 	if err != nil {
@@ -355,21 +406,45 @@ func (e *env) top(id string, n int) ([]Top, error) {
 	rows := slices.Clone(r.Breakdown)
 	slices.SortStableFunc(rows, func(a, b report.Row) int { return cmp.Compare(b.Value, a.Value) })
 	above := withheldBound(r)
-	var out []Top
+	var all []Top // every row that may rank: known, above zero and any withheld figure
 	for _, row := range rows {
 		if row.NA {
 			continue // n.d. and withheld rows rank nowhere
 		}
-		if row.Value == 0 || row.Value <= above || len(out) >= n && (len(out) == 0 || row.Value != out[len(out)-1].Num) {
+		if row.Value == 0 || row.Value <= above {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: format.Number(row.Value, 1, e.lang), Share: format.NA, Text: e.runningText(r, row)}
+		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: format.NA, Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
-		out = append(out, t)
+		all = append(all, t)
 	}
-	return out, nil
+	return cutTop(all, n), nil
+}
+
+// cutTop keeps the first n rows of all (sorted, largest first) and those
+// tied with the n-th as printed; a tied group at the cut that reaches the
+// end of all is left out unless it is the whole list (see top).
+func cutTop(all []Top, n int) []Top {
+	if n <= 0 || len(all) == 0 {
+		return nil
+	}
+	if n >= len(all) {
+		return all
+	}
+	start := n - 1 // the tied group of the n-th row
+	for start > 0 && all[start-1].Value == all[n-1].Value {
+		start--
+	}
+	end := n
+	for end < len(all) && all[end].Value == all[n-1].Value {
+		end++
+	}
+	if end == len(all) && start > 0 && end > n {
+		return all[:start] // the tie would take in every remaining row
+	}
+	return all[:end]
 }
 
 func (e *env) ratio(a, b string) (string, error) {
@@ -423,7 +498,7 @@ func (e *env) prevValue(id string) (string, error) {
 	if p.Withheld {
 		return NP, nil
 	}
-	return shareValue(p.Value, r.Indicator.IsShare(), e.lang), nil
+	return indValue(p.Value, r.Indicator, e.lang), nil
 }
 
 // change writes the change from the previous edition, rounded as delta
@@ -437,7 +512,7 @@ func (e *env) change(id string) (string, error) {
 	if s.share {
 		return format.Signed(s.d, 1, e.lang) + " p.p.", nil
 	}
-	out := format.Signed(s.d, 1, e.lang)
+	out := format.Signed(s.d, s.dec, e.lang)
 	if s.hasPct {
 		out += " (" + format.Signed(s.pct, 1, e.lang) + "%)"
 	}
@@ -578,7 +653,7 @@ func (e *env) table(id string) (markup, error) {
 	}
 	t := &document.Table{
 		Caption: r.Indicator.Title.In(e.lang),
-		Header:  []string{word(e.lang, "item"), r.Indicator.Unit.In(e.lang)},
+		Header:  []string{dimensionHeader(r.Indicator, e.lang), upperFirst(r.Indicator.Unit.In(e.lang))},
 		Note:    e.source(r),
 		Widths:  []float64{3, 1},
 	}
@@ -587,22 +662,30 @@ func (e *env) table(id string) (markup, error) {
 		t.Header = append(t.Header, word(e.lang, "share"))
 		t.Widths = append(t.Widths, 1)
 	}
+	multi := multiValued(r)
 	ch := e.changeOf(id)
 	var changes map[string]report.RowChange
 	if ch != nil && ch.From.Known {
-		t.Header = append(t.Header, fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year))
+		t.Header = append(t.Header, upperFirst(fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year)))
 		t.Widths = append(t.Widths, 1.4)
 		changes = rowChanges(ch)
 	} else {
 		ch = nil
 	}
 	addRow := func(label string, v float64, key string, total bool) {
-		cells := []string{label, format.Number(v, 1, e.lang)}
-		if shares {
+		dec := rowDecimals(r.Indicator, key, v)
+		if total {
+			dec = format.Decimals(r.Indicator)
+		}
+		cells := []string{label, format.Fixed(v, dec, e.lang)}
+		switch {
+		case shares && total && multi:
+			cells = append(cells, "") // the base, not a sum of the rows: no 100%
+		case shares:
 			cells = append(cells, percent1(v/r.Value.Num, e.lang))
 		}
 		if ch != nil {
-			cells = append(cells, e.rowChange(ch, changes, key, total))
+			cells = append(cells, e.rowChange(ch, changes, key, total, dec))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -623,7 +706,17 @@ func (e *env) table(id string) (markup, error) {
 		addRow(row.Label, row.Value, row.Key, false)
 	}
 	switch {
+	case r.Value.Known && r.Indicator.Additive() && multi:
+		// several answers: the rows add up to more than the records, and
+		// the last row is the base of the shares, not their sum
+		addRow(baseLabel(r.Indicator, e.lang), r.Value.Num, "", true)
+		t.Total = true
 	case r.Value.Known && r.Indicator.Additive():
+		addRow(word(e.lang, "total"), r.Value.Num, "", true)
+		t.Total = true
+	case r.Value.Known && r.Indicator.Measure == report.MeasureMean && len(r.Indicator.Parts) > 0 && len(r.Breakdown) > 1:
+		// a mean over several fields is the sum of its rows: its total
+		// shows whether the rounded rows add up to it (see roundedParts)
 		addRow(word(e.lang, "total"), r.Value.Num, "", true)
 		t.Total = true
 	case r.Withheld && r.Indicator.Additive():
@@ -634,10 +727,13 @@ func (e *env) table(id string) (markup, error) {
 		t.Rows = append(t.Rows, cells)
 		t.Total = true
 	}
-	if multiValued(r) {
+	np := npCells(t.Rows)
+	if multi {
 		t.Note += ". " + word(e.lang, "multi")
+	} else if np == 0 && roundedParts(r, e.lang) {
+		t.Note += ". " + roundedNote[e.lang]
 	}
-	if np := npCells(t.Rows); np > 0 {
+	if np > 0 {
 		t.Note += ". " + npNote(e.lang, np)
 	}
 	return e.aside(t), nil
@@ -649,8 +745,8 @@ func (e *env) changeOf(id string) *report.Change {
 	return e.cmp.of(id)
 }
 
-// rowChanges are the changes of the comparison's breakdown rows by code
-// (the last row of a code, should there be two).
+// rowChanges are the comparison's breakdown rows by code (the last row of
+// a code, should there be two).
 func rowChanges(ch *report.Change) map[string]report.RowChange {
 	m := make(map[string]report.RowChange, len(ch.Breakdown))
 	for _, row := range ch.Breakdown {
@@ -662,20 +758,21 @@ func rowChanges(ch *report.Change) map[string]report.RowChange {
 // rowChange is the change of a breakdown row (or of the total) from the
 // previous edition, through the code list's was: entries; n.d. where the
 // code did not exist then or its definition changed. changes are ch's
-// rows by code (see rowChanges).
-func (e *env) rowChange(ch *report.Change, changes map[string]report.RowChange, key string, total bool) string {
-	v := ch.Change
+// rows by code (see rowChanges). The change is the difference of the two
+// values as printed with dec decimals: "0,0" where both print as 0,6.
+func (e *env) rowChange(ch *report.Change, changes map[string]report.RowChange, key string, total bool, dec int) string {
+	from, to, v := ch.From, ch.To, ch.Change
 	if !total {
 		row := changes[key] // n.d. for a code the comparison has no row of
 		if row.FromWithheld || row.ToWithheld {
 			return NP
 		}
-		v = row.Change
+		from, to, v = row.From, row.To, row.Change
 	}
-	if !v.Known {
+	if !v.Known || !from.Known || !to.Known {
 		return format.NA
 	}
-	return format.Signed(v.Num, 1, e.lang)
+	return format.ChangeFrom(from, to, dec, false, e.lang)
 }
 
 // trendchart is a line chart of the indicator's value in every edition up
@@ -708,7 +805,7 @@ func (e *env) trendchart(id string) (markup, error) {
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
 	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
-		c.Note += fmt.Sprintf("; n.d.: %s", strings.Join(missing, ", "))
+		c.Note += fmt.Sprintf("; %s: %s", e.na, strings.Join(missing, ", "))
 	}
 	if len(withheld) > 0 {
 		c.Note += fmt.Sprintf("; %s (%s): %s", NP, npChartWhy(e.lang), strings.Join(withheld, ", "))
@@ -717,4 +814,153 @@ func (e *env) trendchart(id string) (markup, error) {
 		return e.aside(npChart(e.lang, c.Caption)), nil
 	}
 	return e.aside(c), nil
+}
+
+// roundedNote says why printed parts need not add up to the printed total.
+var roundedNote = map[string]string{
+	"it": "Valori arrotondati: la somma delle righe o delle quote può differire di poco dal totale",
+	"en": "Rounded values: the rows or shares may not add up exactly to the total",
+}
+
+// roundedParts reports whether the rows of r, as printed, do not add up to
+// its value as printed (3,8 + 2,3 + 1,4 = 7,5 against 7,6), or their
+// shares to 100,0%: the table says the values are rounded. Only a
+// breakdown whose rows are parts of the value counts (an additive one
+// without several answers, or a sum or mean over fields).
+func roundedParts(r *report.Result, lang string) bool {
+	ind := r.Indicator
+	if !r.Value.Known || r.Value.Num == 0 || len(r.Breakdown) == 0 {
+		return false
+	}
+	additive := ind.Additive()
+	fields := (ind.Measure == report.MeasureMean || ind.Measure == report.MeasureSum) && len(ind.Parts) > 0
+	if !additive && !fields {
+		return false
+	}
+	sum, shares := 0.0, 0.0
+	for _, row := range r.Breakdown {
+		if row.NA {
+			return false
+		}
+		sum += format.Printed(row.Value, rowDecimals(ind, row.Key, row.Value), false)
+		shares += format.Printed(row.Value/r.Value.Num, 1, true)
+	}
+	dec := format.Decimals(ind)
+	if fields {
+		dec = max(dec, rowDecimals(ind, r.Breakdown[0].Key, 0.5))
+	}
+	if math.Abs(sum-format.Printed(r.Value.Num, dec, false)) > 1e-9 {
+		return true
+	}
+	return additive && math.Abs(shares-100) > 1e-9
+}
+
+// baseLabel is the last row of a table of several answers: the records the
+// shares are of, "Progetti considerati", not a "Totale" of the rows.
+func baseLabel(ind *report.Indicator, lang string) string {
+	source := ind.Source
+	if ind.Measure == report.MeasureDistinct {
+		source = report.SourceOrganisations
+	}
+	if l, ok := baseLabels[lang][source]; ok {
+		return l
+	}
+	return baseLabels[lang]["records"]
+}
+
+var baseLabels = map[string]map[string]string{
+	"it": {"projects": "Progetti considerati", "tables": "Tavoli considerati", "groups": "Gruppi considerati",
+		"organisations": "Organizzazioni considerate", "records": "Casi considerati"},
+	"en": {"projects": "Projects considered", "tables": "Tables considered", "groups": "Groups considered",
+		"organisations": "Organisations considered", "records": "Records considered"},
+}
+
+// upperFirst capitalises a header's first letter: "Organizzazioni".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// dimensionHeader is the first header of a breakdown table: the dimension
+// its rows are ("Quartiere", "Fonte di finanziamento"), "Genere e classe
+// d'età" for a cross breakdown, "Ufficio" for the offices' parts; "Voce"
+// only when the rows are not one dimension.
+func dimensionHeader(ind *report.Indicator, lang string) string {
+	if lang != "en" {
+		lang = "it"
+	}
+	name := func(field string) string {
+		source := ind.Source
+		if ind.Measure == report.MeasureDistinct && field == ind.By {
+			source = report.SourceOrganisations
+		}
+		if f, ok := report.Schema[source][field]; ok {
+			if h, ok := dimensionNames[f.Domain]; ok {
+				return h[lang]
+			}
+		}
+		if h, ok := dimensionNames[field]; ok {
+			return h[lang]
+		}
+		return ""
+	}
+	if len(ind.Parts) > 0 {
+		if slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return strings.HasPrefix(p.Field, "operators.") }) {
+			return dimensionNames["offices"][lang]
+		}
+		if !slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return !p.IsThreshold() }) {
+			return dimensionNames["thresholds"][lang]
+		}
+		return word(lang, "item")
+	}
+	by := name(ind.By)
+	if by == "" {
+		return word(lang, "item")
+	}
+	if ind.Across != "" {
+		if across := name(ind.Across); across != "" {
+			and := map[string]string{"it": " e ", "en": " and "}[lang]
+			return by + and + strings.ToLower(across[:1]) + across[1:]
+		}
+	}
+	return by
+}
+
+// dimensionNames are the headers of the code lists a table breaks down by.
+var dimensionNames = map[string]map[string]string{
+	"activities":         {"it": "Attività", "en": "Activity"},
+	"age_bands":          {"it": "Classe d'età", "en": "Age band"},
+	"user_age_bands":     {"it": "Classe d'età", "en": "Age band"},
+	"areas":              {"it": "Area", "en": "Area"},
+	"channels":           {"it": "Canale", "en": "Channel"},
+	"citizenships":       {"it": "Cittadinanza", "en": "Citizenship"},
+	"contracts":          {"it": "Contratto", "en": "Contract"},
+	"coordination":       {"it": "Coordinamento", "en": "Coordination"},
+	"desks":              {"it": "Sportello", "en": "Desk"},
+	"districts":          {"it": "Quartiere", "en": "District"},
+	"zones":              {"it": "Zona", "en": "Zone"},
+	"employers":          {"it": "Ente di appartenenza", "en": "Employer"},
+	"funding":            {"it": "Fonte di finanziamento", "en": "Funding source"},
+	"interventions":      {"it": "Intervento", "en": "Intervention"},
+	"need_areas":         {"it": "Area di bisogno", "en": "Area of need"},
+	"needs":              {"it": "Bisogno", "en": "Need"},
+	"organisation_kinds": {"it": "Tipo di organizzazione", "en": "Kind of organisation"},
+	"origins":            {"it": "Origine", "en": "Origin"},
+	"outcomes":           {"it": "Esito", "en": "Outcome"},
+	"placements":         {"it": "Collocamento", "en": "Placement"},
+	"purposes":           {"it": "Finalità", "en": "Purpose"},
+	"requesters":         {"it": "Chi si rivolge", "en": "Who turns to the desk"},
+	"role_count":         {"it": "Numero di ruoli", "en": "Number of roles"},
+	"roles":              {"it": "Ruolo", "en": "Role"},
+	"scope":              {"it": "Ambito", "en": "Scope"},
+	"service_targets":    {"it": "Target", "en": "Target group"},
+	"targets":            {"it": "Destinatari", "en": "Target group"},
+	"themes":             {"it": "Tema", "en": "Theme"},
+	"units":              {"it": "Servizio", "en": "Unit"},
+	"sexes":              {"it": "Genere", "en": "Sex"},
+	"offices":            {"it": "Ufficio", "en": "Office"},
+	"thresholds":         {"it": "Soglia", "en": "Benchmark"},
 }

@@ -39,6 +39,19 @@ func shareValue(v report.Value, share bool, lang string) string {
 	return format.Value(v, share, lang)
 }
 
+// indValue prints ind's value at its precision (format.Decimals): a share
+// with percent1, a count without decimals, a rate, mean or FTE with one
+// ("15,0"), a euro amount in whole euros; n.d. when not available.
+func indValue(v report.Value, ind *report.Indicator, lang string) string {
+	if !v.Known {
+		return format.NA
+	}
+	if ind.IsShare() {
+		return percent1(v.Num, lang)
+	}
+	return format.Fixed(v.Num, format.Decimals(ind), lang)
+}
+
 // number converts a template's number (an int or a float) to float64.
 func number(n any) (float64, error) {
 	switch n := n.(type) {
@@ -72,7 +85,7 @@ func (e *env) count(n any, sing, plur string) (string, error) {
 		return "", err
 	}
 	w, _ := plural(x, sing, plur)
-	return format.Number(x, 1, e.lang) + " " + w, nil
+	return format.Auto(x, e.lang) + " " + w, nil
 }
 
 // nof prints an indicator's value with its noun in agreement, "n.d." when
@@ -85,15 +98,18 @@ func (e *env) nof(id, sing, plur string) (string, error) {
 	if err != nil || !r.Value.Known {
 		return format.NA, err
 	}
-	return e.count(r.Value.Num, sing, plur)
+	w, _ := plural(format.Printed(r.Value.Num, format.Decimals(r.Indicator), false), sing, plur)
+	return indValue(r.Value, r.Indicator, e.lang) + " " + w, nil
 }
 
 // shift is a change from the previous edition as a sentence says it: the
-// change rounded once, at the precision the values are printed with (one
-// decimal; for a share, a tenth of a percentage point), and the percentage
-// change rounded to one decimal.
+// difference of the two values as printed (dec decimals; for a share, in
+// percent with one decimal, the change in percentage points), and the
+// percentage change of those printed values, rounded to one decimal. A
+// reader who subtracts the printed figures finds the printed change.
 type shift struct {
 	d, pct      float64 // rounded
+	dec         int     // the decimals of the values and of d
 	hasPct      bool    // the previous value is not zero and pct is not 0,0
 	share       bool
 	same, about bool // zero at both precisions; zero change, non-zero %
@@ -107,19 +123,20 @@ func (e *env) shiftOf(id string) (s shift, ok bool, err error) {
 		return shift{}, false, err
 	}
 	r, _ := e.result(id)
-	return shiftFrom(cur.Num, prev.Num, r.Indicator.IsShare()), true, nil
+	return shiftFrom(cur.Num, prev.Num, r.Indicator.IsShare(), format.Decimals(r.Indicator)), true, nil
 }
 
-// shiftFrom is the change from prev to cur, rounded once (see shift).
-func shiftFrom(cur, prev float64, share bool) (s shift) {
-	d := cur - prev
-	s.share = share
+// shiftFrom is the change from prev to cur as printed with dec decimals
+// (see shift): 4,84 → 4,96 is 4,8 → 5,0, a change of +0,2.
+func shiftFrom(cur, prev float64, share bool, dec int) (s shift) {
+	s.share, s.dec = share, dec
 	if share {
-		d *= 100 // percentage points
+		dec = 1
 	}
-	s.d = roundTo(d, 1)
-	if !share && prev != 0 {
-		s.pct = roundTo((cur-prev)/math.Abs(prev)*100, 1)
+	c, p := format.Printed(cur, dec, share), format.Printed(prev, dec, share)
+	s.d = roundTo(c-p, dec)
+	if !share && p != 0 {
+		s.pct = roundTo((c-p)/math.Abs(p)*100, 1)
 		s.hasPct = s.pct != 0
 	}
 	s.same = s.d == 0 && !s.hasPct
@@ -195,7 +212,11 @@ func sayShift(s shift, gender, lang string, noun ...string) string {
 	if s.d < 0 {
 		verb = verbs[1]
 	}
-	amount := format.Number(math.Abs(s.d), 1, lang)
+	dec := s.dec
+	if s.share {
+		dec = 1
+	}
+	amount := format.Fixed(math.Abs(s.d), dec, lang)
 	switch {
 	case s.share:
 		if math.Abs(s.d) == 1 {
@@ -398,17 +419,17 @@ func (e *env) kinds(id string, ets bool) (string, error) {
 	var rows []Top
 	for _, en := range voc.Entries {
 		if n[en.Code] > 0 && en.ETS == ets {
-			rows = append(rows, Top{Text: labelText(en, e.lang), Num: n[en.Code]})
+			rows = append(rows, Top{Text: labelText(en, e.lang), Num: n[en.Code], Value: format.Auto(n[en.Code], e.lang)})
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b Top) int { return cmp.Compare(b.Num, a.Num) })
-	for i := range rows {
-		if i >= maxKinds && rows[i].Num != rows[i-1].Num {
-			rows = rows[:i]
-			break
-		}
+	rows = cutTop(rows, maxKinds)
+	s := e.join(rows)
+	if len(rows) > 1 && rows[0].Value == rows[len(rows)-1].Value {
+		// every kind named has as many organisations: a tie, said
+		s += fmt.Sprintf(map[bool]string{true: " (a pari merito, %s ciascuno)", false: " (tied, %s each)"}[e.lang != "en"], rows[0].Value)
 	}
-	return e.join(rows), nil
+	return s, nil
 }
 
 // maxKinds is how many kinds of organisation kinds names (and those tied

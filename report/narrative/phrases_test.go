@@ -3,6 +3,7 @@ package narrative
 import (
 	"context"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -29,19 +30,30 @@ func TestSayShift(t *testing.T) {
 		{247, 250, false, "fp", nil, "sono scese di 3 (−1,2%)", "fell by 3 (−1.2%)"},
 		{10, 10, false, "m", nil, "è rimasto invariato", "was unchanged"},
 		{0, 0, false, "f", nil, "è rimasta invariata", "was unchanged"},
-		// the absolute change rounds to 0, the percentage does not
-		{3.20, 3.21, false, "m", nil, "è rimasto sostanzialmente invariato (−0,3%)", "was essentially unchanged (−0.3%)"},
+		// both print as 3,2: no change, whatever the exact values
+		{3.20, 3.21, false, "m", nil, "è rimasto invariato", "was unchanged"},
+		// 3,1 → 3,2 as printed: +0,1 (+3,2%), not the exact +0,14 (+4,6%)
+		{3.23, 3.08, false, "m", nil, "è cresciuto di 0,1 (+3,2%)", "rose by 0.1 (+3.2%)"},
+		// 4,8 → 5,0 as printed: +0,2, not the exact +0,1
+		{4.96, 4.84, false, "m", nil, "è cresciuto di 0,2 (+4,2%)", "rose by 0.2 (+4.2%)"},
 		// from zero: no percentage
 		{5, 0, false, "mp", nil, "sono cresciuti di 5", "rose by 5"},
 		// a huge base: the percentage rounds to 0 and is left out
 		{100001, 100000, false, "m", nil, "è cresciuto di 1", "rose by 1"},
 		// shares: percentage points
 		{0.214, 0.171, true, "f", nil, "è cresciuta di 4,3 punti percentuali", "rose by 4.3 percentage points"},
-		{0.30, 0.29, true, "f", nil, "è cresciuta di 1 punto percentuale", "rose by 1 percentage point"},
+		// 17,2% → 21,4% as printed: 4,2 points (the exact difference is 4,3)
+		{0.21425, 0.17170, true, "f", nil, "è cresciuta di 4,2 punti percentuali", "rose by 4.2 percentage points"},
+		{0.545, 0.5486, true, "f", nil, "è scesa di 0,4 punti percentuali", "fell by 0.4 percentage points"},
+		{0.30, 0.29, true, "f", nil, "è cresciuta di 1,0 punto percentuale", "rose by 1.0 percentage point"},
 		{0.3, 0.30001, true, "f", nil, "è rimasta invariata", "was unchanged"},
 	}
 	for _, tt := range tests {
-		s := shiftFrom(tt.cur, tt.prev, tt.share)
+		dec := 1
+		if tt.cur == math.Trunc(tt.cur) && tt.prev == math.Trunc(tt.prev) {
+			dec = 0 // counts
+		}
+		s := shiftFrom(tt.cur, tt.prev, tt.share, dec)
 		if got := sayShift(s, tt.gender, "it", tt.noun...); got != tt.it {
 			t.Errorf("%v → %v: got %q, want %q", tt.prev, tt.cur, got, tt.it)
 		}
@@ -258,6 +270,7 @@ func TestDegenerateEditions(t *testing.T) {
 				if m := sharesRE.FindString(text); m != "" {
 					t.Errorf("a share without its decimal: %q", m)
 				}
+				checkTables(t, doc, lang) // dimension headers, several-answers base row, decimals
 				checkEdition(t, d.name, lang, text)
 				golden(t, dump(doc)+"\n"+dumpDeck(deck), filepath.Join("testdata", "editions", d.name+"-"+lang+".golden"))
 			})
@@ -315,6 +328,12 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			mustNot(`Most groups are run by`)
 			must("Tables in 3 districts of 4")
 			must("tied")
+		}
+		// themes 2, 2, 1, 1, 1: "the most frequent" stop before the tie of
+		// 1s that would take in the rest of the list
+		mustNot(`(2 tavoli|2 tables); [^.]*\(1 (tavolo|table)\)`)
+		if it {
+			must("le più frequenti, a pari merito, sono anzianità e fragilità; abitare e vicinato (2 tavoli ciascuna).")
 		}
 	}
 }

@@ -73,7 +73,7 @@ func rowText(row report.Row, lang string) string {
 	case row.NA:
 		return format.NA
 	}
-	return format.Number(row.Value, 1, lang)
+	return format.Auto(row.Value, lang)
 }
 
 // withheldCells counts the figures withheld in the results: values and

@@ -12,7 +12,7 @@ var words = map[string]map[string]string{
 		"projects": "progetti", "of which in totals": "di cui nei totali",
 		"tables": "tavoli", "groups": "gruppi", "organisations": "organizzazioni",
 		"because": "per mancanza di", "no records": "nessun record", "compared": "rispetto al",
-		"multi": "Risposte multiple: la somma delle righe può superare il totale.",
+		"multi": "Risposte multiple: la somma delle righe, e delle loro quote, può superare i casi considerati.",
 	},
 	"en": {
 		"item": "Item", "share": "%", "total": "Total", "source": "Source",
@@ -24,7 +24,7 @@ var words = map[string]map[string]string{
 		"projects": "projects", "of which in totals": "of which in the totals",
 		"tables": "tables", "groups": "groups", "organisations": "organisations",
 		"because": "for lack of", "no records": "no records", "compared": "compared with",
-		"multi": "Several answers: rows may add up to more than the total.",
+		"multi": "Several answers: the rows, and their shares, may add up to more than the records considered.",
 	},
 }
 

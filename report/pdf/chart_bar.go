@@ -23,7 +23,7 @@ func (c *canvas) bars(top float64, d ChartData, stacked bool) {
 
 	totals := make([]string, n)
 	for i := range totals {
-		totals[i] = formatValue(pos[i]+neg[i], d.Percent, d.Lang)
+		totals[i] = valueFormat(d)(pos[i] + neg[i])
 	}
 	vals := c.layoutValues(totals, slot)
 	foot := 0.0
@@ -89,7 +89,7 @@ func (c *canvas) stack(d ChartData, i int, x, w float64, ax valueAxis, top, bott
 		c.SetStrokeDashArray(nil)
 		c.FillStroke()
 		if len(d.Series) > 1 {
-			c.segmentLabel(formatValue(v, d.Percent, d.Lang), x+w/2, y0, y1, w, col)
+			c.segmentLabel(valueFormat(d)(v), x+w/2, y0, y1, w, col)
 		}
 	}
 }

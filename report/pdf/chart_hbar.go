@@ -24,7 +24,7 @@ func (c *canvas) hbars(top float64, d ChartData) {
 
 	texts := make([]string, n)
 	for i, v := range values {
-		texts[i] = formatValue(v, d.Percent, d.Lang)
+		texts[i] = valueFormat(d)(v)
 	}
 	c.font(size, "")
 	valW := c.maxWidth(texts) + 4*pt

@@ -24,7 +24,7 @@ func (c *canvas) lines(top float64, d ChartData) {
 	ends := make([]string, len(d.Series))
 	for i, s := range d.Series {
 		if !math.IsNaN(s.Values[n-1]) {
-			ends[i] = formatValue(s.Values[n-1], d.Percent, d.Lang)
+			ends[i] = valueFormat(d)(s.Values[n-1])
 		}
 	}
 	if multi {
@@ -39,7 +39,7 @@ func (c *canvas) lines(top float64, d ChartData) {
 		texts := make([]string, n)
 		for i, v := range d.Series[0].Values {
 			if !math.IsNaN(v) {
-				texts[i] = formatValue(v, d.Percent, d.Lang)
+				texts[i] = valueFormat(d)(v)
 			}
 		}
 		if vals = c.layoutValues(texts, slot); vals.rotated {

@@ -102,7 +102,7 @@ func (c *canvas) pieLegend(d ChartData, total, w, maxH float64) pieLegendLayout 
 	values := d.Series[0].Values
 	lg := pieLegendLayout{items: make([]pieItem, len(values))}
 	for i, v := range values {
-		lg.items[i].value = formatValue(v, d.Percent, d.Lang)
+		lg.items[i].value = valueFormat(d)(v)
 		if !d.Percent && total > 0 {
 			lg.items[i].share = formatValue(v/total, true, d.Lang)
 		}

@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"math"
-	"strings"
 
+	"rendiconto/report/document"
 	"rendiconto/report/format"
 )
 
@@ -30,30 +30,54 @@ func formatNumber(v float64, decimals int, lang string) string {
 	return italian.Sprintf("%.*f", decimals, v)
 }
 
-// formatValue formats a value label: whole numbers without decimals,
-// others with as few decimals as they need (at most two below 10, one below
-// 1000, none above). With percent, v is a fraction printed as "17%" or
-// "17,2%".
+// formatValue formats a value label alone: a whole number without
+// decimals, any other with exactly one (a zero fraction kept: "15,0"); with
+// percent, v is a fraction printed with one decimal, "17,0%" or "17,2%".
+// A chart formats its values with valueFormat, so that a series prints
+// every value with the same decimals.
 func formatValue(v float64, percent bool, lang string) string {
 	if percent {
-		return trimDecimals(formatNumber(v*100, 1, lang), lang) + "%"
+		return formatNumber(v*100, 1, lang) + "%"
 	}
-	a := math.Abs(v)
-	switch {
-	case a >= 1000 || a == math.Trunc(a):
-		return formatNumber(v, 0, lang)
-	default:
-		return trimDecimals(formatNumber(v, 1, lang), lang)
+	return formatNumber(v, format.AutoDecimals(v), lang)
+}
+
+// valueFormat returns how the chart's value labels are printed: shares
+// with one decimal; other values without decimals when every value of
+// every series is a whole number, else all with one decimal ("84,0"
+// beside "61,4", never "84").
+func valueFormat(d ChartData) func(v float64) string {
+	values := make([][]float64, len(d.Series))
+	for i, s := range d.Series {
+		values[i] = s.Values
+	}
+	return seriesFormat(values, d.Percent, d.Lang)
+}
+
+// seriesFormat is valueFormat of a chart's series values (also used to
+// measure a slide's chart before it is drawn).
+func seriesFormat(series [][]float64, percent bool, lang string) func(v float64) string {
+	decimals := 0
+	for _, s := range series {
+		for _, v := range s {
+			decimals = max(decimals, format.AutoDecimals(v))
+		}
+	}
+	return func(v float64) string {
+		if percent {
+			return formatNumber(v*100, 1, lang) + "%"
+		}
+		return formatNumber(v, decimals, lang)
 	}
 }
 
-// trimDecimals drops trailing zeros after the decimal comma: "17,0" → "17".
-func trimDecimals(s, lang string) string {
-	if !strings.Contains(s, decimalMark(lang)) {
-		return s
+// chartFormat is valueFormat of a document chart, for measuring a slide.
+func chartFormat(c *document.Chart, lang string) func(v float64) string {
+	values := make([][]float64, len(c.Series))
+	for i, s := range c.Series {
+		values[i] = s.Values
 	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, decimalMark(lang))
+	return seriesFormat(values, c.Percent, lang)
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that

@@ -15,15 +15,15 @@ func TestFormatValue(t *testing.T) {
 		{1000000, false, "1.000.000"},
 		{0, false, "0"},
 		{-14844, false, "-14.844"},
-		{-0.0001, false, "0"},
+		{-0.0001, false, "0,0"},
 		{12.25, false, "12,3"},
 		{3.5, false, "3,5"},
-		{1234.56, false, "1.235"},
+		{1234.56, false, "1.234,6"},
 		{0.172, true, "17,2%"},
-		{0.17, true, "17%"},
-		{1, true, "100%"},
-		{-0.05, true, "-5%"},
-		{0, true, "0%"},
+		{0.17, true, "17,0%"},
+		{1, true, "100,0%"},
+		{-0.05, true, "-5,0%"},
+		{0, true, "0,0%"},
 		{3.82, false, "3,8"},
 	}
 	for _, tt := range tests {
@@ -35,10 +35,31 @@ func TestFormatValue(t *testing.T) {
 		v       float64
 		percent bool
 		want    string
-	}{{14844, false, "14,844"}, {3.82, false, "3.8"}, {0.172, true, "17.2%"}, {0.17, true, "17%"}}
+	}{{14844, false, "14,844"}, {3.82, false, "3.8"}, {0.172, true, "17.2%"}, {0.17, true, "17.0%"}}
 	for _, tt := range english {
 		if got := formatValue(tt.v, tt.percent, "en"); got != tt.want {
 			t.Errorf("formatValue(%v, %v, en) = %q, want %q", tt.v, tt.percent, got, tt.want)
+		}
+	}
+}
+
+// TestValueFormat: a chart prints every value of its series with the same
+// decimals (one precision rule: "84,0" beside "61,4", "39,0%" beside
+// "24,5%"), whole counts without decimals.
+func TestValueFormat(t *testing.T) {
+	tests := []struct {
+		d    ChartData
+		v    float64
+		want string
+	}{
+		{ChartData{Series: []Series{{Values: []float64{84, 61.4}}}, Lang: "it"}, 84, "84,0"},
+		{ChartData{Series: []Series{{Values: []float64{7, 5, 3}}}, Lang: "it"}, 7, "7"},
+		{ChartData{Series: []Series{{Values: []float64{7}}, {Values: []float64{2.5}}}, Lang: "en"}, 7, "7.0"},
+		{ChartData{Series: []Series{{Values: []float64{0.39, 0.245}}}, Percent: true, Lang: "it"}, 0.39, "39,0%"},
+	}
+	for i, tt := range tests {
+		if got := valueFormat(tt.d)(tt.v); got != tt.want {
+			t.Errorf("case %d: valueFormat(%v) = %q, want %q", i, tt.v, got, tt.want)
 		}
 	}
 }

@@ -63,7 +63,7 @@ func galleryDatasets() []galleryDataset {
 		{name: "0 accanto a 100000", labels: []string{"Nessuno", "Tutti", "Alcuni"}, series: gallerySeries(0, 100000, 14844),
 			words: []string{"100.000", "14.844"}},
 		{name: "percentuali", labels: []string{"Giovani", "Adulti", "Anziani", "Non indicato"},
-			series: gallerySeries(0.172, 0.35, 0.05, 0.428), percent: true, words: []string{"17,2%", "35%", "42,8%"}},
+			series: gallerySeries(0.172, 0.35, 0.05, 0.428), percent: true, words: []string{"17,2%", "35,0%", "42,8%"}},
 		{name: "con titolo", title: "Persone raggiunte dai progetti per quartiere di residenza, edizione 2024 del bando",
 			labels: districts, series: gallerySeries(320, 1450, 870, 2210, 640, 1105), words: []string{"Persone", "2.210"}},
 		{name: "tre serie 2018-2020", labels: []string{"2018", "2019", "2020"}, multi: true,

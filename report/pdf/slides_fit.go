@@ -61,7 +61,7 @@ func (dk *deck) chartFits(c *document.Chart, w, h, size float64) bool {
 		lw := W - diam - 14
 		valueW := 0.0
 		for _, v := range values {
-			valueW = math.Max(valueW, measure(formatValue(v, c.Percent, dk.d.Lang)))
+			valueW = math.Max(valueW, measure(chartFormat(c, dk.d.Lang)(v)))
 		}
 		if !c.Percent && total > 0 {
 			valueW += measure("100,0%") + 6
@@ -96,7 +96,7 @@ func (dk *deck) chartFits(c *document.Chart, w, h, size float64) bool {
 		maxW := 0.0
 		for _, s := range c.Series {
 			for _, v := range s.Values {
-				maxW = math.Max(maxW, measure(formatValue(v, c.Percent, dk.d.Lang)))
+				maxW = math.Max(maxW, measure(chartFormat(c, dk.d.Lang)(v)))
 			}
 		}
 		slot := (W - maxW - 6) / float64(n)
@@ -137,7 +137,7 @@ func (dk *deck) plotRoom(c *document.Chart, W, H, size float64) (float64, float6
 		ends := 0.0
 		for _, s := range c.Series {
 			if n := len(s.Values); n > 0 {
-				ends = math.Max(ends, measure(formatValue(s.Values[n-1], c.Percent, dk.d.Lang)))
+				ends = math.Max(ends, measure(chartFormat(c, dk.d.Lang)(s.Values[n-1])))
 			}
 		}
 		W -= ends + 8
@@ -184,7 +184,7 @@ func (dk *deck) labelRoom(c *document.Chart, w, h, size float64) (float64, int, 
 		total, valueW := 0.0, 0.0
 		for _, v := range c.Series[0].Values {
 			total += v
-			valueW = math.Max(valueW, measure(formatValue(v, c.Percent, dk.d.Lang)))
+			valueW = math.Max(valueW, measure(chartFormat(c, dk.d.Lang)(v)))
 		}
 		if !c.Percent && total > 0 {
 			valueW += measure("100,0%") + 6
@@ -201,7 +201,7 @@ func (dk *deck) labelRoom(c *document.Chart, w, h, size float64) (float64, int, 
 		maxW := 0.0
 		for _, s := range c.Series {
 			for _, v := range s.Values {
-				maxW = math.Max(maxW, measure(formatValue(v, c.Percent, dk.d.Lang)))
+				maxW = math.Max(maxW, measure(chartFormat(c, dk.d.Lang)(v)))
 			}
 		}
 		slot := (W - maxW - 6) / float64(n)
