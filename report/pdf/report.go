@@ -91,6 +91,7 @@ type layout struct {
 	links        []int          // the link to each heading, for the contents
 	figures      int
 	tables       int
+	tableSizes   map[*document.Table]*tableSize // tables measured ahead of the flow
 
 	// The font last set, so that setting it again costs nothing, and the
 	// widths of words already measured.

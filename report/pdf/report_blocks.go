@@ -240,7 +240,7 @@ func (l *layout) leadOf(i int) float64 {
 	case *document.Chart:
 		return chartTop + l.chartHeight(b) + l.captionHeight(b.Caption, b.Note) + 3
 	case *document.Table:
-		return 30
+		return l.measureTable(b).start()
 	case *document.Heading:
 		return 0 // a part starts a page of its own
 	case *document.Paragraph:
@@ -248,9 +248,29 @@ func (l *layout) leadOf(i int) float64 {
 		if i+1 < len(blocks) && isFigure(blocks[i+1]) && h < 40 {
 			return h + paraGap + l.lead(i+1)
 		}
+		if h <= 3*bodyLeading && i+1 < len(blocks) {
+			if list, ok := blocks[i+1].(*document.List); ok && len(list.Items) > 0 {
+				// a short lead that introduces a list stays with its first item
+				return h + paraGap + l.itemLead(list)
+			}
+		}
 		return min(h, 3*bodyLeading)
+	case *document.List:
+		if len(b.Items) > 0 {
+			return max(l.itemLead(b), 2*bodyLeading+1) // two lines at least
+		}
 	}
 	return 3 * bodyLeading
+}
+
+// itemLead is how much of a list's first item must stand under what
+// introduces it: all of it up to three lines, else its first two.
+func (l *layout) itemLead(list *document.List) float64 {
+	h := l.newText(list.Items[0].Spans, bodySize, bodyLeading, "").height(textW - 7)
+	if h > 3*bodyLeading {
+		return 2 * bodyLeading
+	}
+	return h
 }
 
 func (l *layout) bodyParagraph(p document.Paragraph) {

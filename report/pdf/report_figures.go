@@ -12,57 +12,167 @@ const (
 	figureGap = 4.0
 )
 
-// table draws a numbered table: caption above, header repeated on every
-// page it runs onto, source note below.
-func (l *layout) table(t *document.Table) {
-	cols := len(t.Header)
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
+// tableSize is a table measured once, before it is placed: its column
+// widths, the height of its caption, header, rows and note, and of the
+// whole table.
+type tableSize struct {
+	cols    int
+	widths  []float64
+	caption float64 // the caption and the gap under it; 0 without a caption
+	header  float64
+	rows    []float64 // the last bold when it is a total
+	note    float64   // the note and the gap above it; 0 without a note
+	whole   float64
+}
+
+// measureTable measures a table once: the lead looks at it before it is
+// drawn.
+func (l *layout) measureTable(t *document.Table) *tableSize {
+	if s, ok := l.tableSizes[t]; ok {
+		return s
 	}
-	if cols == 0 {
+	s := &tableSize{}
+	if l.tableSizes == nil {
+		l.tableSizes = map[*document.Table]*tableSize{}
+	}
+	l.tableSizes[t] = s
+	s.cols = len(t.Header)
+	for _, r := range t.Rows {
+		s.cols = max(s.cols, len(r))
+	}
+	if s.cols == 0 {
+		return s
+	}
+	s.widths = l.columnWidths(t, s.cols)
+	s.header = l.rowHeight(t.Header, s.widths, "B")
+	s.rows = make([]float64, len(t.Rows))
+	s.whole = s.header
+	for i, r := range t.Rows {
+		style := ""
+		if i == len(t.Rows)-1 && t.Total {
+			style = "B" // the total is bold
+		}
+		s.rows[i] = l.rowHeight(r, s.widths, style)
+		s.whole += s.rows[i]
+	}
+	if t.Caption != "" {
+		s.caption = l.captionHeight(t.Caption, "") + 1.5
+	}
+	if t.Note != "" {
+		s.note = 1.2 + l.plainText(t.Note, smallSize, smallLead, "").height(textW)
+	}
+	s.whole += s.caption + s.note
+	return s
+}
+
+// start is the height a table needs where it begins: all of it when it
+// fits on a page, which never splits it, else its caption, header and
+// first two rows.
+func (s *tableSize) start() float64 {
+	if s.whole <= textH {
+		return s.whole
+	}
+	h := s.caption + s.header
+	for i := range min(2, len(s.rows)) {
+		h += s.rows[i]
+	}
+	return h
+}
+
+// minLastRows is how many body rows, the total among them, a table that
+// breaks carries onto its last page: a total never stands alone, or with
+// one or two rows, under the repeated header.
+func minLastRows(total bool) int {
+	if total {
+		return 4 // three rows and the total
+	}
+	return 3
+}
+
+// tableBreaks is where a table longer than a page breaks, its first part
+// from y: the rows that start a page. The note stays with the last row, and
+// the last page carries at least minLastRows rows, taken from the page
+// before it when needed.
+func tableBreaks(y float64, s *tableSize, total bool) []int {
+	bottom := pageH - marginBot
+	n := len(s.rows)
+	var breaks []int
+	start := 0
+	for i, h := range s.rows {
+		need := h
+		if i == n-1 {
+			need += s.note
+		}
+		if y+need > bottom && i > start {
+			breaks = append(breaks, i)
+			start, y = i, marginTop+s.header
+		}
+		y += h
+	}
+	if len(breaks) == 0 {
+		return nil
+	}
+	k := len(breaks) - 1
+	want := min(minLastRows(total), n)
+	if n-breaks[k] >= want {
+		return breaks
+	}
+	prev := 0
+	if k > 0 {
+		prev = breaks[k-1]
+	}
+	at := n - want
+	h := marginTop + s.header + s.note
+	for _, r := range s.rows[at:] {
+		h += r
+	}
+	if at > prev && h <= bottom {
+		breaks[k] = at
+	}
+	return breaks
+}
+
+// table draws a numbered table: caption above, header repeated on every
+// page it runs onto, source note below. A table that fits on a page is
+// kept on one; a longer one starts with its first rows under the caption
+// and breaks so that its last page is not a total alone (tableBreaks).
+func (l *layout) table(t *document.Table) {
+	s := l.measureTable(t)
+	if s.cols == 0 {
 		return
 	}
-	widths := l.columnWidths(t, cols)
+	widths := s.widths
 	numeric := func(c int) bool {
 		if t.Numeric != nil {
 			return c < len(t.Numeric) && t.Numeric[c]
 		}
 		return c > 0
 	}
-	headerH := l.rowHeight(t.Header, widths, "B")
-	// A short table is kept whole; a long one needs its first rows with
-	// its caption and header. Each row's height is measured once, here.
-	heights := make([]float64, len(t.Rows))
-	firstRows, all := 0.0, 0.0
-	for i, r := range t.Rows {
-		h := l.rowHeight(r, widths, "")
-		heights[i] = h
-		if i < 2 {
-			firstRows += h
+	l.ensure(s.start())
+	var breaks []int
+	if s.whole > textH {
+		breaks = tableBreaks(l.y+s.caption+s.header, s, t.Total)
+		if len(breaks) > 0 && breaks[0] < min(2, len(s.rows)) && l.y > marginTop+1 {
+			l.newPage()
+			breaks = tableBreaks(l.y+s.caption+s.header, s, t.Total)
 		}
-		all += h
-	}
-	if all < 70 {
-		firstRows = all
 	}
 	if t.Caption != "" {
 		l.tables++ // only captioned tables are numbered
-		l.ensure(l.captionHeight(t.Caption, "") + headerH + firstRows + 2)
 		l.caption(1, l.tables, t.Caption, "")
 		l.y += 1.5
-	} else {
-		l.ensure(headerH + firstRows)
 	}
-	l.tableRow(t.Header, widths, numeric, "B", true, headerH)
+	l.tableRow(t.Header, widths, numeric, "B", true, s.header)
 	for i, r := range t.Rows {
-		h := heights[i]
-		if l.y+h > pageH-marginBot {
+		h := s.rows[i]
+		if len(breaks) > 0 && breaks[0] == i {
+			breaks = breaks[1:]
 			l.newPage()
-			l.tableRow(t.Header, widths, numeric, "B", true, headerH)
+			l.tableRow(t.Header, widths, numeric, "B", true, s.header)
 		}
 		style := ""
 		if i == len(t.Rows)-1 && t.Total {
-			style, h = "B", -1 // the total is bold: measured again
+			style = "B"
 		}
 		l.tableRow(r, widths, numeric, style, false, h)
 	}
@@ -72,7 +182,7 @@ func (l *layout) table(t *document.Table) {
 	if t.Note != "" {
 		l.y += 1.2
 		l.color(muted)
-		l.plainText(t.Note, smallSize, smallLead, "").draw(marginL, textW, "L", true)
+		l.plainText(t.Note, smallSize, smallLead, "").draw(marginL, textW, "L", false)
 		l.color(ink)
 	}
 	l.y += blockGap
