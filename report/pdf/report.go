@@ -103,6 +103,17 @@ type layout struct {
 	work   int            // runes measured, for the tests
 	ahead  int            // blocks looked at ahead of the flow, for the tests
 	breaks int            // texts broken into lines, for the tests
+
+	// Where the blocks land, for the tests: each block's start and end,
+	// and each table's caption, rows and note.
+	placed     []placement
+	tablePages [][]int
+}
+
+// placement is where a block starts and ends: page and y.
+type placement struct {
+	page, endPage int
+	y, endY       float64
 }
 
 // maxCached is the longest text whose width is kept: longer ones are rare
@@ -137,6 +148,7 @@ func (l *layout) run() error {
 	}
 	heading := 0
 	for i, b := range d.Blocks {
+		l.placed = append(l.placed, placement{page: f.PageNo(), y: l.y})
 		switch b := b.(type) {
 		case *document.Heading:
 			l.heading(b, heading, l.lead(i+1))
@@ -158,6 +170,7 @@ func (l *layout) run() error {
 				return err
 			}
 		}
+		l.placed[i].endPage, l.placed[i].endY = f.PageNo(), l.y
 	}
 	total := f.PageNo()
 	l.contents(headings, toc)

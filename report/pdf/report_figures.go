@@ -157,6 +157,7 @@ func (l *layout) table(t *document.Table) {
 			breaks = tableBreaks(l.y+s.caption+s.header, s, t.Total)
 		}
 	}
+	pages := []int{l.f.PageNo()} // the caption, each row, the note
 	if t.Caption != "" {
 		l.tables++ // only captioned tables are numbered
 		l.caption(1, l.tables, t.Caption, "")
@@ -174,6 +175,7 @@ func (l *layout) table(t *document.Table) {
 		if i == len(t.Rows)-1 && t.Total {
 			style = "B"
 		}
+		pages = append(pages, l.f.PageNo())
 		l.tableRow(r, widths, numeric, style, false, h)
 	}
 	l.draw(accent)
@@ -185,6 +187,7 @@ func (l *layout) table(t *document.Table) {
 		l.plainText(t.Note, smallSize, smallLead, "").draw(marginL, textW, "L", false)
 		l.color(ink)
 	}
+	l.tablePages = append(l.tablePages, append(pages, l.f.PageNo()))
 	l.y += blockGap
 }
 
