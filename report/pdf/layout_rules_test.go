@@ -180,3 +180,31 @@ func TestTableBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingOverTable: a heading right above a table stays with its
+// caption and first rows: the table goes whole with it onto a page when
+// both fit there, and breaks under it when only the table would.
+func TestHeadingOverTable(t *testing.T) {
+	for _, rows := range []int{12, 27} {
+		for pad := 0; pad <= 90; pad += 3 {
+			tb := rowsTable(rows)
+			doc := padded(pad, &document.Heading{Level: 2, Text: "Interventi"}, tb)
+			l := layOut(t, doc)
+			where := fmt.Sprintf("%d rows, pad %d", rows, pad)
+			page := l.headingPages[len(l.headingPages)-1]
+			pages := l.tablePages[0]
+			if pages[0] != page || pages[1] != page {
+				t.Errorf("%s: heading on page %d, caption on %d, first row on %d", where, page, pages[0], pages[1])
+			}
+			last := pages[len(pages)-2]
+			whole := l.measureTable(tb).whole
+			fits := rows == 12 // 27 rows fit on a page, but not under a heading (8.5 mm at the top)
+			if fits != (whole+8.5 <= textH) || whole > textH {
+				t.Fatalf("%d rows: a table of %.0f mm", rows, whole)
+			}
+			if fits && last != page {
+				t.Errorf("%s: heading and table fit on a page, yet the table runs from page %d to %d", where, page, last)
+			}
+		}
+	}
+}

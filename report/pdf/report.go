@@ -93,6 +93,12 @@ type layout struct {
 	tables       int
 	tableSizes   map[*document.Table]*tableSize // tables measured ahead of the flow
 
+	// Where the run of headings just drawn starts, on page chainPage (0:
+	// none): a table right under them that cannot go whole onto a page
+	// with them breaks here, not to leave them at the foot of the page.
+	chainPage int
+	chainY    float64
+
 	// The font last set, so that setting it again costs nothing, and the
 	// widths of words already measured.
 	curStyle string
@@ -154,7 +160,7 @@ func (l *layout) run() error {
 			l.heading(b, heading, l.lead(i+1))
 			heading++
 		case *document.Paragraph:
-			if i+1 < len(d.Blocks) && isFigure(d.Blocks[i+1]) {
+			if l.introduces(i) {
 				// a short paragraph that introduces a table or figure stays with it
 				l.ensure(l.lead(i))
 			}
@@ -169,6 +175,9 @@ func (l *layout) run() error {
 			if err := l.chart(b); err != nil {
 				return err
 			}
+		}
+		if _, ok := b.(*document.Heading); !ok {
+			l.chainPage = 0
 		}
 		l.placed[i].endPage, l.placed[i].endY = f.PageNo(), l.y
 	}
@@ -272,6 +281,22 @@ func (l *layout) newPage() {
 	l.f.AddPage()
 	l.pageParts = append(l.pageParts, l.part)
 	l.y = marginTop
+}
+
+// startChain notes where a run of headings starts, unless it has already
+// started on this page.
+func (l *layout) startChain() {
+	if l.chainPage != l.f.PageNo() {
+		l.chainPage, l.chainY = l.f.PageNo(), l.y
+	}
+}
+
+// chained is the height of the run of headings above y on this page.
+func (l *layout) chained() float64 {
+	if l.chainPage != l.f.PageNo() {
+		return 0
+	}
+	return l.y - l.chainY
 }
 
 // ensure starts a new page unless h millimetres are left on this one.

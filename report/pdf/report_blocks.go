@@ -161,6 +161,7 @@ func (l *layout) heading(h *document.Heading, i int, following float64) {
 		l.parts = append(l.parts, h.Text)
 		l.part = len(l.parts)
 		l.newPage()
+		l.startChain()
 		l.fill(accent)
 		f.Rect(marginL, l.y, 14, 1.4, "F")
 		l.y += 6
@@ -181,6 +182,7 @@ func (l *layout) heading(h *document.Heading, i int, following float64) {
 			following = keepWithHeading
 		}
 		l.ensure(gap + t.height(textW) + 1.5 + following)
+		l.startChain()
 		if l.y > marginTop+1 {
 			l.y += gap
 		}
@@ -227,7 +229,20 @@ func (l *layout) lead(i int) float64 {
 	for range run {
 		lead = 12 + lead // as the run adds up from its end
 	}
+	if t, ok := l.block(i).(*document.Table); ok && run > 0 && lead > textH {
+		// the table cannot go whole onto a page with the headings: it
+		// breaks under them, after its first rows (see table)
+		lead = 12*float64(run) + l.measureTable(t).first()
+	}
 	return lead
+}
+
+// block is block i, nil past the end.
+func (l *layout) block(i int) document.Block {
+	if i < len(l.doc.Blocks) {
+		return l.doc.Blocks[i]
+	}
+	return nil
 }
 
 // leadOf is lead of a block that is not a heading above level 1.
@@ -245,8 +260,14 @@ func (l *layout) leadOf(i int) float64 {
 		return 0 // a part starts a page of its own
 	case *document.Paragraph:
 		h := l.newText(b.Spans, bodySize, bodyLeading, "").height(textW)
-		if i+1 < len(blocks) && isFigure(blocks[i+1]) && h < 40 {
-			return h + paraGap + l.lead(i+1)
+		if l.introduces(i) {
+			lead := h + paraGap + l.lead(i+1)
+			if _, ok := blocks[i+1].(*document.Table); ok && lead > textH {
+				// the table cannot go whole onto a page with it: the
+				// table goes whole onto the next page
+				lead = h
+			}
+			return lead
 		}
 		if h <= 3*bodyLeading && i+1 < len(blocks) {
 			if list, ok := blocks[i+1].(*document.List); ok && len(list.Items) > 0 {
@@ -271,6 +292,17 @@ func (l *layout) itemLead(list *document.List) float64 {
 		return 2 * bodyLeading
 	}
 	return h
+}
+
+// introduces tells whether block i is a short paragraph that introduces
+// the table or figure after it, and stays with it.
+func (l *layout) introduces(i int) bool {
+	blocks := l.doc.Blocks
+	p, ok := blocks[i].(*document.Paragraph)
+	if !ok || i+1 >= len(blocks) || !isFigure(blocks[i+1]) {
+		return false
+	}
+	return l.newText(p.Spans, bodySize, bodyLeading, "").height(textW) < 40
 }
 
 func (l *layout) bodyParagraph(p document.Paragraph) {

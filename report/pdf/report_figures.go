@@ -72,6 +72,11 @@ func (s *tableSize) start() float64 {
 	if s.whole <= textH {
 		return s.whole
 	}
+	return s.first()
+}
+
+// first is the height of a table's caption, header and first two rows.
+func (s *tableSize) first() float64 {
 	h := s.caption + s.header
 	for i := range min(2, len(s.rows)) {
 		h += s.rows[i]
@@ -148,9 +153,20 @@ func (l *layout) table(t *document.Table) {
 		}
 		return c > 0
 	}
-	l.ensure(s.start())
+	// A table that fits on a page goes whole onto one, unless it comes
+	// right under headings that would not go with it there: then, like a
+	// table longer than a page, it breaks under them.
+	whole := s.whole <= textH
+	if whole && l.y+s.whole > pageH-marginBot && l.chained()+s.whole > textH {
+		whole = false
+	}
+	if whole {
+		l.ensure(s.whole)
+	} else {
+		l.ensure(s.first())
+	}
 	var breaks []int
-	if s.whole > textH {
+	if !whole {
 		breaks = tableBreaks(l.y+s.caption+s.header, s, t.Total)
 		if len(breaks) > 0 && breaks[0] < min(2, len(s.rows)) && l.y > marginTop+1 {
 			l.newPage()
