@@ -130,7 +130,7 @@ func rowsTable(n int) *document.Table {
 }
 
 // TestTableBreaks: wherever a table falls, one that fits on a page is
-// never split; a longer one carries at least three rows with its total
+// split only rather than leave more than half a page empty; a longer one carries at least three rows with its total
 // onto its last page, its caption stays with its first rows and its note
 // with its last row, inside the page.
 func TestTableBreaks(t *testing.T) {
@@ -147,8 +147,14 @@ func TestTableBreaks(t *testing.T) {
 			s := l.measureTable(tb)
 			first, last := body[0], body[len(body)-1]
 			where := fmt.Sprintf("%d rows, pad %d", rows, pad)
-			if s.whole <= textH && first != last {
+			// it may split only rather than leave more than half a page
+			// empty (where the block before it ended)
+			before := l.placed[len(l.placed)-3]
+			if s.whole <= textH && first != last && pageH-marginBot-before.endY <= textH/2 {
 				t.Errorf("%s: a table of %.0f mm split over pages %d-%d", where, s.whole, first, last)
+			}
+			if s.whole <= textH && first == last && caption != before.endPage && pageH-marginBot-before.endY > textH/2+blockGap {
+				t.Errorf("%s: a table of %.0f mm moved whole, leaving %.0f mm of page %d empty", where, s.whole, pageH-marginBot-before.endY, before.endPage)
 			}
 			if caption != first {
 				t.Errorf("%s: caption on page %d, first row on %d", where, caption, first)

@@ -255,7 +255,14 @@ func (l *layout) leadOf(i int) float64 {
 	case *document.Chart:
 		return chartTop + l.chartHeight(b) + l.captionHeight(b.Caption, b.Note) + 3
 	case *document.Table:
-		return l.measureTable(b).start()
+		s := l.measureTable(b)
+		if s.whole <= textH && pageH-marginBot-l.y > textH/2+40 {
+			// with more than half a page free where the table will begin
+			// (the headings and lead above it take less than 40 mm), it
+			// breaks there rather than leave the page empty (see table)
+			return s.first()
+		}
+		return s.start()
 	case *document.Heading:
 		return 0 // a part starts a page of its own
 	case *document.Paragraph:

@@ -160,6 +160,12 @@ func (l *layout) table(t *document.Table) {
 	if whole && l.y+s.whole > pageH-marginBot && l.chained()+s.whole > textH {
 		whole = false
 	}
+	// Nor does it leave more than half a page empty to go whole: it breaks
+	// there, like a longer table, its last page still carrying three rows
+	// and the total.
+	if whole && l.y+s.whole > pageH-marginBot && pageH-marginBot-l.y > textH/2 {
+		whole = false
+	}
 	if whole {
 		l.ensure(s.whole)
 	} else {
