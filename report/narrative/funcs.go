@@ -138,6 +138,10 @@ func (e *env) funcs() template.FuncMap {
 		"sub":     sub,
 		"first":   first,
 		"leaders": e.leaders,
+		"euro":    func(x float64) string { return e.euro(math.Round(x)) }, // whole euros: "2.628 euro", "€2,628"
+		"rounded": e.rounded,
+		"same":    e.same,
+		"items":   e.items,
 		"il":      article(""),
 		"al":      article("a"),
 		"del":     article("di"),
@@ -820,6 +824,43 @@ func (e *env) trendchart(id string) (markup, error) {
 var roundedNote = map[string]string{
 	"it": "Valori arrotondati: la somma delle righe o delle quote può differire di poco dal totale",
 	"en": "Rounded values: the rows or shares may not add up exactly to the total",
+}
+
+// rounded reports whether the rows of indicator id, as printed, do not add
+// up to its value as printed (3,8 + 2,3 + 1,4 = 7,5 against 7,6): a
+// sentence that gives the value beside its parts says "(valori
+// arrotondati)". Shares are not considered (a sentence prints values).
+func (e *env) rounded(id string) (bool, error) {
+	r, err := e.result(id)
+	if err != nil || r.Withheld {
+		return false, err
+	}
+	return roundedValues(r), nil
+}
+
+// roundedValues is roundedParts without the shares: whether the printed
+// rows of r do not add up to its printed value.
+func roundedValues(r *report.Result) bool {
+	ind := r.Indicator
+	if !r.Value.Known || r.Value.Num == 0 || len(r.Breakdown) < 2 {
+		return false
+	}
+	fields := (ind.Measure == report.MeasureMean || ind.Measure == report.MeasureSum) && len(ind.Parts) > 0
+	if !ind.Additive() && !fields {
+		return false
+	}
+	sum := 0.0
+	for _, row := range r.Breakdown {
+		if row.NA || row.Withheld {
+			return false
+		}
+		sum += format.Printed(row.Value, rowDecimals(ind, row.Key, row.Value), false)
+	}
+	dec := format.Decimals(ind)
+	if fields {
+		dec = max(dec, rowDecimals(ind, r.Breakdown[0].Key, 0.5))
+	}
+	return math.Abs(sum-format.Printed(r.Value.Num, dec, false)) > 1e-9
 }
 
 // roundedParts reports whether the rows of r, as printed, do not add up to

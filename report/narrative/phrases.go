@@ -191,6 +191,26 @@ func (e *env) delta(id, gender string, noun ...string) (string, error) {
 	return sayShift(s, gender, e.lang, noun...), nil
 }
 
+// same reports whether indicator id is comparable with the previous
+// edition and did not change at the printed precision (delta says
+// "invariato"): two unchanged figures are said in one phrase.
+func (e *env) same(id string) (bool, error) {
+	s, ok, err := e.shiftOf(id)
+	return ok && s.same, err
+}
+
+// items joins the non-empty phrases as a list ("a, b e c"): a template
+// leaves out the parts that count nothing.
+func (e *env) items(s ...string) string {
+	var out []string
+	for _, w := range s {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return e.andList(out)
+}
+
 // sayShift says a change as delta does; gender is one of itVerbs' keys.
 func sayShift(s shift, gender, lang string, noun ...string) string {
 	verbs := itVerbs[gender]
@@ -364,12 +384,15 @@ func (e *env) andList(s []string) string {
 	}
 	sep := ", "
 	for _, w := range s {
-		if strings.Contains(w, ",") || strings.Contains(w, and) {
+		if strings.Contains(w, ", ") || strings.Contains(w, and) { // not a decimal comma: "50,0%"
 			// "a, b e c" would be ambiguous: "negozi, esercizi commerciali e
 			// supermercati; scuola e istituto comprensivo"
 			sep, and = "; ", "; "
 			break
 		}
+	}
+	if and == " e " && strings.HasPrefix(strings.ToLower(s[len(s)-1]), "e") {
+		and = " ed " // "volontariato ed ente filantropico", not "e ente"
 	}
 	return strings.Join(s[:len(s)-1], sep) + and + s[len(s)-1]
 }
