@@ -44,7 +44,7 @@ func shareValue(v report.Value, share bool, lang string) string {
 // ("15,0"), a euro amount in whole euros; n.d. when not available.
 func indValue(v report.Value, ind *report.Indicator, lang string) string {
 	if !v.Known {
-		return format.NA
+		return format.NAIn(lang)
 	}
 	if ind.IsShare() {
 		return percent1(v.Num, lang)
@@ -96,7 +96,7 @@ func (e *env) nof(id, sing, plur string) (string, error) {
 		return NP, nil
 	}
 	if err != nil || !r.Value.Known {
-		return format.NA, err
+		return e.nd(), err
 	}
 	w, _ := plural(format.Printed(r.Value.Num, format.Decimals(r.Indicator), false), sing, plur)
 	return indValue(r.Value, r.Indicator, e.lang) + " " + w, nil
@@ -338,7 +338,7 @@ func (e *env) nmost(id string) (int, error) {
 func (e *env) most(id, what string) (string, error) {
 	l, err := e.leaders(id)
 	if err != nil || len(l) == 0 {
-		return format.NA, err
+		return e.nd(), err
 	}
 	fig := ""
 	switch what {
@@ -463,7 +463,7 @@ const maxKinds = 3
 func (e *env) label(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
 	if err != nil || row == nil {
-		return format.NA, err
+		return e.nd(), err
 	}
 	return e.runningText(r, *row), nil
 }
