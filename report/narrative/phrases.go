@@ -562,6 +562,9 @@ func article(prep string) func(string) string {
 		if elides(s) {
 			return map[string]string{"": "l'", "a": "all'", "di": "dell'"}[prep] + s
 		}
+		if s[0] == '0' { // "lo 0,5%", not "il 0,5%"
+			return map[string]string{"": "lo ", "a": "allo ", "di": "dello "}[prep] + s
+		}
 		return map[string]string{"": "il ", "a": "al ", "di": "del "}[prep] + s
 	}
 }
