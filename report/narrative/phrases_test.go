@@ -351,6 +351,8 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			must("il numero dei gruppi e quello dei partecipanti sono rimasti invariati")
 			must("ed ente filantropico")
 			mustNot(`Di livello cittadino: il 0|il 0,0%`)
+			must("I progetti inclusivi dichiarano 325 beneficiari; il servizio sociale territoriale ha avuto in carico nell’anno 4.080 utenti.")
+			mustNot(`Beneficiari dichiarati dai progetti inclusivi:`)
 			must("per utente e di 171 euro per residente")
 		} else {
 			must("Both were started during the year")
@@ -362,6 +364,7 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			must("per user and €171 per resident")
 			mustNot(`\bn\.d\.`) // English says n/a, as the comparison does
 			mustNot(`Citywide: 0`)
+			must("The inclusive projects state 325 beneficiaries; the territorial social service had 4,080 users in its care during the year.")
 		}
 	}
 }
