@@ -353,6 +353,9 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			mustNot(`Di livello cittadino: il 0|il 0,0%`)
 			must("I progetti inclusivi dichiarano 325 beneficiari; il servizio sociale territoriale ha avuto in carico nell’anno 4.080 utenti.")
 			mustNot(`Beneficiari dichiarati dai progetti inclusivi:`)
+			must("Entrambi i progetti hanno indicato le proprie attività")
+			must("sono nati entrambi i progetti.")
+			mustNot(`2 progetti su 2`)
 			must("per utente e di 171 euro per residente")
 		} else {
 			must("Both were started during the year")
@@ -365,6 +368,9 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			mustNot(`\bn\.d\.`) // English says n/a, as the comparison does
 			mustNot(`Citywide: 0`)
 			must("The inclusive projects state 325 beneficiaries; the territorial social service had 4,080 users in its care during the year.")
+			must("Both projects stated their activities")
+			must("Both projects grew out of the area social plan workshops")
+			mustNot(`2 projects out of 2|Of the 2 projects, 2`)
 		}
 	}
 }
