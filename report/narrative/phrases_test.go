@@ -354,6 +354,7 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			must("I progetti inclusivi dichiarano 325 beneficiari; il servizio sociale territoriale ha avuto in carico nell’anno 4.080 utenti.")
 			mustNot(`Beneficiari dichiarati dai progetti inclusivi:`)
 			must("Entrambi i progetti hanno indicato le proprie attività")
+			must("Ogni progetto mobilita in media 6,0 operatori") // a mean, with its decimal as in English
 			must("sono nati entrambi i progetti.")
 			mustNot(`2 progetti su 2`)
 			must("per utente e di 171 euro per residente")
