@@ -370,6 +370,7 @@ func checkEdition(t *testing.T, name, lang, text string) {
 			mustNot(`Citywide: 0`)
 			must("The inclusive projects state 325 beneficiaries; the territorial social service had 4,080 users in its care during the year.")
 			must("Both projects stated their activities")
+			must("As for roles, 42.9% of the organisations play two or more of them")
 			must("Both projects grew out of the area social plan workshops")
 			mustNot(`2 projects out of 2|Of the 2 projects, 2`)
 		}
