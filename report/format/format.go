@@ -135,7 +135,7 @@ func Signed(n float64, decimals int, lang string) string {
 func Value(v report.Value, share bool, lang string) string {
 	switch {
 	case !v.Known:
-		return NA
+		return NAIn(lang)
 	case share:
 		return Percent(v.Num, 1, lang)
 	}
@@ -214,7 +214,7 @@ var months = map[string][12]string{
 // Date prints a date in full: "30 giugno 2020", "30 June 2020".
 func Date(t time.Time, lang string) string {
 	if t.IsZero() {
-		return NA
+		return NAIn(lang)
 	}
 	m, ok := months[lang]
 	if !ok {
@@ -228,7 +228,7 @@ func Date(t time.Time, lang string) string {
 func Change(v report.Value, share bool, lang string) string {
 	switch {
 	case !v.Known:
-		return NA
+		return NAIn(lang)
 	case share:
 		return Signed(v.Num*100, 1, lang) + " p.p."
 	}
@@ -239,7 +239,7 @@ func Change(v report.Value, share bool, lang string) string {
 // available.
 func ChangePct(v report.Value, lang string) string {
 	if !v.Known {
-		return NA
+		return NAIn(lang)
 	}
 	return Signed(v.Num, 1, lang) + "%"
 }

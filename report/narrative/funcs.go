@@ -49,7 +49,7 @@ func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *cha
 	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
 	e.lang = e.rs.Lang
-	e.na = format.NA
+	e.na = format.NAIn(e.lang)
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
 	}
@@ -138,6 +138,10 @@ func (e *env) funcs() template.FuncMap {
 		"sub":     sub,
 		"first":   first,
 		"leaders": e.leaders,
+		"euro":    func(x float64) string { return e.euro(math.Round(x)) }, // whole euros: "2.628 euro", "€2,628"
+		"rounded": e.rounded,
+		"same":    e.same,
+		"items":   e.items,
 		"il":      article(""),
 		"al":      article("a"),
 		"del":     article("di"),
@@ -335,13 +339,13 @@ func (e *env) absentCode(r *report.Result, key string, keys []string) bool {
 func (e *env) row(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
 	if err != nil {
-		return format.NA, err
+		return e.nd(), err
 	}
 	if row == nil {
 		if r.Withheld {
 			return NP, nil
 		}
-		return format.NA, nil
+		return e.nd(), nil
 	}
 	if row.Withheld || row.NA {
 		return rowText(*row, e.lang), nil
@@ -377,7 +381,7 @@ func (e *env) rowshare(id, key string) (string, error) {
 		return NP, nil // a share of a withheld figure would give it away
 	}
 	if err != nil || row == nil || row.NA || r.Value.Num == 0 || !r.Indicator.Additive() {
-		return format.NA, err
+		return e.nd(), err
 	}
 	return percent1(row.Value/r.Value.Num, e.lang), nil
 }
@@ -414,7 +418,7 @@ func (e *env) top(id string, n int) ([]Top, error) {
 		if row.Value == 0 || row.Value <= above {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: format.NA, Text: e.runningText(r, row)}
+		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: e.nd(), Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
@@ -460,7 +464,7 @@ func (e *env) ratio(a, b string) (string, error) {
 		return NP, nil
 	}
 	if !ra.Value.Known || !rb.Value.Known || rb.Value.Num == 0 {
-		return format.NA, nil
+		return e.nd(), nil
 	}
 	return percent1(ra.Value.Num/rb.Value.Num, e.lang), nil
 }
@@ -489,11 +493,11 @@ func (e *env) comparable(id string) (bool, error) {
 func (e *env) prevValue(id string) (string, error) {
 	r, err := e.result(id)
 	if err != nil || e.prev == nil {
-		return format.NA, err
+		return e.nd(), err
 	}
 	p, ok := e.prev.Lookup(id)
 	if !ok {
-		return format.NA, nil
+		return e.nd(), nil
 	}
 	if p.Withheld {
 		return NP, nil
@@ -590,7 +594,7 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
 	if len(na) > 0 {
-		c.Note += ". " + format.NA + ": " + strings.Join(na, ", ")
+		c.Note += ". " + e.nd() + ": " + strings.Join(na, ", ")
 	}
 	if np > 0 {
 		if len(c.Labels) == 0 {
@@ -692,7 +696,7 @@ func (e *env) table(id string) (markup, error) {
 	for _, row := range r.Breakdown {
 		if row.NA {
 			// withheld: every cell n.p., its share and change included
-			mark := format.NA
+			mark := e.nd()
 			if row.Withheld {
 				mark = NP
 			}
@@ -770,7 +774,7 @@ func (e *env) rowChange(ch *report.Change, changes map[string]report.RowChange, 
 		from, to, v = row.From, row.To, row.Change
 	}
 	if !v.Known || !from.Known || !to.Known {
-		return format.NA
+		return e.nd()
 	}
 	return format.ChangeFrom(from, to, dec, false, e.lang)
 }
@@ -805,7 +809,7 @@ func (e *env) trendchart(id string) (markup, error) {
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
 	c.Note = e.sourceNote(r.Indicator, c.Labels...)
 	if len(missing) > 0 {
-		c.Note += fmt.Sprintf("; %s: %s", e.na, strings.Join(missing, ", "))
+		c.Note += fmt.Sprintf("; %s: %s", e.nd(), strings.Join(missing, ", "))
 	}
 	if len(withheld) > 0 {
 		c.Note += fmt.Sprintf("; %s (%s): %s", NP, npChartWhy(e.lang), strings.Join(withheld, ", "))
@@ -820,6 +824,43 @@ func (e *env) trendchart(id string) (markup, error) {
 var roundedNote = map[string]string{
 	"it": "Valori arrotondati: la somma delle righe o delle quote può differire di poco dal totale",
 	"en": "Rounded values: the rows or shares may not add up exactly to the total",
+}
+
+// rounded reports whether the rows of indicator id, as printed, do not add
+// up to its value as printed (3,8 + 2,3 + 1,4 = 7,5 against 7,6): a
+// sentence that gives the value beside its parts says "(valori
+// arrotondati)". Shares are not considered (a sentence prints values).
+func (e *env) rounded(id string) (bool, error) {
+	r, err := e.result(id)
+	if err != nil || r.Withheld {
+		return false, err
+	}
+	return roundedValues(r), nil
+}
+
+// roundedValues is roundedParts without the shares: whether the printed
+// rows of r do not add up to its printed value.
+func roundedValues(r *report.Result) bool {
+	ind := r.Indicator
+	if !r.Value.Known || r.Value.Num == 0 || len(r.Breakdown) < 2 {
+		return false
+	}
+	fields := (ind.Measure == report.MeasureMean || ind.Measure == report.MeasureSum) && len(ind.Parts) > 0
+	if !ind.Additive() && !fields {
+		return false
+	}
+	sum := 0.0
+	for _, row := range r.Breakdown {
+		if row.NA || row.Withheld {
+			return false
+		}
+		sum += format.Printed(row.Value, rowDecimals(ind, row.Key, row.Value), false)
+	}
+	dec := format.Decimals(ind)
+	if fields {
+		dec = max(dec, rowDecimals(ind, r.Breakdown[0].Key, 0.5))
+	}
+	return math.Abs(sum-format.Printed(r.Value.Num, dec, false)) > 1e-9
 }
 
 // roundedParts reports whether the rows of r, as printed, do not add up to
@@ -963,4 +1004,13 @@ var dimensionNames = map[string]map[string]string{
 	"sexes":              {"it": "Genere", "en": "Sex"},
 	"offices":            {"it": "Ufficio", "en": "Office"},
 	"thresholds":         {"it": "Soglia", "en": "Benchmark"},
+}
+
+// nd is how the env prints a value that is not available: "n.d." in
+// Italian, "n/a" in English (format.NAIn), or the env's own na.
+func (e *env) nd() string {
+	if e.na != "" {
+		return e.na
+	}
+	return format.NAIn(e.lang)
 }

@@ -238,7 +238,7 @@ func (e *env) measure(g report.Goal) (title, value, target string) {
 	}
 	r, ok := e.rs.Lookup(g.Indicator)
 	if !ok {
-		return g.Indicator, format.NA, ""
+		return g.Indicator, e.nd(), ""
 	}
 	share := r.Indicator.IsShare()
 	title, value = r.Indicator.Title.In(e.lang), format.Value(r.Value, share, e.lang)
@@ -320,7 +320,7 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeNone:
 				if value == NP {
 					b.WriteString(", not published in " + y + " to protect people's privacy.")
-				} else if value == format.NA {
+				} else if value == e.nd() {
 					b.WriteString(", not available in " + y + ".")
 				} else {
 					b.WriteString(", " + value + " in " + y + ".")
@@ -347,7 +347,7 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 			case report.OutcomeNone:
 				if value == NP {
 					b.WriteString(", non pubblicato nel " + y + " per tutela della riservatezza.")
-				} else if value == format.NA {
+				} else if value == e.nd() {
 					b.WriteString(", non disponibile nel " + y + ".")
 				} else {
 					b.WriteString(", " + value + " nel " + y + ".")

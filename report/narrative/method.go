@@ -321,15 +321,15 @@ var coverageWords = map[string]map[string]string{
 		"in totals":        ", %s of them counted in the figures",
 		"update":           " and an update on %s goal set in %s",
 		"updates":          " and updates on %s goals set in %s",
-		"nd file":          "n.d., source missing (%s)",
-		"nd list":          "n.d., code list missing from the edition (%s)",
-		"nd code":          "n.d., the edition's code list %s lacks a code of the definition",
-		"nd figure":        "n.d., the source does not give the figure (%s)",
-		"nd records":       "n.d., no records",
-		"nd zero":          "n.d., zero denominator",
-		"nd depends":       "n.d., computed from an indicator that is n.d. (%s)",
+		"nd file":          "n/a, source missing (%s)",
+		"nd list":          "n/a, code list missing from the edition (%s)",
+		"nd code":          "n/a, the edition's code list %s lacks a code of the definition",
+		"nd figure":        "n/a, the source does not give the figure (%s)",
+		"nd records":       "n/a, no records",
+		"nd zero":          "n/a, zero denominator",
+		"nd depends":       "n/a, computed from an indicator that is n/a (%s)",
 		"nd withheld":      "n.p., not published to protect people's privacy (counts of people too small, or figures that would reveal them)",
-		"nd other":         "n.d., the value cannot be computed",
+		"nd other":         "n/a, the value cannot be computed",
 		"identity":         "Identity",
 		"identity none":    "the organisation gave no statement of its mission, values and governance; the section gives only what the data say",
 		"identity it only": "the organisation's statement of its mission, values and governance is in Italian only; the section gives what the data say",
@@ -364,7 +364,7 @@ func uncoded(r *report.Result, lang string) string {
 		return ""
 	}
 	if lang == "en" {
-		return fmt.Sprintf(" (n.d. in %d: the code %s of %s is not in the edition's code list %s.)", n.Year, n.Code, n.Field, n.List)
+		return fmt.Sprintf(" (n/a in %d: the code %s of %s is not in the edition's code list %s.)", n.Year, n.Code, n.Field, n.List)
 	}
 	return fmt.Sprintf(" (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)", n.Year, n.Code, n.Field, n.List)
 }

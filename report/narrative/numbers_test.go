@@ -162,6 +162,25 @@ func TestReportTables(t *testing.T) {
 			if rounded == 0 {
 				t.Error("no table says its values are rounded (the 2019 staff per project, 3,8 + 2,3 + 1,4 against 7,6)")
 			}
+			// the sentences that give the 7,6 beside its parts say so too,
+			// and the expenditure per user is in whole euros, written once
+			text := prose(doc)
+			want := map[string][]string{
+				"it": {"la figura ne riporta la media per ufficio di appartenenza (valori arrotondati).", "altri uffici (valori arrotondati).", "La spesa per gli interventi è di 2.623 euro per utente e di 170 euro per residente."},
+				"en": {"the figure gives the average by office (rounded).", "other offices (rounded).", "Expenditure on interventions is €2,623 per user and €170 per resident."},
+			}[lang]
+			for _, w := range want {
+				if !strings.Contains(text, w) {
+					t.Errorf("the 2019 report does not say %q", w)
+				}
+			}
+			for _, h := range []string{"Voce", "Item"} {
+				for _, b := range doc.Blocks {
+					if tb, ok := b.(*document.Table); ok && len(tb.Header) > 0 && tb.Header[0] == h {
+						t.Errorf("a table's first header is the generic %q", h)
+					}
+				}
+			}
 		})
 	}
 }

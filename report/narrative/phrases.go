@@ -44,7 +44,7 @@ func shareValue(v report.Value, share bool, lang string) string {
 // ("15,0"), a euro amount in whole euros; n.d. when not available.
 func indValue(v report.Value, ind *report.Indicator, lang string) string {
 	if !v.Known {
-		return format.NA
+		return format.NAIn(lang)
 	}
 	if ind.IsShare() {
 		return percent1(v.Num, lang)
@@ -96,7 +96,7 @@ func (e *env) nof(id, sing, plur string) (string, error) {
 		return NP, nil
 	}
 	if err != nil || !r.Value.Known {
-		return format.NA, err
+		return e.nd(), err
 	}
 	w, _ := plural(format.Printed(r.Value.Num, format.Decimals(r.Indicator), false), sing, plur)
 	return indValue(r.Value, r.Indicator, e.lang) + " " + w, nil
@@ -189,6 +189,26 @@ func (e *env) delta(id, gender string, noun ...string) (string, error) {
 		return "", fmt.Errorf("indicator %s has no value to compare in this edition or the previous one: guard it with {{if comparable %q}}", id, id)
 	}
 	return sayShift(s, gender, e.lang, noun...), nil
+}
+
+// same reports whether indicator id is comparable with the previous
+// edition and did not change at the printed precision (delta says
+// "invariato"): two unchanged figures are said in one phrase.
+func (e *env) same(id string) (bool, error) {
+	s, ok, err := e.shiftOf(id)
+	return ok && s.same, err
+}
+
+// items joins the non-empty phrases as a list ("a, b e c"): a template
+// leaves out the parts that count nothing.
+func (e *env) items(s ...string) string {
+	var out []string
+	for _, w := range s {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return e.andList(out)
 }
 
 // sayShift says a change as delta does; gender is one of itVerbs' keys.
@@ -318,7 +338,7 @@ func (e *env) nmost(id string) (int, error) {
 func (e *env) most(id, what string) (string, error) {
 	l, err := e.leaders(id)
 	if err != nil || len(l) == 0 {
-		return format.NA, err
+		return e.nd(), err
 	}
 	fig := ""
 	switch what {
@@ -364,12 +384,15 @@ func (e *env) andList(s []string) string {
 	}
 	sep := ", "
 	for _, w := range s {
-		if strings.Contains(w, ",") || strings.Contains(w, and) {
+		if strings.Contains(w, ", ") || strings.Contains(w, and) { // not a decimal comma: "50,0%"
 			// "a, b e c" would be ambiguous: "negozi, esercizi commerciali e
 			// supermercati; scuola e istituto comprensivo"
 			sep, and = "; ", "; "
 			break
 		}
+	}
+	if and == " e " && strings.HasPrefix(strings.ToLower(s[len(s)-1]), "e") {
+		and = " ed " // "volontariato ed ente filantropico", not "e ente"
 	}
 	return strings.Join(s[:len(s)-1], sep) + and + s[len(s)-1]
 }
@@ -440,7 +463,7 @@ const maxKinds = 3
 func (e *env) label(id, key string) (string, error) {
 	r, row, err := e.findRow(id, key)
 	if err != nil || row == nil {
-		return format.NA, err
+		return e.nd(), err
 	}
 	return e.runningText(r, *row), nil
 }
@@ -538,6 +561,9 @@ func article(prep string) func(string) string {
 		}
 		if elides(s) {
 			return map[string]string{"": "l'", "a": "all'", "di": "dell'"}[prep] + s
+		}
+		if s[0] == '0' { // "lo 0,5%", not "il 0,5%"
+			return map[string]string{"": "lo ", "a": "allo ", "di": "dello "}[prep] + s
 		}
 		return map[string]string{"": "il ", "a": "al ", "di": "del "}[prep] + s
 	}

@@ -121,7 +121,7 @@ func TestSentenceCase(t *testing.T) {
 
 func TestArticle(t *testing.T) {
 	il, al := article(""), article("a")
-	for in, want := range map[string]string{"30,0%": "il 30,0%", "8,0%": "l'8,0%", "11,5%": "l'11,5%", "1%": "l'1%", "18,2%": "il 18,2%", "80%": "l'80%", "n.d.": "n.d."} {
+	for in, want := range map[string]string{"30,0%": "il 30,0%", "8,0%": "l'8,0%", "11,5%": "l'11,5%", "1%": "l'1%", "18,2%": "il 18,2%", "80%": "l'80%", "0,5%": "lo 0,5%", "n.d.": "n.d."} {
 		if got := il(in); got != want {
 			t.Errorf("il(%q) = %q, want %q", in, got, want)
 		}
@@ -198,9 +198,10 @@ var degenerate = []struct {
 	name  string
 	years []int
 }{
-	{"equal", []int{2022, 2023}}, // every record as the year before
-	{"onenew", []int{2022}},      // one new project; no staff.yaml, no services.yaml
-	{"ties", []int{2022}},        // ties in the top lists; a district with no table
+	{"equal", []int{2022, 2023}},  // every record as the year before
+	{"onenew", []int{2022}},       // one new project; no staff.yaml, no services.yaml
+	{"ties", []int{2022}},         // ties in the top lists; a district with no table
+	{"unseen", []int{2040, 2041}}, // another city: two projects, both new; a district with only a table; services all lower, staff unchanged
 }
 
 // never are words no report may print, whatever its data: the defects of
@@ -334,6 +335,44 @@ func checkEdition(t *testing.T, name, lang, text string) {
 		mustNot(`(2 tavoli|2 tables); [^.]*\(1 (tavolo|table)\)`)
 		if it {
 			must("le più frequenti, a pari merito, sono anzianità e fragilità; abitare e vicinato (2 tavoli ciascuna).")
+		}
+	case "unseen":
+		// Montesarro 2041: two projects, both new, one in zones and one of a
+		// district, with Third-sector partners only; groups and their
+		// participants as in 2040; a goal of 2040 overdue without update
+		mustNot(`Dati di esempio|Sample data|Bologna|Valtellaro|\b0 (progett|organizzazion|project|citywide|organisation)|già in corso danno|already under way give|Tutti i progetti censiti|All 2 projects|Sono stati avviati tutti|All were started| e ente|\| Voce|Item \|`)
+		mustNot(`il numero dei gruppi è rimasto invariato|the number of groups was unchanged`)
+		if it {
+			must("Sono stati avviati entrambi nel corso dell")
+			must("Entrambi i progetti censiti sono stati avviati nel 2041. I progetti nuovi hanno bisogno di accompagnamento per consolidarsi.")
+			must("Per raggio di azione: 1 progetto su una o più zone (50,0%) e 1 progetto di quartiere (50,0%).")
+			must("coinvolgono 3 organizzazioni distinte, tutte enti del Terzo settore.")
+			must("Sono tutte enti del Terzo settore.")
+			must("il numero dei gruppi e quello dei partecipanti sono rimasti invariati")
+			must("ed ente filantropico")
+			mustNot(`Di livello cittadino: il 0|il 0,0%`)
+			must("I progetti inclusivi dichiarano 325 beneficiari; il servizio sociale territoriale ha avuto in carico nell’anno 4.080 utenti.")
+			mustNot(`Beneficiari dichiarati dai progetti inclusivi:`)
+			must("Entrambi i progetti hanno indicato le proprie attività")
+			must("Ogni progetto mobilita in media 6,0 operatori") // a mean, with its decimal as in English
+			must("sono nati entrambi i progetti.")
+			mustNot(`2 progetti su 2`)
+			must("per utente e di 171 euro per residente")
+		} else {
+			must("Both were started during the year")
+			must("Both projects recorded were started in 2041. New projects need support to become established.")
+			must("By reach: 1 project in one or more zones (50.0%) and 1 district project (50.0%).")
+			must("involve 3 distinct organisations, all of them Third-sector entities.")
+			must("All are Third-sector entities.")
+			must("the numbers of groups and of participants were unchanged")
+			must("per user and €171 per resident")
+			mustNot(`\bn\.d\.`) // English says n/a, as the comparison does
+			mustNot(`Citywide: 0`)
+			must("The inclusive projects state 325 beneficiaries; the territorial social service had 4,080 users in its care during the year.")
+			must("Both projects stated their activities")
+			must("As for roles, 42.9% of the organisations play two or more of them")
+			must("Both projects grew out of the area social plan workshops")
+			mustNot(`2 projects out of 2|Of the 2 projects, 2`)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func rowText(row report.Row, lang string) string {
 	case row.Withheld:
 		return NP
 	case row.NA:
-		return format.NA
+		return format.NAIn(lang)
 	}
 	return format.Auto(row.Value, lang)
 }
@@ -176,7 +176,7 @@ func (e *env) noShift(id string) string {
 			return NP
 		}
 	}
-	return format.NA
+	return e.nd()
 }
 
 // internalStamp is the stamp of every page of a version for internal use.

@@ -219,14 +219,14 @@ func (e *env) money() Money {
 			if !given[en.Code] {
 				continue
 			}
-			r := MoneyRow{Key: en.Code, Label: en.LabelIn(e.lang), Num: by[en.Code], Amount: e.euro(by[en.Code]), Share: format.NA, Community: en.Community}
+			r := MoneyRow{Key: en.Code, Label: en.LabelIn(e.lang), Num: by[en.Code], Amount: e.euro(by[en.Code]), Share: e.nd(), Community: en.Community}
 			if m.FundedNum > 0 {
 				r.Share = percent1(r.Num/m.FundedNum, e.lang)
 			}
 			m.Sources = append(m.Sources, r)
 		}
 	}
-	m.Community, m.CommunityShare = e.euro(m.CommunityNum), format.NA
+	m.Community, m.CommunityShare = e.euro(m.CommunityNum), e.nd()
 	if m.FundedNum > 0 {
 		m.CommunityShare = percent1(m.CommunityNum/m.FundedNum, e.lang)
 	}
@@ -284,7 +284,7 @@ func (e *env) moneyTable() markup {
 	for _, r := range m.Sources {
 		t.Rows = append(t.Rows, []string{r.Label, format.Number(r.Num, 2, e.lang), r.Share})
 	}
-	all := format.NA // the shares of nothing are not known
+	all := e.nd() // the shares of nothing are not known
 	if m.FundedNum > 0 {
 		all = percent1(1, e.lang)
 	}
@@ -403,7 +403,7 @@ func (e *env) stakeholders() markup {
 	}
 	cell := func(n int, file string) string {
 		if !ed.Has(file) {
-			return format.NA
+			return e.nd()
 		}
 		return format.Number(float64(n), 0, e.lang)
 	}

@@ -20,7 +20,7 @@ var words = map[string]map[string]string{
 		"definition": "Definition", "file": "File", "up": "up",
 		"down": "down", "stable": "stable", "missing": "Missing files",
 		"complete": "Every file of the edition is present: every indicator is computed.",
-		"nd":       "Indicators not available (n.d.)", "read": "Records read",
+		"nd":       "Indicators not available (n/a)", "read": "Records read",
 		"projects": "projects", "of which in totals": "of which in the totals",
 		"tables": "tables", "groups": "groups", "organisations": "organisations",
 		"because": "for lack of", "no records": "no records", "compared": "compared with",
