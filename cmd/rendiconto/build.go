@@ -32,6 +32,11 @@ var buildCmd = &command{
 }
 
 func runBuild(ctx context.Context, e *env) error {
+	// The logo is checked first: a bad one fails at once.
+	logo, logoType, err := readLogo(e.cfg.Report.Logo, "report.logo")
+	if err != nil {
+		return err
+	}
 	history, err := e.history()
 	if err != nil {
 		return err
@@ -41,7 +46,9 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, err := pdf.Report(doc, e.reportOptions())
+	opt := e.reportOptions()
+	opt.Logo, opt.LogoType = logo, logoType
+	out, err := pdf.Report(doc, opt)
 	if err != nil {
 		return e.renderError(e.templates(e.cfg.Language).Name, err)
 	}

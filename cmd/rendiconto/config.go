@@ -37,6 +37,8 @@ type Config struct {
 		// FileName is the report's file name; {year} and {lang} are
 		// replaced.
 		FileName string `toml:"file_name"`
+		// Logo is a PNG or JPEG file drawn on the cover; empty: none.
+		Logo string `toml:"logo"`
 	} `toml:"report"`
 	Charts struct {
 		Palette []string `toml:"palette"` // colours as "#rrggbb"
@@ -169,7 +171,7 @@ func loadConfig(path string, explicit bool) (Config, error) {
 	// Paths in the file are relative to the file, so that a config works
 	// from whatever folder the program is run.
 	dir := filepath.Dir(path)
-	for key, p := range map[string]*string{"data": &c.Data, "out": &c.Out, "catalogue": &c.Catalogue, "templates": &c.Templates, "slides.logo": &c.Slides.Logo} {
+	for key, p := range map[string]*string{"data": &c.Data, "out": &c.Out, "catalogue": &c.Catalogue, "templates": &c.Templates, "slides.logo": &c.Slides.Logo, "report.logo": &c.Report.Logo} {
 		if *p != "" && md.IsDefined(strings.Split(key, ".")...) && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}

@@ -79,18 +79,27 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 		Footer: strings.NewReplacer("{title}", title, "{city}", ed.Territory.Name,
 			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.OrganisationIn(rs.Lang)).Replace(c.Footer),
 	}
-	if c.Logo == "" {
-		return th, nil
+	var err error
+	th.Logo, th.LogoType, err = readLogo(c.Logo, "slides.logo")
+	return th, err
+}
+
+// readLogo reads and checks the logo file of a config key ("slides.logo",
+// "report.logo"): nil without one; an error naming the file and the key
+// when it is not a logo that can be drawn.
+func readLogo(path, key string) ([]byte, string, error) {
+	if path == "" {
+		return nil, "", nil
 	}
-	data, err := readRegular(c.Logo, "slides.logo", maxInputFile)
+	data, err := readRegular(path, key, maxInputFile)
 	if err != nil {
-		return th, err
+		return nil, "", err
 	}
-	th.Logo, th.LogoType, err = logoImage(data)
+	img, kind, err := logoImage(data)
 	if err != nil {
-		return th, fmt.Errorf("%s: slides.logo %v", c.Logo, err)
+		return nil, "", fmt.Errorf("%s: %s %v", path, key, err)
 	}
-	return th, nil
+	return img, kind, nil
 }
 
 // Limits of a logo: a logo needs no more, and the image is checked against

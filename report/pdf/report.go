@@ -17,6 +17,10 @@ type ReportOptions struct {
 	// MaxPages stops a document that would run longer, with an error
 	// (TooManyPages); zero means no limit.
 	MaxPages int
+	// Logo is a PNG or JPEG image drawn on the cover, between the title
+	// band and the organisation, or nil; LogoType is "png" or "jpg".
+	Logo     []byte
+	LogoType string
 }
 
 // TooManyPages is the error of a document longer than MaxPages.

@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/go-pdf/fpdf"
 
 	"rendiconto/report/document"
 )
@@ -17,7 +20,7 @@ func (l *layout) cover() {
 	f, d := l.f, l.doc
 	l.newPage()
 	l.fill(accent)
-	f.Rect(0, 0, pageW, 118, "F")
+	f.Rect(0, 0, pageW, coverBandH, "F")
 	f.SetTextColor(255, 255, 255)
 	l.y = 34
 	l.font("", 13)
@@ -32,8 +35,9 @@ func (l *layout) cover() {
 	year := fmt.Sprint(d.Year)
 	f.Text(pageW-marginR-f.GetStringWidth(year), 110, year)
 
+	l.coverLogo()
 	l.color(ink)
-	l.y = 150
+	l.y = coverOrgTop
 	l.plainText(d.Organisation, 13, 6.5, "B").atMost(6).draw(marginL, textW, "L", false)
 	if len(d.Partners) > 0 {
 		l.y += 4
@@ -51,6 +55,46 @@ func (l *layout) cover() {
 	}
 	l.plainText(edition, 11, 6, "").atMost(2).draw(marginL, textW, "L", false)
 	l.sampleCover(top)
+}
+
+// The cover's logo goes in the white strip between the title band (to
+// coverBandH) and the organisation (from coverOrgTop), at the left margin
+// above the organisation's name, like a letterhead: it fits a box of
+// coverLogoMaxW × coverLogoMaxH, keeping its shape, and overlaps neither.
+const (
+	coverBandH    = 118.0
+	coverOrgTop   = 150.0
+	coverLogoTop  = coverBandH + 7
+	coverLogoMaxH = coverOrgTop - 5 - coverLogoTop // 20 mm
+	coverLogoMaxW = 80.0
+)
+
+// coverLogo draws the logo of ReportOptions on the cover, when there is
+// one. An image fpdf cannot read sets the document's error, which the
+// layout returns.
+func (l *layout) coverLogo() {
+	if len(l.opt.Logo) == 0 {
+		return
+	}
+	f := l.f
+	info := f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: l.opt.LogoType}, bytes.NewReader(l.opt.Logo))
+	if f.Err() || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		return
+	}
+	w, h := coverLogoBox(info.Width(), info.Height())
+	f.ImageOptions("logo", marginL, coverLogoTop, w, h, false, fpdf.ImageOptions{ImageType: l.opt.LogoType}, 0, "")
+}
+
+// coverLogoBox is the size of a logo of the given proportions on the
+// cover: as large as the box allows, its shape kept.
+func coverLogoBox(iw, ih float64) (w, h float64) {
+	h = coverLogoMaxH
+	w = h * iw / ih
+	if w > coverLogoMaxW {
+		w = coverLogoMaxW
+		h = w * ih / iw
+	}
+	return w, h
 }
 
 // The most lines of text drawn in one piece, on a page that must hold
