@@ -79,6 +79,9 @@ type Results struct {
 	// Internal marks results for internal use only: Withhold was not
 	// applied on purpose, and every output says so (--internal).
 	Internal bool
+	// District is set on results of an edition seen from one district
+	// (ComputeDistrict); nil for the whole city's.
+	District *DistrictView
 }
 
 // Lookup returns the result of the indicator with the given id.
