@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // DimDistrict is the dimension of the aggregate files (staff.yaml,
@@ -138,8 +139,91 @@ func ComputeDistrict(ed *Edition, cat *Catalogue, lang, code string) (*Results, 
 	rs.District = v
 	for _, r := range rs.List {
 		if c, _ := r.Cause(v.Edition); c == CauseNoFigure {
-			r.Reason += fmt.Sprintf(" for district %s (only figures for one district, or broken down by district, give a district's)", code)
+			r.Reason += fmt.Sprintf(" in district %s (none for the district or by district)", code)
 		}
 	}
 	return rs, nil
+}
+
+// WithholdDistrict is Withhold for results seen from a district (rs, from
+// ComputeDistrict), given the city's results already withheld (city): a
+// district's figure may not publish what the city's output withheld. Every
+// district result is withheld whole when the city's result of the same
+// question (same source, measure, field, parts and filter) broken down by
+// district, or across districts, withheld a row of the district: the
+// city's secondary suppression hides such a row so that a small count
+// cannot be recomputed, and the district's own value is that row. Then,
+// as in Withhold, every figure computed from a withheld one is withheld.
+// It returns how many figures were withheld.
+func WithholdDistrict(rs, city *Results, threshold int) int {
+	n := Withhold(rs, threshold)
+	if rs.District == nil {
+		return n
+	}
+	code := rs.District.District.Code
+	for _, r := range rs.List {
+		if !r.Value.Known && len(r.Breakdown) == 0 {
+			continue
+		}
+		for _, cr := range city.List {
+			if sameQuestion(r.Indicator, cr.Indicator) && districtRowWithheld(cr, code) {
+				n += withholdAll(r, threshold)
+				break
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range rs.List {
+			if r.Value.Known && refersToWithheld(r.Indicator, rs) {
+				n += withholdAll(r, threshold)
+				changed = true
+			}
+		}
+	}
+	return n
+}
+
+// sameQuestion reports whether two indicators count or add up the same
+// thing over the same records, whatever their breakdown.
+func sameQuestion(a, b *Indicator) bool {
+	if a.Source != b.Source || a.Measure != b.Measure || a.Field != b.Field ||
+		!slices.EqualFunc(a.Filter, b.Filter, sameCondition) || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i := range a.Parts {
+		if a.Parts[i].Field != b.Parts[i].Field || a.Parts[i].Indicator != nil || b.Parts[i].Indicator != nil {
+			return false
+		}
+	}
+	if a.Measure == MeasureRatio || a.Measure == MeasureShare || a.Measure == MeasureGap {
+		return a.ID == b.ID // ratios: the indicator itself only
+	}
+	return true
+}
+
+// districtRowWithheld reports whether the result has a withheld row of the
+// district: its row in a breakdown by district, or a row of it across
+// districts.
+func districtRowWithheld(r *Result, code string) bool {
+	byDistrict := r.Indicator.By == DimDistrict || r.Indicator.By == "districts"
+	if !byDistrict && r.Indicator.Across != DimDistrict {
+		return false
+	}
+	for _, row := range r.Breakdown {
+		if !row.Withheld {
+			continue
+		}
+		if row.Key == code || strings.HasPrefix(row.Key, code+"/") || strings.HasSuffix(row.Key, "/"+code) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameCondition reports whether two conditions select the same records.
+func sameCondition(a, b Condition) bool {
+	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.Field == b.Field && a.Equals == b.Equals && same(a.Min, b.Min) && same(a.Max, b.Max) &&
+		(a.Present == nil) == (b.Present == nil) && (a.Present == nil || *a.Present == *b.Present)
 }

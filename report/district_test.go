@@ -42,6 +42,7 @@ var districtCatalogue = &Catalogue{
 		{ID: "tables", Source: SourceTables, Measure: MeasureCount, By: "district"},
 		{ID: "table_orgs", Source: SourceTables, Measure: MeasureDistinct, Field: "organisations"},
 		{ID: "citizens", Source: SourceGroups, Measure: MeasureSum, Field: "citizens", By: "district", People: true},
+		{ID: "citizens_all", Source: SourceGroups, Measure: MeasureSum, Field: "citizens", People: true},
 		{ID: "roles", Source: SourceOrganisations, Measure: MeasureCount, Filter: []Condition{{Field: "roles", Min: f64(1)}}, By: "role_count"},
 		{ID: "fte", Source: SourceStaff, Measure: MeasureSum, Field: "fte"},
 		{ID: "fte_rate", Source: SourceStaff, Measure: MeasureRatio, Numerator: &Operand{Fields: []string{"fte"}},
@@ -78,7 +79,7 @@ func TestComputeDistrict(t *testing.T) {
 			"fte_rate":       "20 nord=20",  // 2 / 1000 × 10000
 			"as_fte":         "1.5",         // the figure for nord
 			"headcount_unit": "5 u1=4 u2=1", // from the unit × district figure
-			"hires":          "n.d. [] staff.yaml has no figure of hires for district nord (only figures for one district, or broken down by district, give a district's)",
+			"hires":          "n.d. [] staff.yaml has no figure of hires in district nord (none for the district or by district)",
 			"users":          "40",
 			"users_rate":     "40", // 40 / 1000 × 1000
 		}},
@@ -150,5 +151,37 @@ func TestComputeDistrictUnknown(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %s", code, err, want)
 		}
+	}
+}
+
+// TestWithholdDistrict: the city's citizens by district are nord 7, sud 2
+// (withheld), city-wide 40; to keep sud's 2 from being recomputed (49 − 7 −
+// 40) the city withholds nord's 7 too. Nord's own results may then not
+// publish its 7, in the same breakdown or in a total of the same question;
+// its other figures stay.
+func TestWithholdDistrict(t *testing.T) {
+	ed := districtEdition()
+	city := Compute(ed, districtCatalogue, "it")
+	Withhold(city, 3)
+	if r, _ := city.Lookup("citizens"); brief(r) != "49 nord=n.d. sud=n.d. city=40" || !r.Breakdown[0].Withheld || !r.Breakdown[1].Withheld || r.Breakdown[2].Withheld {
+		t.Fatalf("city citizens: %s %+v; want nord and sud withheld, not the city-wide row", brief(r), r.Breakdown)
+	}
+	rs, err := ComputeDistrict(ed, districtCatalogue, "it", "nord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := WithholdDistrict(rs, city, 3)
+	for id, want := range map[string]string{
+		"citizens":      "n.d. [] " + withheldReason(3),
+		"citizens_all":  "n.d. [] " + withheldReason(3),
+		"beneficiaries": "130 nord=130",
+		"users":         "40",
+	} {
+		if r, _ := rs.Lookup(id); brief(r) != want {
+			t.Errorf("nord %s = %s, want %s", id, brief(r), want)
+		}
+	}
+	if n != 3 { // citizens' value and row, citizens_all
+		t.Errorf("%d figures withheld, want 3", n)
 	}
 }

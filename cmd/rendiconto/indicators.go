@@ -23,6 +23,7 @@ var indicatorsCmd = &command{
 		internalFlag(fs, o)
 		fs.StringVar(&o.format, "format", "table", "output format: table, json, csv, or xlsx (a workbook, on standard output redirected to a file)")
 		fs.StringVar(&o.lang, "lang", "", "language of titles and labels: it or en (default from config)")
+		fs.StringVar(&o.district, "district", "", "the edition seen from one district, by its code in edition.yaml (table, json or csv)")
 	},
 	run: runIndicators,
 }
@@ -33,6 +34,9 @@ func runIndicators(_ context.Context, e *env) error {
 	}[e.opts.format]
 	if !ok {
 		return usageError{fmt.Sprintf("--format must be table, json, csv or xlsx, not %q", e.opts.format)}
+	}
+	if e.opts.district != "" && e.opts.format == "xlsx" {
+		return usageError{"--district gives table, json or csv, not xlsx"}
 	}
 	if e.opts.format == "xlsx" {
 		if err := refuseTerminal(e, "indicatori.xlsx"); err != nil {
@@ -61,7 +65,34 @@ func (e *env) compute() (*report.Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.computeEdition(ed, cat), nil
+	if e.opts.district == "" {
+		return e.computeEdition(ed, cat), nil
+	}
+	if e.opts.district == "all" {
+		return nil, usageError{"--district all is not available yet: give one district's code"}
+	}
+	rs, err := report.ComputeDistrict(ed, cat, e.cfg.Language, e.opts.district)
+	if err != nil {
+		return nil, usageError{"--district: " + err.Error()}
+	}
+	// The city's results, withheld, for what the district may not publish
+	// (report.WithholdDistrict).
+	city := e.computeEdition(ed, cat)
+	if e.opts.internal {
+		rs.Internal = true
+	} else {
+		report.WithholdDistrict(rs, city, e.cfg.Privacy.Threshold)
+	}
+	return rs, nil
+}
+
+// districtCode is the code of the district the results are seen from, ""
+// for the whole city's.
+func districtCode(rs *report.Results) string {
+	if rs.District == nil {
+		return ""
+	}
+	return rs.District.District.Code
 }
 
 // jsonRow is a breakdown row; its value is null when the row is n.d. (a
@@ -89,9 +120,17 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 		Edition int `json:"edition"`
 		// Internal marks output for internal use (--internal): nothing
 		// withheld, not to be published.
-		Internal   bool            `json:"internal,omitempty"`
-		Indicators []jsonIndicator `json:"indicators"`
-	}{Edition: rs.Edition.Year, Internal: rs.Internal, Indicators: []jsonIndicator{}}
+		Internal bool `json:"internal,omitempty"`
+		// District is the code of the district the edition is seen from
+		// (--district), omitted for the whole city; CityWideProjects are
+		// then the city-wide projects, counted apart from the district's.
+		District         string          `json:"district,omitempty"`
+		CityWideProjects *int            `json:"citywide_projects,omitempty"`
+		Indicators       []jsonIndicator `json:"indicators"`
+	}{Edition: rs.Edition.Year, Internal: rs.Internal, District: districtCode(rs), Indicators: []jsonIndicator{}}
+	if rs.District != nil {
+		out.CityWideProjects = &rs.District.CityWideProjects
+	}
 	for _, r := range rs.List {
 		ji := jsonIndicator{ID: r.Indicator.ID, Title: r.Indicator.Title.In(rs.Lang), Unit: r.Indicator.Unit.In(rs.Lang)}
 		if r.Value.Known {
@@ -113,7 +152,19 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 
 func writeCSV(w io.Writer, rs *report.Results) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"edition", "id", "title", "unit", "key", "label", "value", "suppressed"})
+	// With --district, a last column gives the district's code.
+	district := districtCode(rs)
+	write := func(rec ...string) {
+		if district != "" {
+			rec = append(rec, district)
+		}
+		cw.Write(rec)
+	}
+	header := []string{"edition", "id", "title", "unit", "key", "label", "value", "suppressed"}
+	if district != "" {
+		header = append(header, "district")
+	}
+	cw.Write(header)
 	year := strconv.Itoa(rs.Edition.Year)
 	for _, r := range rs.List {
 		ind := r.Indicator
@@ -121,13 +172,13 @@ func writeCSV(w io.Writer, rs *report.Results) error {
 		if r.Value.Known {
 			value = strconv.FormatFloat(r.Value.Num, 'f', -1, 64)
 		}
-		cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value, yes(r.Withheld)})
+		write(year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value, yes(r.Withheld))
 		for _, row := range r.Breakdown {
 			value := ""
 			if !row.NA {
 				value = strconv.FormatFloat(row.Value, 'f', -1, 64)
 			}
-			cw.Write([]string{year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value, yes(row.Withheld)})
+			write(year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value, yes(row.Withheld))
 		}
 	}
 	cw.Flush()
@@ -146,6 +197,10 @@ func writeTable(w io.Writer, rs *report.Results) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	lang := rs.Lang
 	fmt.Fprintf(tw, "%s %d\t\t\t\n", rs.Edition.Territory.Name, rs.Edition.Year)
+	if v := rs.District; v != nil {
+		fmt.Fprintf(tw, "%s (%s): %d residents; city-wide projects, counted apart: %d\t\t\t\n",
+			v.District.Name, v.District.Code, v.District.Residents, v.CityWideProjects)
+	}
 	for _, r := range rs.List {
 		ind := r.Indicator
 		value := format.Value(r.Value, ind.IsShare(), lang)

@@ -19,9 +19,10 @@ import (
 type options struct {
 	data, config, year, format, out, lang string
 	from, to                              string
-	empty                                 bool // workbook --empty
-	replace                               bool // import --replace
-	internal                              bool // --internal: nothing withheld, every output stamped
+	empty                                 bool   // workbook --empty
+	replace                               bool   // import --replace
+	internal                              bool   // --internal: nothing withheld, every output stamped
+	district                              string // --district: the edition seen from one district
 }
 
 // env is what a command runs with: its options resolved against the config.

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// districtJSON is indicators --format json with its district fields.
+type districtJSON struct {
+	indicatorsJSON
+	District         string `json:"district"`
+	CityWideProjects *int   `json:"citywide_projects"`
+}
+
+func indicatorsOf(t *testing.T, args ...string) districtJSON {
+	t.Helper()
+	code, out, errOut := runArgs(t, append([]string{"indicators", "--format", "json"}, args...)...)
+	if code != exitOK {
+		t.Fatalf("%v: exit %d, %s", args, code, errOut)
+	}
+	var j districtJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
+
+// TestIndicatorsDistrict: on an edition written only from the data
+// contract, each district's tables, groups and citizens, and its rates per
+// resident, are the city's rows of that district; the JSON names the
+// district and counts the city-wide projects apart.
+func TestIndicatorsDistrict(t *testing.T) {
+	data := "../../testdata/othercity"
+	city := indicatorsOf(t, "--data", data, "--year", "2022")
+	if city.District != "" || city.CityWideProjects != nil {
+		t.Errorf("the city's JSON has district %q, city-wide projects %v", city.District, city.CityWideProjects)
+	}
+	rows := map[string]map[string]*float64{} // indicator → district → the city's row
+	for _, ind := range city.Indicators {
+		rows[ind.ID] = map[string]*float64{}
+		for _, r := range ind.Breakdown {
+			rows[ind.ID][r.Key] = r.Value
+		}
+	}
+	for _, d := range []string{"centro", "piana", "oltretorrente"} {
+		j := indicatorsOf(t, "--data", data, "--year", "2022", "--district", d)
+		if j.District != d || j.Edition != 2022 || j.CityWideProjects == nil {
+			t.Errorf("%s: district %q, edition %d, city-wide projects %v", d, j.District, j.Edition, j.CityWideProjects)
+		}
+		if len(j.Indicators) != len(city.Indicators) {
+			t.Errorf("%s: %d indicators, want every one of the catalogue (%d)", d, len(j.Indicators), len(city.Indicators))
+		}
+		checked := 0
+		for _, ind := range j.Indicators {
+			switch ind.ID {
+			case "B.3.7", "B.3.11", "B.3.citizens", "B.1.2", "B.2.2", "A.3.6", "A.2.3":
+			default:
+				continue
+			}
+			want, ok := rows[ind.ID][d]
+			if !ok {
+				continue // n.d. in the city
+			}
+			checked++
+			if (ind.Value == nil) != (want == nil) || (want != nil && *ind.Value != *want) {
+				t.Errorf("%s %s = %v, the city's row %v", d, ind.ID, show(ind.Value), show(want))
+			}
+			if len(ind.Breakdown) != 1 || ind.Breakdown[0].Key != d {
+				t.Errorf("%s %s: breakdown %+v, want the district's row only", d, ind.ID, ind.Breakdown)
+			}
+		}
+		if checked < 3 {
+			t.Errorf("%s: only %d indicators compared with the city's rows", d, checked)
+		}
+	}
+}
+
+// TestIndicatorsDistrictFormats: the table names the district; CSV adds a
+// last column with its code; an unknown district is a usage error with the
+// likely intended one; xlsx and "all" are refused.
+func TestIndicatorsDistrictFormats(t *testing.T) {
+	data := "../../testdata/othercity"
+	code, out, errOut := runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", "piana")
+	if code != exitOK || !strings.Contains(strings.SplitN(out, "\n", 3)[1], "(piana)") {
+		t.Errorf("table: exit %d, %s%s", code, out[:min(len(out), 300)], errOut)
+	}
+	code, out, errOut = runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", "piana", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("csv: exit %d, %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "edition,id,title,unit,key,label,value,suppressed,district" {
+		t.Errorf("csv header %s", got)
+	}
+	for _, r := range recs[1:] {
+		if r[len(r)-1] != "piana" {
+			t.Fatalf("csv row %v: want the district last", r)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--district", "pianna"}, `--district: district "pianna" is not a district of edition 2022 (did you mean "piana"?)`},
+		{[]string{"--district", "piana", "--format", "xlsx"}, "--district gives table, json or csv, not xlsx"},
+		{[]string{"--district", "all"}, "--district all is not available yet"},
+	} {
+		code, _, errOut := runArgs(t, append([]string{"indicators", "--data", data, "--year", "2022"}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
