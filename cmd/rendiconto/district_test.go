@@ -116,3 +116,68 @@ func TestIndicatorsDistrictFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorsDistrictPrivacy: on the privacy test edition, a district
+// row the city's output withholds (oltretorrente's small counts, and
+// colline's, withheld so that they cannot be recomputed) is withheld in the
+// district's output too; the other districts publish theirs.
+func TestIndicatorsDistrictPrivacy(t *testing.T) {
+	data := "../../testdata/privacy"
+	code, out, errOut := runArgs(t, "indicators", "--data", data, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d, %s", code, errOut)
+	}
+	var city struct {
+		Indicators []struct {
+			ID        string `json:"id"`
+			Breakdown []struct {
+				Key        string `json:"key"`
+				Suppressed bool   `json:"suppressed"`
+			} `json:"breakdown"`
+		} `json:"indicators"`
+	}
+	if err := json.Unmarshal([]byte(out), &city); err != nil {
+		t.Fatal(err)
+	}
+	withheld := map[string]map[string]bool{} // district → indicator → withheld in the city's row
+	for _, ind := range city.Indicators {
+		for _, r := range ind.Breakdown {
+			if withheld[r.Key] == nil {
+				withheld[r.Key] = map[string]bool{}
+			}
+			withheld[r.Key][ind.ID] = r.Suppressed
+		}
+	}
+	seen := 0
+	for _, d := range []string{"centro", "piana", "oltretorrente", "colline"} {
+		code, out, errOut := runArgs(t, "indicators", "--data", data, "--district", d, "--format", "json")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d, %s", d, code, errOut)
+		}
+		var j struct {
+			Indicators []struct {
+				ID         string   `json:"id"`
+				Value      *float64 `json:"value"`
+				Suppressed bool     `json:"suppressed"`
+			} `json:"indicators"`
+		}
+		if err := json.Unmarshal([]byte(out), &j); err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range j.Indicators {
+			w, ok := withheld[d][ind.ID]
+			switch {
+			case !ok:
+			case w && (ind.Value != nil || !ind.Suppressed):
+				t.Errorf("%s %s = %v: the city withholds its row, the district publishes it", d, ind.ID, show(ind.Value))
+			case w:
+				seen++
+			case ind.Suppressed:
+				t.Errorf("%s %s withheld, the city publishes its row", d, ind.ID)
+			}
+		}
+	}
+	if seen < 4 {
+		t.Errorf("only %d withheld district rows checked", seen)
+	}
+}
