@@ -71,47 +71,94 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 	fy, ty := strconv.Itoa(from.Year), strconv.Itoa(to.Year)
 
-	add(&document.Heading{Level: 1, Text: w["summary"]},
-		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
-	summary := &document.Table{
-		Caption: w["indicators"],
-		Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
-		Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
-		Numeric: []bool{false, false, true, true, true, true},
-	}
-	np := 0 // cells n.p.
-	for _, ch := range c.Indicators {
-		ind := ch.Indicator
-		share, dec := ind.IsShare(), format.Decimals(ind)
-		either := ch.FromWithheld || ch.ToWithheld
-		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
-		summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
-			npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
-			npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})
-	}
-	if np > 0 {
-		summary.Note = npNote(lang, np)
-	}
-	add(summary)
-
-	var years []string
+	// the editions compared and those between them: the trends span them
+	var span []*report.Results
+	var between []*report.Edition
 	for _, h := range history {
-		years = append(years, strconv.Itoa(h.Edition.Year))
-	}
-	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-	e := newEnv(context.Background(), history, Limits{}, comparedChanges(c))
-	e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
-	for _, ch := range c.Indicators {
-		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
-			continue
+		if y := h.Edition.Year; y >= from.Year && y <= to.Year {
+			span = append(span, h)
+			if y > from.Year && y < to.Year {
+				between = append(between, h.Edition)
+			}
 		}
-		e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
 	}
-	add(e.blocks...)
+	st := newStory(c, between)
+	add(st.mainBlocks()...)
+	add(st.listBlocks()...)
+	add(st.areaBlocks()...)
 
-	add(&document.Heading{Level: 1, Text: w["details"]})
+	if len(span) >= 3 {
+		// a line through two points says no more than the two figures
+		var years []string
+		for _, h := range span {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		e := newEnv(context.Background(), span, Limits{}, comparedChanges(c))
+		e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
+		for _, ch := range c.Indicators {
+			if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
+				continue
+			}
+			e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
+		}
+		var trends []document.Block
+		for _, b := range e.blocks {
+			if ch, ok := b.(*document.Chart); ok && ch.Kind == document.ChartLine && len(ch.Labels) < 3 {
+				continue
+			}
+			trends = append(trends, b)
+		}
+		if len(trends) > 0 {
+			add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
+			add(trends...)
+		}
+	}
+
+	// the tables, an appendix grouped by area
+	add(&document.Heading{Level: 1, Text: storyWords[st.lang]["appendix"]},
+		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
+	var areas []string
 	for _, ch := range c.Indicators {
-		if len(ch.Breakdown) == 0 {
+		if a := areaOf(ch.Indicator.ID); !slices.Contains(areas, a) {
+			areas = append(areas, a)
+		}
+	}
+	for _, area := range areas {
+		add(&document.Heading{Level: 2, Text: areaName(area, st.lang)})
+		summary := &document.Table{
+			Caption: w["indicators"] + " – " + areaName(area, st.lang),
+			Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
+			Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
+			Numeric: []bool{false, false, true, true, true, true},
+		}
+		np := 0 // cells n.p.
+		for _, ch := range c.Indicators {
+			if areaOf(ch.Indicator.ID) != area {
+				continue
+			}
+			ind := ch.Indicator
+			share, dec := ind.IsShare(), format.Decimals(ind)
+			either := ch.FromWithheld || ch.ToWithheld
+			pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
+			summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
+				npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
+				npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})
+		}
+		if np > 0 {
+			summary.Note = npNote(lang, np)
+		}
+		add(summary)
+		add(compareTables(c, area, w, lang, fy, ty)...)
+	}
+	return doc
+}
+
+// compareTables are the breakdowns of the indicators of area side by side.
+func compareTables(c *report.Comparison, area string, w map[string]string, lang, fy, ty string) []document.Block {
+	var out []document.Block
+	add := func(b ...document.Block) { out = append(out, b...) }
+	for _, ch := range c.Indicators {
+		if len(ch.Breakdown) == 0 || areaOf(ch.Indicator.ID) != area {
 			continue
 		}
 		ind := ch.Indicator
@@ -172,7 +219,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		t.Note = strings.Join(notes, " ")
 		add(t)
 	}
-	return doc
+	return out
 }
 
 // maxCompareRows is the most rows a breakdown compared shows: about a
