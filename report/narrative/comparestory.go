@@ -426,8 +426,12 @@ func (s *story) areaBlocks() []document.Block {
 		}
 		byArea[a] = append(byArea[a], m)
 	}
+	span := 0.0 // one scale for every area
+	for _, m := range all {
+		span = math.Max(span, math.Abs(m.pct/100))
+	}
 	for _, a := range areas {
-		ch := &document.Chart{Kind: document.ChartHBar, Percent: true,
+		ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true, Span: span,
 			Caption: fmt.Sprintf(w["areaChart"], fy, ty, areaName(a, s.lang)), Note: w["areaNote"]}
 		vals := make([]float64, 0, len(byArea[a]))
 		for _, m := range byArea[a] {
