@@ -27,11 +27,11 @@ var storyWords = map[string]map[string]string{
 		"newCode1": "voce nuova", "newCodeN": "voci nuove",
 		"noNew":     "Nessun indicatore e nessuna voce nuova.",
 		"notComp":   "Cosa non si può confrontare",
-		"missing":   "%s: n.d. nel %d, per mancanza di %s.",
-		"ndBare":    "%s: n.d. nel %d.",
-		"withheld":  "%s: non pubblicato nel %d (n.p.) per tutelare le persone, quindi non confrontato.",
-		"redefined": "%s: la lista «%s» è cambiata (vedi «%s»): alcune righe non sono confrontabili, e l'indicatore non è tra i cambiamenti principali.",
-		"newRows":   "%s: la lista «%s» ha voci nuove, senza un valore precedente; l'indicatore non è tra i cambiamenti principali.",
+		"missing":   "Non disponibili nel %d (n.d.), per mancanza di %s: %s.",
+		"ndBare":    "Non disponibili nel %d (n.d.): %s.",
+		"withheld":  "Non pubblicati nel %d (n.p.) per tutelare le persone, quindi non confrontati: %s.",
+		"redefined": "%s: la lista «%s» è cambiata (vedi «%s»); alcune righe non sono confrontabili e il totale non è classificato tra i cambiamenti principali.",
+		"newRows":   "%s: la lista «%s» ha voci nuove, senza un valore precedente; il totale non è classificato tra i cambiamenti principali.",
 		"allComp":   "Tutti gli indicatori si possono confrontare.",
 		"q":         "«%s»", "and": " e ",
 		"lists":      "Le liste di codici cambiate",
@@ -52,6 +52,7 @@ var storyWords = map[string]map[string]string{
 		"areaChart":   "Variazione %% dal %d al %d – %s",
 		"areaNote":    "Variazione calcolata dai valori stampati",
 		"appendix":    "Appendice: le tabelle",
+		"areaSame":    "Nessun indicatore confrontabile è cambiato in %s.",
 	},
 	"en": {
 		"main":      "The main changes",
@@ -65,11 +66,11 @@ var storyWords = map[string]map[string]string{
 		"newCode1": "new item", "newCodeN": "new items",
 		"noNew":     "No new indicator and no new item.",
 		"notComp":   "What cannot be compared",
-		"missing":   "%s: n/a in %d, for lack of %s.",
-		"ndBare":    "%s: n/a in %d.",
-		"withheld":  "%s: not published in %d (n.p.) to protect people, so not compared.",
-		"redefined": "%s: the “%s” list changed (see “%s”): some rows are not comparable, and the indicator is not ranked among the main changes.",
-		"newRows":   "%s: the “%s” list has new items, with no earlier value; the indicator is not ranked among the main changes.",
+		"missing":   "Not available in %d (n/a), for lack of %s: %s.",
+		"ndBare":    "Not available in %d (n/a): %s.",
+		"withheld":  "Not published in %d (n.p.) to protect people, so not compared: %s.",
+		"redefined": "%s: the “%s” list changed (see “%s”); some rows are not comparable and the total is not ranked among the main changes.",
+		"newRows":   "%s: the “%s” list has new items, with no earlier value; the total is not ranked among the main changes.",
 		"allComp":   "Every indicator can be compared.",
 		"q":         "“%s”", "and": " and ",
 		"lists":      "The code lists that changed",
@@ -90,6 +91,7 @@ var storyWords = map[string]map[string]string{
 		"areaChart":   "Change %% from %d to %d – %s",
 		"areaNote":    "Change computed from the values as printed",
 		"appendix":    "Appendix: the tables",
+		"areaSame":    "No comparable indicator changed in %s.",
 	},
 }
 
@@ -312,33 +314,44 @@ func (s *story) mainBlocks() []document.Block {
 		blocks = append(blocks, list(items))
 	}
 
-	// what cannot be compared, each named
-	items = nil
+	// what cannot be compared, each named, the indicators of one reason
+	// together (in catalogue order): titles stands for their names
+	const titles = "\x00"
+	var reasons []string
+	named := map[string][]string{}
 	why := func(id string, rs *report.Results) string {
 		r, ok := rs.Lookup(id)
 		if !ok || r.Value.Known {
 			return ""
 		}
-		title, y := r.Indicator.Title.In(lang), rs.Edition.Year
+		y := rs.Edition.Year
 		switch {
 		case r.Withheld:
-			return fmt.Sprintf(w["withheld"], title, y)
+			return fmt.Sprintf(w["withheld"], y, titles)
 		case len(r.Missing) > 0:
-			return fmt.Sprintf(w["missing"], title, y, strings.Join(r.Missing, ", "))
+			return fmt.Sprintf(w["missing"], y, s.join(r.Missing), titles)
 		}
-		return fmt.Sprintf(w["ndBare"], title, y)
+		return fmt.Sprintf(w["ndBare"], y, titles)
 	}
 	for _, ch := range c.Indicators {
-		id := ch.Indicator.ID
-		if t := why(id, c.From); t != "" {
-			items = append(items, t)
-		} else if t := why(id, c.To); t != "" {
-			items = append(items, t)
+		id, reason := ch.Indicator.ID, ""
+		if reason = why(id, c.From); reason != "" {
+		} else if reason = why(id, c.To); reason != "" {
 		} else if ch.DefinitionChange {
-			items = append(items, fmt.Sprintf(w["redefined"], ch.Indicator.Title.In(lang), s.listName(ch.Indicator.ByDomain()), w["lists"]))
+			reason = fmt.Sprintf(w["redefined"], titles, s.listName(ch.Indicator.ByDomain()), w["lists"])
 		} else if hasNewCodes(ch) {
-			items = append(items, fmt.Sprintf(w["newRows"], ch.Indicator.Title.In(lang), s.listName(ch.Indicator.ByDomain())))
+			reason = fmt.Sprintf(w["newRows"], titles, s.listName(ch.Indicator.ByDomain()))
+		} else {
+			continue
 		}
+		if _, ok := named[reason]; !ok {
+			reasons = append(reasons, reason)
+		}
+		named[reason] = append(named[reason], s.q(ch.Indicator.Title.In(lang)))
+	}
+	items = nil
+	for _, r := range reasons {
+		items = append(items, strings.Replace(r, titles, s.join(named[r]), 1))
 	}
 	blocks = append(blocks, &document.Heading{Level: 2, Text: w["notComp"]})
 	if len(items) == 0 {
@@ -430,7 +443,12 @@ func (s *story) areaBlocks() []document.Block {
 	for _, m := range all {
 		span = math.Max(span, math.Abs(m.pct/100))
 	}
+	var same []string // areas where nothing changed: no chart of zeros
 	for _, a := range areas {
+		if !slices.ContainsFunc(byArea[a], func(m mainChange) bool { return m.pct != 0 }) {
+			same = append(same, areaName(a, s.lang))
+			continue
+		}
 		ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true, Span: span,
 			Caption: fmt.Sprintf(w["areaChart"], fy, ty, areaName(a, s.lang)), Note: w["areaNote"]}
 		vals := make([]float64, 0, len(byArea[a]))
@@ -440,6 +458,9 @@ func (s *story) areaBlocks() []document.Block {
 		}
 		ch.Series = []document.Series{{Name: "%", Values: vals}}
 		blocks = append(blocks, ch)
+	}
+	if len(same) > 0 {
+		blocks = append(blocks, para(fmt.Sprintf(w["areaSame"], s.join(same))))
 	}
 	return blocks
 }

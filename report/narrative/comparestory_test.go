@@ -17,11 +17,17 @@ import (
 // one year to another, with every edition in between.
 func sampleComparison(t *testing.T, lang string, from, to int) (*report.Comparison, *document.Document) {
 	t.Helper()
+	return comparisonOf(t, "../../data", lang, from, to)
+}
+
+// comparisonOf is sampleComparison of the editions in root.
+func comparisonOf(t *testing.T, root, lang string, from, to int) (*report.Comparison, *document.Document) {
+	t.Helper()
 	var years []int
 	for y := from; y <= to; y++ {
 		years = append(years, y)
 	}
-	hs := history(t, "../../data", lang, years...)
+	hs := history(t, root, lang, years...)
 	var between []*report.Edition
 	for _, h := range hs[1 : len(hs)-1] {
 		between = append(between, h.Edition)
@@ -45,15 +51,20 @@ func storyPart(doc *document.Document, lang string) *document.Document {
 // TestComparisonStory compares the first parts of the comparison of the
 // sample editions (the main changes, the code lists, the changes by area,
 // the trends) with golden text, in both languages: 2019→2020 and
-// 2018→2020 (three editions, a trend).
+// 2018→2020 (three editions, a trend); and another city, 2022→2023, whose
+// later edition lacks files, and the degenerate editions where nothing
+// changed.
 func TestComparisonStory(t *testing.T) {
 	for _, tc := range []struct {
-		lang     string
-		from, to int
-	}{{"it", 2019, 2020}, {"en", 2019, 2020}, {"it", 2018, 2020}, {"en", 2018, 2020}} {
-		name := strconv.Itoa(tc.from) + "-" + strconv.Itoa(tc.to) + "-" + tc.lang
+		root, prefix string
+		lang         string
+		from, to     int
+	}{{"../../data", "", "it", 2019, 2020}, {"../../data", "", "en", 2019, 2020}, {"../../data", "", "it", 2018, 2020}, {"../../data", "", "en", 2018, 2020},
+		{"../../testdata/othercity", "othercity-", "it", 2022, 2023}, {"../../testdata/othercity", "othercity-", "en", 2022, 2023},
+		{"testdata/editions/equal", "equal-", "it", 2022, 2023}} {
+		name := tc.prefix + strconv.Itoa(tc.from) + "-" + strconv.Itoa(tc.to) + "-" + tc.lang
 		t.Run(name, func(t *testing.T) {
-			_, doc := sampleComparison(t, tc.lang, tc.from, tc.to)
+			_, doc := comparisonOf(t, tc.root, tc.lang, tc.from, tc.to)
 			got := dump(storyPart(doc, tc.lang))
 			for _, bad := range []string{"%!", "<no value>", "was:"} {
 				if strings.Contains(got, bad) {
