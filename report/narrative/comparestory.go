@@ -163,8 +163,7 @@ func comparableChanges(c *report.Comparison, lang string) []mainChange {
 			continue
 		}
 		if share {
-			rf, ok := c.From.Lookup(ind.ID)
-			if !ok || rf.Records < minBase {
+			if base, ok := shareBase(c.From, ind.ID); !ok || base < minBase {
 				continue
 			}
 		} else if f < minBase {
@@ -469,4 +468,40 @@ func (s *story) areaBlocks() []document.Block {
 // new in the later edition.
 func hasNewCodes(ch *report.Change) bool {
 	return slices.ContainsFunc(ch.Breakdown, func(r report.RowChange) bool { return r.Note == report.NoteNew })
+}
+
+// shareBase is the number of cases a share of rs is computed on: its
+// records, or for a share of aggregate figures its denominator (the
+// indicator it names, or the breakdown rows of its fields); false when it
+// cannot be told or is not available.
+func shareBase(rs *report.Results, id string) (float64, bool) {
+	r, ok := rs.Lookup(id)
+	if !ok || r.Withheld {
+		return 0, false
+	}
+	if r.Records > 0 {
+		return float64(r.Records), true
+	}
+	den := r.Indicator.Denominator
+	switch {
+	case den == nil:
+		return 0, false
+	case den.ID != "":
+		d, ok := rs.Lookup(den.ID)
+		if !ok || !d.Value.Known || d.Withheld {
+			return 0, false
+		}
+		return d.Value.Num, true
+	case len(den.Fields) == 0 || den.Residents:
+		return 0, false
+	}
+	sum := 0.0
+	for _, f := range den.Fields {
+		i := slices.IndexFunc(r.Breakdown, func(row report.Row) bool { return row.Key == f })
+		if i < 0 || r.Breakdown[i].NA || r.Breakdown[i].Withheld {
+			return 0, false
+		}
+		sum += r.Breakdown[i].Value
+	}
+	return sum, true
 }

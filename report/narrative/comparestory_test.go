@@ -232,3 +232,19 @@ func TestComparisonWithheld(t *testing.T) {
 		}
 	}
 }
+
+// TestShareBase: the base of a share is its records, or for aggregate
+// figures its denominator: the indicator it names or its field's row.
+func TestShareBase(t *testing.T) {
+	rs := history(t, "../../data", "it", 2019)[0]
+	for id, want := range map[string]float64{"B.3.new_share": 99, "B.1.10": 25310, "B.2.11": 32582} {
+		if got, ok := shareBase(rs, id); !ok || got != want {
+			t.Errorf("%s: %v, %v; want %v", id, got, ok, want)
+		}
+	}
+	r, _ := rs.Lookup("B.1.10")
+	r.Withheld = true
+	if _, ok := shareBase(rs, "B.1.10"); ok {
+		t.Error("the base of a withheld share")
+	}
+}
