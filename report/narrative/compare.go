@@ -17,9 +17,7 @@ import (
 var compareWords = map[string]map[string]string{
 	"it": {
 		"title":    "Confronto tra le edizioni %d e %d",
-		"summary":  "Sintesi",
 		"trends":   "Andamento nelle edizioni",
-		"details":  "Le disaggregazioni a confronto",
 		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell'edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
 		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
@@ -33,9 +31,7 @@ var compareWords = map[string]map[string]string{
 	},
 	"en": {
 		"title":    "Comparing the %d and %d editions",
-		"summary":  "Summary",
 		"trends":   "Trends across editions",
-		"details":  "Breakdowns compared",
 		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change, computed from the values as printed (rounded). “n/a” marks a value that cannot be given: its file is missing, or the item is new or redefined in the later edition. It is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
 		"notes":    "When a code list changes between editions, an item that replaces earlier ones is compared with their sum; an item dropped, or split into several, is not compared. Benchmark thresholds, which are constant, are not compared.",
 		"trendsIn": "The main indicators in every available edition (%s).",
@@ -49,9 +45,12 @@ var compareWords = map[string]map[string]string{
 	},
 }
 
-// Comparison is the comparison report: a summary table of every indicator,
-// trend charts of the totals over history (every edition up to the later
-// one), and the breakdowns side by side.
+// Comparison is the comparison report: the main changes, the code lists
+// changed, the changes by area; with three editions or more from the
+// earlier to the later one, their trends; then, an appendix by area, a
+// table of every indicator and the breakdowns side by side. history holds
+// the editions up to the later one (those before the earlier are not
+// shown).
 func Comparison(c *report.Comparison, history []*report.Results) *document.Document {
 	lang := c.To.Lang
 	w := compareWords[lang]
