@@ -95,7 +95,13 @@ type Chart struct {
 	// smallest may be shown summed as one; otherwise (shares, rates,
 	// means) they are figures of their own.
 	Additive bool
-	Note     string
+	// Signed marks values that are changes: their labels carry a sign
+	// ("+2,1%", "−6,1%"). Span, when positive, is how far the value axis
+	// runs at least either side of zero: charts read side by side share
+	// a scale, with zero in the middle.
+	Signed bool
+	Span   float64
+	Note   string
 }
 
 // Series is one named row of values of a chart.

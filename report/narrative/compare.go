@@ -17,9 +17,7 @@ import (
 var compareWords = map[string]map[string]string{
 	"it": {
 		"title":    "Confronto tra le edizioni %d e %d",
-		"summary":  "Sintesi",
 		"trends":   "Andamento nelle edizioni",
-		"details":  "Le disaggregazioni a confronto",
 		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell'edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
 		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
@@ -33,9 +31,7 @@ var compareWords = map[string]map[string]string{
 	},
 	"en": {
 		"title":    "Comparing the %d and %d editions",
-		"summary":  "Summary",
 		"trends":   "Trends across editions",
-		"details":  "Breakdowns compared",
 		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change, computed from the values as printed (rounded). “n/a” marks a value that cannot be given: its file is missing, or the item is new or redefined in the later edition. It is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
 		"notes":    "When a code list changes between editions, an item that replaces earlier ones is compared with their sum; an item dropped, or split into several, is not compared. Benchmark thresholds, which are constant, are not compared.",
 		"trendsIn": "The main indicators in every available edition (%s).",
@@ -49,9 +45,12 @@ var compareWords = map[string]map[string]string{
 	},
 }
 
-// Comparison is the comparison report: a summary table of every indicator,
-// trend charts of the totals over history (every edition up to the later
-// one), and the breakdowns side by side.
+// Comparison is the comparison report: the main changes, the code lists
+// changed, the changes by area; with three editions or more from the
+// earlier to the later one, their trends; then, an appendix by area, a
+// table of every indicator and the breakdowns side by side. history holds
+// the editions up to the later one (those before the earlier are not
+// shown).
 func Comparison(c *report.Comparison, history []*report.Results) *document.Document {
 	lang := c.To.Lang
 	w := compareWords[lang]
@@ -71,47 +70,94 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 	fy, ty := strconv.Itoa(from.Year), strconv.Itoa(to.Year)
 
-	add(&document.Heading{Level: 1, Text: w["summary"]},
-		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
-	summary := &document.Table{
-		Caption: w["indicators"],
-		Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
-		Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
-		Numeric: []bool{false, false, true, true, true, true},
-	}
-	np := 0 // cells n.p.
-	for _, ch := range c.Indicators {
-		ind := ch.Indicator
-		share, dec := ind.IsShare(), format.Decimals(ind)
-		either := ch.FromWithheld || ch.ToWithheld
-		pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
-		summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
-			npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
-			npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})
-	}
-	if np > 0 {
-		summary.Note = npNote(lang, np)
-	}
-	add(summary)
-
-	var years []string
+	// the editions compared and those between them: the trends span them
+	var span []*report.Results
+	var between []*report.Edition
 	for _, h := range history {
-		years = append(years, strconv.Itoa(h.Edition.Year))
-	}
-	add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-	e := newEnv(context.Background(), history, Limits{}, comparedChanges(c))
-	e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
-	for _, ch := range c.Indicators {
-		if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
-			continue
+		if y := h.Edition.Year; y >= from.Year && y <= to.Year {
+			span = append(span, h)
+			if y > from.Year && y < to.Year {
+				between = append(between, h.Edition)
+			}
 		}
-		e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
 	}
-	add(e.blocks...)
+	st := newStory(c, between)
+	add(st.mainBlocks()...)
+	add(st.listBlocks()...)
+	add(st.areaBlocks()...)
 
-	add(&document.Heading{Level: 1, Text: w["details"]})
+	if len(span) >= 3 {
+		// a line through two points says no more than the two figures
+		var years []string
+		for _, h := range span {
+			years = append(years, strconv.Itoa(h.Edition.Year))
+		}
+		e := newEnv(context.Background(), span, Limits{}, comparedChanges(c))
+		e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
+		for _, ch := range c.Indicators {
+			if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
+				continue
+			}
+			e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
+		}
+		var trends []document.Block
+		for _, b := range e.blocks {
+			if ch, ok := b.(*document.Chart); ok && ch.Kind == document.ChartLine && len(ch.Labels) < 3 {
+				continue
+			}
+			trends = append(trends, b)
+		}
+		if len(trends) > 0 {
+			add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
+			add(trends...)
+		}
+	}
+
+	// the tables, an appendix grouped by area
+	add(&document.Heading{Level: 1, Text: storyWords[st.lang]["appendix"]},
+		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
+	var areas []string
 	for _, ch := range c.Indicators {
-		if len(ch.Breakdown) == 0 {
+		if a := areaOf(ch.Indicator.ID); !slices.Contains(areas, a) {
+			areas = append(areas, a)
+		}
+	}
+	for _, area := range areas {
+		add(&document.Heading{Level: 2, Text: areaName(area, st.lang)})
+		summary := &document.Table{
+			Caption: w["indicators"] + " – " + areaName(area, st.lang),
+			Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
+			Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
+			Numeric: []bool{false, false, true, true, true, true},
+		}
+		np := 0 // cells n.p.
+		for _, ch := range c.Indicators {
+			if areaOf(ch.Indicator.ID) != area {
+				continue
+			}
+			ind := ch.Indicator
+			share, dec := ind.IsShare(), format.Decimals(ind)
+			either := ch.FromWithheld || ch.ToWithheld
+			pct := format.ChangePctFrom(ch.From, ch.To, dec, share, lang)
+			summary.Rows = append(summary.Rows, []string{ind.ID, ind.Title.In(lang),
+				npOr(ch.FromWithheld, format.IndValue(ch.From, ind, lang), &np), npOr(ch.ToWithheld, format.IndValue(ch.To, ind, lang), &np),
+				npOr(either, format.ChangeFrom(ch.From, ch.To, dec, share, lang), &np), npOr(either, pct, &np)})
+		}
+		if np > 0 {
+			summary.Note = npNote(lang, np)
+		}
+		add(summary)
+		add(compareTables(c, area, w, lang, fy, ty)...)
+	}
+	return doc
+}
+
+// compareTables are the breakdowns of the indicators of area side by side.
+func compareTables(c *report.Comparison, area string, w map[string]string, lang, fy, ty string) []document.Block {
+	var out []document.Block
+	add := func(b ...document.Block) { out = append(out, b...) }
+	for _, ch := range c.Indicators {
+		if len(ch.Breakdown) == 0 || areaOf(ch.Indicator.ID) != area {
 			continue
 		}
 		ind := ch.Indicator
@@ -172,7 +218,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		t.Note = strings.Join(notes, " ")
 		add(t)
 	}
-	return doc
+	return out
 }
 
 // maxCompareRows is the most rows a breakdown compared shows: about a

@@ -55,6 +55,8 @@ type ChartData struct {
 	Series  []Series // one for bar, hbar, donut and pie; one or more for stacked and line
 	Percent bool     // values are fractions 0..1 printed as "17%" or "17,2%"
 	Lang    string   // number format: "it" (default) or "en"
+	Signed  bool     // values are changes, their labels signed: "+2,1%", "−6,1%"
+	Span    float64  // hbar: when positive, the axis runs at least from −Span to Span
 }
 
 // DrawChart draws d into the rectangle x, y, w, h (user units, normally mm)

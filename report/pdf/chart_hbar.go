@@ -28,7 +28,7 @@ func (c *canvas) hbars(top float64, d ChartData) {
 	}
 	c.font(size, "")
 	valW := c.maxWidth(texts) + 4*pt
-	lo, hi := math.Min(minOf(values), 0), math.Max(maxOf(values), 0)
+	lo, hi := math.Min(minOf(values), -d.Span), math.Max(maxOf(values), d.Span)
 
 	left, right := nameW+8*pt, c.w-valW
 	if lo < 0 {

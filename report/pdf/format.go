@@ -51,7 +51,20 @@ func valueFormat(d ChartData) func(v float64) string {
 	for i, s := range d.Series {
 		values[i] = s.Values
 	}
-	return seriesFormat(values, d.Percent, d.Lang)
+	f := seriesFormat(values, d.Percent, d.Lang)
+	if !d.Signed {
+		return f
+	}
+	return func(v float64) string {
+		s := f(math.Abs(v))
+		switch {
+		case s == f(0):
+			return s
+		case v > 0:
+			return "+" + s
+		}
+		return "−" + s
+	}
 }
 
 // seriesFormat is valueFormat of a chart's series values (also used to

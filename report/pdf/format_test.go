@@ -211,3 +211,14 @@ func TestRestore(t *testing.T) {
 		t.Errorf("font size %v", size)
 	}
 }
+
+// TestSignedValues: a chart of changes labels them with their sign, a
+// true minus, and zero without one.
+func TestSignedValues(t *testing.T) {
+	f := valueFormat(ChartData{Signed: true, Percent: true, Lang: "it", Series: []Series{{Values: []float64{0.021, -0.061, 0}}}})
+	for v, want := range map[float64]string{0.021: "+2,1%", -0.061: "−6,1%", 0: "0,0%", -0.00001: "0,0%"} {
+		if got := f(v); got != want {
+			t.Errorf("%v: %q, want %q", v, got, want)
+		}
+	}
+}

@@ -340,7 +340,7 @@ func (l *layout) chart(c *document.Chart) error {
 	h := l.chartHeight(c)
 	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
 	l.y += chartTop
-	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: l.doc.Lang}
+	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: l.doc.Lang, Signed: c.Signed, Span: c.Span}
 	for _, s := range c.Series {
 		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
 	}
