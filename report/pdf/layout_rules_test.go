@@ -214,3 +214,36 @@ func TestHeadingOverTable(t *testing.T) {
 		}
 	}
 }
+
+// TestNoWidowsOrOrphans: wherever a paragraph or a list item falls, a page
+// never holds its first line alone at the foot or its last line alone at
+// the top; a text of three lines or fewer never splits.
+func TestNoWidowsOrOrphans(t *testing.T) {
+	for _, sentences := range []int{2, 4, 5, 7, 12} {
+		text := strings.Repeat("Ogni tavolo raccoglie residenti, associazioni e servizi del quartiere. ", sentences)
+		for pad := 0; pad <= 95; pad++ {
+			p := &document.Paragraph{Spans: spans(text)}
+			l := layOut(t, padded(pad, p, &document.Paragraph{Spans: spans("Dopo.")}))
+			at := l.placed[len(l.placed)-2]
+			lines := l.newText(p.Spans, bodySize, bodyLeading, "").lines(textW)
+			if at.page == at.endPage {
+				continue
+			}
+			// the block ends paraGap below its last line
+			last := int((at.endY-paraGap-marginTop)/bodyLeading + 0.5)
+			first := len(lines) - last
+			where := fmt.Sprintf("%d lines, pad %d", len(lines), pad)
+			switch {
+			case first <= 0:
+				// moved whole to the next page (the block was recorded
+				// where the flow stood before it)
+			case len(lines) <= 3:
+				t.Errorf("%s: a text of %d lines split", where, len(lines))
+			case first < 2:
+				t.Errorf("%s: %d line(s) alone at the foot of page %d", where, first, at.page)
+			case last < 2:
+				t.Errorf("%s: %d line(s) alone at the top of page %d", where, last, at.endPage)
+			}
+		}
+	}
+}

@@ -366,7 +366,13 @@ func (l *layout) list(list *document.List) {
 	l.color(ink)
 	for i, it := range list.Items {
 		t := l.newText(it.Spans, bodySize, bodyLeading, "")
-		l.ensure(bodyLeading)
+		// the lines draw keeps together (no orphan, three lines or fewer
+		// whole) go with the mark
+		n := len(t.lines(textW - 7))
+		if n > 3 {
+			n = 2
+		}
+		l.ensure(float64(max(n, 1)) * bodyLeading)
 		mark := "•"
 		if list.Ordered {
 			mark = fmt.Sprintf("%d.", i+1)

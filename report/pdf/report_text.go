@@ -166,8 +166,17 @@ func (t *text) height(width float64) float64 {
 // below the text.
 func (t *text) draw(x, width float64, align string, breakable bool) {
 	lines := t.lines(width)
+	n := len(lines)
 	for i, line := range lines {
-		if breakable {
+		switch {
+		case !breakable:
+		case i == 0 && n <= 3:
+			t.l.ensure(float64(n) * t.leading) // three lines or fewer never split
+		case i == 0:
+			t.l.ensure(2 * t.leading) // no first line alone at a page's foot
+		case n-i == 2:
+			t.l.ensure(2 * t.leading) // no last line alone at a page's top
+		default:
 			t.l.ensure(t.leading)
 		}
 		t.line(line, x, width, align, i == len(lines)-1)
