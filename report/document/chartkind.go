@@ -11,9 +11,13 @@ const (
 	ChartDonut   = "donut"   // ring of slices with a legend, one series
 	ChartPie     = "pie"     // slices with a legend, one series
 	ChartLine    = "line"    // lines over categories, one or more series
+	// ChartSpark is a sparkline table: one row per series, its name, its
+	// values by category and a small line on a scale of its own. A value
+	// may be NaN: no figure to show (printed "–", a gap in the line).
+	ChartSpark = "spark"
 )
 
-var chartKinds = []string{ChartBar, ChartHBar, ChartStacked, ChartDonut, ChartPie, ChartLine}
+var chartKinds = []string{ChartBar, ChartHBar, ChartStacked, ChartDonut, ChartPie, ChartLine, ChartSpark}
 
 // ChartKinds returns the chart kinds, in a stable order (a new slice).
 func ChartKinds() []string { return slices.Clone(chartKinds) }

@@ -83,11 +83,12 @@ type Table struct {
 }
 
 // Chart is a captioned figure of one or more series over labelled
-// categories. In a line chart a value may be NaN: a gap, a category with
-// no figure to show (a year whose figure is withheld to protect people).
+// categories. In a line or spark chart a value may be NaN: a gap, a
+// category with no figure to show (a year whose figure is withheld to
+// protect people, or not available).
 type Chart struct {
 	Caption string
-	Kind    string // bar, hbar, stacked, donut, pie, line
+	Kind    string // bar, hbar, stacked, donut, pie, line, spark
 	Labels  []string
 	Series  []Series
 	Percent bool // values are fractions printed as percentages

@@ -2,7 +2,6 @@ package narrative
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -25,9 +24,12 @@ var compareWords = map[string]map[string]string{
 		"mapped": "da %s", "new": "voce nuova", "dropped": "voce soppressa", "split": "voce scorporata da %s", "merged": "voce che unisce %s, non confrontabile",
 		"and": " e ", "q": "«%s»",
 		"zeros": "Omesse %s righe pari a zero in entrambe le edizioni.", "zero1": "Omessa 1 riga pari a zero in entrambe le edizioni.",
-		"redefined":  "La lista di codici è cambiata: alcune righe non sono confrontabili.",
-		"omitted":    "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell'ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
-		"indicators": "Indicatori",
+		"redefined":   "La lista di codici è cambiata: alcune righe non sono confrontabili.",
+		"omitted":     "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell'ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
+		"indicators":  "Indicatori",
+		"sparkValues": "Andamento degli indicatori principali", "sparkShares": "Andamento degli indicatori principali: quote",
+		"sparkNote": "Ogni linea ha una scala propria, dal valore minimo al massimo dell'indicatore; il punto più grande è l'ultimo valore",
+		"sparkDash": "; – valore non disponibile o non pubblicato per tutelare le persone",
 	},
 	"en": {
 		"title":    "Comparing the %d and %d editions",
@@ -39,9 +41,12 @@ var compareWords = map[string]map[string]string{
 		"mapped": "from %s", "new": "new item", "dropped": "item dropped", "split": "split from %s", "merged": "merges %s, not comparable",
 		"and": " and ", "q": "“%s”",
 		"zeros": "%s rows at zero in both editions omitted.", "zero1": "1 row at zero in both editions omitted.",
-		"redefined":  "The code list changed: some rows are not comparable.",
-		"omitted":    "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
-		"indicators": "Indicators",
+		"redefined":   "The code list changed: some rows are not comparable.",
+		"omitted":     "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
+		"indicators":  "Indicators",
+		"sparkValues": "Trend of the main indicators", "sparkShares": "Trend of the main indicators: shares",
+		"sparkNote": "Each line has a scale of its own, from the indicator's lowest value to its highest; the larger dot is the last value",
+		"sparkDash": "; – value not available, or not published to protect people",
 	},
 }
 
@@ -87,29 +92,17 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	add(st.areaBlocks()...)
 
 	if len(span) >= 3 {
-		// a line through two points says no more than the two figures
+		// a line through two points says no more than the two figures:
+		// the trends only with three editions or more, as sparklines
 		var years []string
 		for _, h := range span {
 			years = append(years, strconv.Itoa(h.Edition.Year))
 		}
-		e := newEnv(context.Background(), span, Limits{}, comparedChanges(c))
-		e.rs, e.lang, e.na = c.To, lang, format.NAIn(lang)
-		for _, ch := range c.Indicators {
-			if ch.Indicator.By != "" || len(ch.Indicator.Parts) > 0 {
-				continue
-			}
-			e.trendchart(ch.Indicator.ID) // cannot fail: the id comes from the results
-		}
-		var trends []document.Block
-		for _, b := range e.blocks {
-			if ch, ok := b.(*document.Chart); ok && ch.Kind == document.ChartLine && len(ch.Labels) < 3 {
-				continue
-			}
-			trends = append(trends, b)
-		}
-		if len(trends) > 0 {
+		if trends := trendSparks(c, span, lang); len(trends) > 0 {
 			add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
-			add(trends...)
+			for _, t := range trends {
+				add(t)
+			}
 		}
 	}
 
@@ -150,6 +143,58 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 		add(compareTables(c, area, w, lang, fy, ty)...)
 	}
 	return doc
+}
+
+// trendSparks are the main indicators (those without a breakdown by a code
+// list or parts) in every edition of span, as sparkline tables: one of
+// shares, one of the other figures. A figure withheld or not available is
+// a dash, never a zero; an indicator with no figure at all is left out.
+func trendSparks(c *report.Comparison, span []*report.Results, lang string) []*document.Chart {
+	w := compareWords[lang]
+	var years []string
+	for _, h := range span {
+		years = append(years, strconv.Itoa(h.Edition.Year))
+	}
+	values := &document.Chart{Kind: document.ChartSpark, Caption: w["sparkValues"], Labels: years}
+	shares := &document.Chart{Kind: document.ChartSpark, Caption: w["sparkShares"], Labels: years, Percent: true}
+	dashes := map[*document.Chart]bool{}
+	for _, ch := range c.Indicators {
+		ind := ch.Indicator
+		if ind.By != "" || len(ind.Parts) > 0 {
+			continue
+		}
+		into := values
+		if ind.IsShare() {
+			into = shares
+		}
+		vals := make([]float64, len(span))
+		shown := false
+		for i, h := range span {
+			vals[i] = math.NaN()
+			if r, ok := h.Lookup(ind.ID); ok && r.Value.Known && !r.Withheld {
+				vals[i] = r.Value.Num
+				shown = true
+			} else {
+				dashes[into] = true
+			}
+		}
+		if !shown {
+			continue
+		}
+		into.Series = append(into.Series, document.Series{Name: ind.Title.In(lang), Values: vals})
+	}
+	var out []*document.Chart
+	for _, t := range []*document.Chart{values, shares} {
+		if len(t.Series) == 0 {
+			continue
+		}
+		t.Note = w["sparkNote"]
+		if dashes[t] {
+			t.Note += w["sparkDash"]
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // compareTables are the breakdowns of the indicators of area side by side.

@@ -168,8 +168,8 @@ func TestMainChangesAsPrinted(t *testing.T) {
 }
 
 // TestComparisonLines: no chart of the comparison draws a line through
-// two points; a comparison of two editions has no line chart, one of three
-// has its trends.
+// two points; a comparison of two editions has no trend, one of three has
+// its trends as sparkline tables, not one line chart per indicator.
 func TestComparisonLines(t *testing.T) {
 	for _, from := range []int{2018, 2019} {
 		_, doc := sampleComparison(t, "it", from, 2020)
@@ -180,6 +180,8 @@ func TestComparisonLines(t *testing.T) {
 				case c.Kind == document.ChartLine && len(c.Labels) < 3:
 					t.Errorf("%d: a line through %d points: %s", from, len(c.Labels), c.Caption)
 				case c.Kind == document.ChartLine:
+					t.Errorf("%d: a full line chart among the trends: %s", from, c.Caption)
+				case c.Kind == document.ChartSpark:
 					lines++
 				case c.Kind == document.ChartHBar:
 					bars++
@@ -187,7 +189,7 @@ func TestComparisonLines(t *testing.T) {
 			}
 		}
 		if from == 2019 && lines > 0 || from == 2018 && lines == 0 {
-			t.Errorf("%d→2020: %d line charts", from, lines)
+			t.Errorf("%d→2020: %d sparkline tables", from, lines)
 		}
 		if bars < 4 {
 			t.Errorf("%d→2020: %d charts of the changes by area, want one per area", from, bars)

@@ -68,6 +68,9 @@ func dump(doc *document.Document) string {
 		case *document.Chart:
 			fmt.Fprintf(&b, "chart %s %q note=%q\n", bl.Kind, bl.Caption, bl.Note)
 			for _, s := range bl.Series {
+				if len(bl.Series) > 1 {
+					fmt.Fprintf(&b, "  series %q\n", s.Name)
+				}
 				for i, v := range s.Values {
 					fmt.Fprintf(&b, "  %s = %v\n", bl.Labels[i], v)
 				}
@@ -146,8 +149,8 @@ func TestTemplateErrors(t *testing.T) {
 		{"{{with .City}}{{.Name}}{{end}}", `t/a.md:1:16: unknown field .Name: the dot is a text, without fields`},
 		{"{{num \"B.3.tables\"}}", `t/a.md:1:2: indicator B.3.tables is n.d. in this edition: guard it with {{if known "B.3.tables"}} (at <num "B.3.tables">)`},
 		{"{{chart \"B.3.projects\"}}", `t/a.md:1:2: indicator B.3.projects has no breakdown to chart (at <chart "B.3.projects">)`},
-		{"# T\n\n  {{chart \"B.3.3\" \"radar\"}}", `t/a.md:3:4: unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line) (at <chart "B.3.3" "radar">)`},
-		{"{{chart \"B.3.3\" \"donnut\"}}", `t/a.md:1:2: unknown chart kind "donnut" (one of: bar, hbar, stacked, donut, pie, line; did you mean "donut"?) (at <chart "B.3.3" "donnut">)`},
+		{"# T\n\n  {{chart \"B.3.3\" \"radar\"}}", `t/a.md:3:4: unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line, spark) (at <chart "B.3.3" "radar">)`},
+		{"{{chart \"B.3.3\" \"donnut\"}}", `t/a.md:1:2: unknown chart kind "donnut" (one of: bar, hbar, stacked, donut, pie, line, spark; did you mean "donut"?) (at <chart "B.3.3" "donnut">)`},
 		{"{{chart \"B.3.3\" \"pie\" \"bar\"}}", `t/a.md:1:2: chart takes an indicator and at most one chart kind, not 2 (at <chart "B.3.3" "pie" "bar">)`},
 		{"# T\n\n{{if known \"B.3.1\"}}\nx\n\ny\n", `t/a.md:3:2: {{if}} is never closed with {{end}}`},
 		{"# T\n{{/* {{if */}}\n{{range top \"B.3.3\" 3}}\n  {{- if .Key}}x{{end}} {{printf \"{{end}}\"}}{{print `}}{{end}}`}}\n", `t/a.md:3:2: {{range}} is never closed with {{end}}`},

@@ -22,6 +22,7 @@ const (
 	Donut   ChartKind = document.ChartDonut
 	Pie     ChartKind = document.ChartPie
 	Line    ChartKind = document.ChartLine
+	Spark   ChartKind = document.ChartSpark
 )
 
 // Kinds lists the chart kinds in a stable order: document.ChartKinds.
@@ -104,6 +105,8 @@ func DrawChart(f *fpdf.Fpdf, x, y, w, h float64, d ChartData, st Style) (err err
 		c.hbars(top, d)
 	case Line:
 		c.lines(top, d)
+	case Spark:
+		c.sparks(top, d)
 	case Pie, Donut:
 		c.pie(top, d, d.Kind == Donut)
 	}
@@ -160,7 +163,7 @@ func (d ChartData) validate() error {
 			return fmt.Errorf("chart %s: series %q has %d values for %d labels", d.Kind, s.Name, len(s.Values), len(d.Labels))
 		}
 		for i, v := range s.Values {
-			if math.IsNaN(v) && d.Kind == Line {
+			if math.IsNaN(v) && (d.Kind == Line || d.Kind == Spark) {
 				continue // a gap in the line
 			}
 			if math.IsNaN(v) || math.IsInf(v, 0) {

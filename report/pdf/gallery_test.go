@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,13 +86,34 @@ func galleryCases() []galleryCase {
 	var cases []galleryCase
 	for _, k := range Kinds {
 		for _, ds := range galleryDatasets() {
-			if ds.multi && k != Stacked && k != Line {
-				continue
+			if ds.multi && k != Stacked && k != Line && k != Spark || k == Spark && (!ds.multi || ds.name != "tre serie 2018-2020") {
+				continue // a sparkline table, of years, has its own cases below
 			}
 			d := ChartData{Kind: k, Title: ds.title, Labels: ds.labels, Series: ds.series, Percent: ds.percent}
 			cases = append(cases, galleryCase{name: string(k) + ": " + ds.name, data: d, words: ds.words})
 		}
 	}
+	years := []string{"2018", "2019", "2020"}
+	cases = append(cases, galleryCase{name: "spark: lacune e quote", data: ChartData{Kind: Spark, Labels: years, Percent: true,
+		Series: []Series{
+			{Name: "Quota di progetti nuovi", Values: []float64{0.1875, math.NaN(), 0.214}},
+			{Name: "Quota di organizzazioni con due o più ruoli", Values: []float64{0.478, 0.549, 0.545}},
+			{Name: "Quota costante", Values: []float64{0.5, 0.5, 0.5}},
+		}}, words: []string{"18,8%", "–", "21,4%", "50,0%"}})
+	cases = append(cases, galleryCase{name: "spark: conteggi accanto a tassi", data: ChartData{Kind: Spark, Labels: years,
+		Series: []Series{
+			{Name: "Utenti in carico", Values: []float64{24050, 25310, 26715}},
+			{Name: "Utenti per assistente sociale", Values: []float64{174.02, 178.74, 184.37}},
+			{Name: "Nessun valore", Values: []float64{math.NaN(), math.NaN(), math.NaN()}},
+		}}, words: []string{"24.050", "26.715", "174,0", "184,4"}})
+	cases = append(cases, galleryCase{name: "spark: quattordici righe e un anno solo", data: ChartData{Kind: Spark, Labels: []string{"2020"},
+		Series: func() []Series {
+			var ss []Series
+			for i := range 14 {
+				ss = append(ss, Series{Name: fmt.Sprintf("Indicatore %d", i+1), Values: []float64{float64(i * 10)}})
+			}
+			return ss
+		}()}, words: []string{"130"}})
 	cases = append(cases, galleryCase{name: "hbar: negativi", data: ChartData{Kind: HBar,
 		Labels: []string{"Entrate", "Uscite correnti", "Saldo"}, Series: gallerySeries(52000, -61000, -9000)},
 		words: []string{"-61.000"}})
