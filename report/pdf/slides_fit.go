@@ -38,6 +38,26 @@ func (dk *deck) chartFits(c *document.Chart, w, h, size float64) bool {
 		return false // the values in the segments are set smaller
 	}
 	switch ChartKind(c.Kind) {
+	case Spark:
+		nameW, valW, rowH := dk.sparkRoom(c, W, H, size)
+		if nameW < W*0.25 || rowH < lineH*1.1 {
+			return false
+		}
+		most := 1
+		if 2*lineH <= rowH {
+			most = 2
+		}
+		for _, l := range c.Labels {
+			if measure(l) > valW {
+				return false
+			}
+		}
+		for _, s := range c.Series {
+			if !wrapFits(s.Name, nameW, most) {
+				return false
+			}
+		}
+		return true
 	case HBar:
 		axisH := capHeight*size + 6
 		rowH := math.Min((H-axisH)/float64(n), size*4.5)
@@ -114,6 +134,29 @@ func (dk *deck) chartFits(c *document.Chart, w, h, size float64) bool {
 	}
 }
 
+// sparkRoom returns, in points, the widths of the names and of the value
+// columns of a sparkline table in a W × H point box at size points, and its
+// rows' height, as sparks lays them out (its values columns as wide as the
+// widest value, for the categories to fit).
+func (dk *deck) sparkRoom(c *document.Chart, W, H, size float64) (nameW, valW, rowH float64) {
+	measure := func(s string) float64 { return dk.width(s, "", size) / mmPerPt }
+	for _, s := range c.Series {
+		f := seriesFormat([][]float64{known(s.Values)}, c.Percent, dk.d.Lang)
+		for _, v := range s.Values {
+			t := "–"
+			if !math.IsNaN(v) {
+				t = f(v)
+			}
+			valW = math.Max(valW, measure(t))
+		}
+	}
+	const gap = 8.0
+	lineW := math.Min(math.Max(W*0.16, 40), 110)
+	nameW = W - float64(len(c.Labels))*(valW+gap) - lineW - gap
+	rowH = math.Min(H/float64(len(c.Series)+1), 3*1.2*size)
+	return nameW, valW, rowH
+}
+
 // plotRoom returns the room, in points, that a bar, stacked or line chart
 // of several series leaves its plot and labels in a W × H point box: the
 // legend takes rows at the bottom, a line chart's end values a column on
@@ -174,6 +217,10 @@ func (dk *deck) labelRoom(c *document.Chart, w, h, size float64) (float64, int, 
 	measure := func(s string) float64 { return dk.width(s, "", size) / mmPerPt }
 	lineH := 1.2 * size
 	switch ChartKind(c.Kind) {
+	case Spark:
+		// the categories head the columns of values, on one line
+		_, valW, _ := dk.sparkRoom(c, W, H, size)
+		return valW, 1, valW > 0
 	case HBar:
 		rowH := math.Min((H-(capHeight*size+6))/float64(n), size*4.5)
 		if rowH < 1.1*size {
