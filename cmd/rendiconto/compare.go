@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,6 +28,7 @@ var compareCmd = &command{
 		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json, csv or xlsx (on standard output)")
 		fs.StringVar(&o.out, "out", "", "the output folder of the PDF (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "language: it or en (default from config)")
+		fs.BoolVar(&o.slides, "slides", false, "write the main changes as 16:9 slides in the deck's look (confronto-FROM-TO-LANG-slides.pdf), not the report")
 	},
 	run: runCompare,
 }
@@ -37,6 +39,9 @@ func runCompare(ctx context.Context, e *env) error {
 	}[e.opts.format]
 	if !ok {
 		return usageError{fmt.Sprintf("--format must be pdf, table, json, csv or xlsx, not %q", e.opts.format)}
+	}
+	if e.opts.slides && e.opts.format != "pdf" {
+		return usageError{fmt.Sprintf("--slides writes a PDF: leave out --format %s", e.opts.format)}
 	}
 	if e.opts.format == "xlsx" {
 		if err := refuseTerminal(e, "confronto.xlsx"); err != nil {
@@ -75,6 +80,9 @@ func runCompare(ctx context.Context, e *env) error {
 	if write != nil {
 		return write(e.stdout, c)
 	}
+	if e.opts.slides {
+		return e.compareSlides(ctx, c, history)
+	}
 	out, err := pdf.Report(narrative.Comparison(c, history), e.reportOptions())
 	if err != nil {
 		return e.renderError(fmt.Sprintf("the comparison of %d and %d", from, to), err)
@@ -83,6 +91,41 @@ func runCompare(ctx context.Context, e *env) error {
 		return err
 	}
 	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language), rt))
+	if err := writeAtomic(path, out); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, path)
+	return nil
+}
+
+// compareSlides writes the comparison as slides. A deck whose slides do
+// not fit is built again simpler (no charts, fewer items a slide), so that
+// valid data always make a deck; the warnings of the one written are told.
+func (e *env) compareSlides(ctx context.Context, c *report.Comparison, history []*report.Results) error {
+	theme, err := e.slideTheme(c.To)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	var warnings []*pdf.SlideError
+	for plain := 0; plain <= narrative.PlainestDeck; plain++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		out, warnings, err = pdf.SlidesWarn(narrative.ComparisonDeck(c, history, plain), theme)
+		var slideErrs pdf.SlideErrors
+		if !errors.As(err, &slideErrs) {
+			break
+		}
+	}
+	if err != nil {
+		return e.renderError(fmt.Sprintf("the slides of the comparison of %d and %d", c.From.Edition.Year, c.To.Edition.Year), err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "[compare --slides] %s\n", w)
+	}
+	name := fmt.Sprintf("confronto-%d-%d-%s-slides.pdf", c.From.Edition.Year, c.To.Edition.Year, e.cfg.Language)
+	path := filepath.Join(e.cfg.Out, internalName(name, c.To))
 	if err := writeAtomic(path, out); err != nil {
 		return err
 	}

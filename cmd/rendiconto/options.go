@@ -23,6 +23,7 @@ type options struct {
 	replace                               bool   // import --replace
 	internal                              bool   // --internal: nothing withheld, every output stamped
 	district                              string // --district: the edition seen from one district
+	slides                                bool   // compare --slides
 }
 
 // env is what a command runs with: its options resolved against the config.

@@ -25,6 +25,7 @@ var storyWords = map[string]map[string]string{
 		"newInd":   "Nuovo indicatore: %s.",
 		"newCodes": "%s: %s %s.",
 		"newCode1": "voce nuova", "newCodeN": "voci nuove",
+		"newCodesCount": "%s: %d voci nuove.", "indCount": "%d indicatori",
 		"noNew":     "Nessun indicatore e nessuna voce nuova.",
 		"notComp":   "Cosa non si può confrontare",
 		"missing":   "Non disponibili nel %d (n.d.), per mancanza di %s: %s.",
@@ -64,6 +65,7 @@ var storyWords = map[string]map[string]string{
 		"newInd":   "New indicator: %s.",
 		"newCodes": "%s: %s %s.",
 		"newCode1": "new item", "newCodeN": "new items",
+		"newCodesCount": "%s: %d new items.", "indCount": "%d indicators",
 		"noNew":     "No new indicator and no new item.",
 		"notComp":   "What cannot be compared",
 		"missing":   "Not available in %d (n/a), for lack of %s: %s.",
@@ -217,7 +219,13 @@ type story struct {
 	lists []report.CodeListChange
 	lang  string
 	w     map[string]string
+	// brief counts what would name more than maxNamed codes or
+	// indicators in one sentence (the slides).
+	brief bool
 }
+
+// maxNamed is the most codes or indicators a brief sentence names.
+const maxNamed = 3
 
 func newStory(c *report.Comparison, between []*report.Edition) *story {
 	lang := c.To.Lang
@@ -298,7 +306,9 @@ func (s *story) mainBlocks() []document.Block {
 				news = append(news, cc.Codes...)
 			}
 		}
-		if len(news) > 0 {
+		if s.brief && len(news) > maxNamed {
+			items = append(items, fmt.Sprintf(w["newCodesCount"], fmt.Sprintf(w["list"], s.listName(l.Domain)), len(news)))
+		} else if len(news) > 0 {
 			n := w["newCode1"]
 			if len(news) > 1 {
 				n = w["newCodeN"]
@@ -350,7 +360,11 @@ func (s *story) mainBlocks() []document.Block {
 	}
 	items = nil
 	for _, r := range reasons {
-		items = append(items, strings.Replace(r, titles, s.join(named[r]), 1))
+		names := s.join(named[r])
+		if s.brief && len(named[r]) > maxNamed {
+			names = fmt.Sprintf(w["indCount"], len(named[r]))
+		}
+		items = append(items, strings.Replace(r, titles, names, 1))
 	}
 	blocks = append(blocks, &document.Heading{Level: 2, Text: w["notComp"]})
 	if len(items) == 0 {
@@ -378,23 +392,7 @@ func (s *story) listBlocks() []document.Block {
 		blocks = append(blocks, &document.Heading{Level: 2, Text: fmt.Sprintf(w["list"], s.listName(l.Domain))})
 		var items []string
 		for _, cc := range l.Changes {
-			var t string
-			switch cc.Kind {
-			case report.CodeNew:
-				t = fmt.Sprintf(w[codeNewKey], s.names(cc.Codes))
-			case report.CodeDropped:
-				t = fmt.Sprintf(w[codeDropKey], s.names(cc.Was))
-			case report.CodeRenamed:
-				t = fmt.Sprintf(w[codeRenKey], s.names(cc.Was), s.names(cc.Codes))
-				if s.names(cc.Was) == s.names(cc.Codes) {
-					t = fmt.Sprintf(w["recoded"], s.names(cc.Codes))
-				}
-			case report.CodeMerged:
-				t = fmt.Sprintf(w[codeMrgKey], s.names(cc.Was), s.names(cc.Codes))
-			case report.CodeSplit:
-				t = fmt.Sprintf(w[codeSplKey], s.names(cc.Was), s.names(cc.Codes))
-			}
-			items = append(items, t)
+			items = append(items, s.codeSentence(cc))
 		}
 		blocks = append(blocks, list(items))
 		var affected []string
@@ -410,6 +408,28 @@ func (s *story) listBlocks() []document.Block {
 		}
 	}
 	return blocks
+}
+
+// codeSentence says one change of a code list in words, naming the codes
+// by their labels.
+func (s *story) codeSentence(cc report.CodeChange) string {
+	w := s.w
+	switch cc.Kind {
+	case report.CodeNew:
+		return fmt.Sprintf(w[codeNewKey], s.names(cc.Codes))
+	case report.CodeDropped:
+		return fmt.Sprintf(w[codeDropKey], s.names(cc.Was))
+	case report.CodeRenamed:
+		if s.names(cc.Was) == s.names(cc.Codes) {
+			return fmt.Sprintf(w["recoded"], s.names(cc.Codes))
+		}
+		return fmt.Sprintf(w[codeRenKey], s.names(cc.Was), s.names(cc.Codes))
+	case report.CodeMerged:
+		return fmt.Sprintf(w[codeMrgKey], s.names(cc.Was), s.names(cc.Codes))
+	case report.CodeSplit:
+		return fmt.Sprintf(w[codeSplKey], s.names(cc.Was), s.names(cc.Codes))
+	}
+	return ""
 }
 
 // join joins phrases as a list: "a, b e c".

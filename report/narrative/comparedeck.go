@@ -1,0 +1,222 @@
+package narrative
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+)
+
+// deckWords are the words of the comparison deck that the report does not
+// already have.
+var deckWords = map[string]map[string]string{
+	"it": {
+		"biggest":     "Le variazioni maggiori",
+		"biggestNote": "Variazione percentuale dal %d al %d, calcolata dai valori stampati; valore nel %d (per una quota: casi) almeno 10",
+		"listSome":    "%s. %s",
+		"listMany":    "Lista «%s»: %s cambiamenti (voci nuove, unite, suddivise, rinominate o soppresse), descritti nel confronto",
+		"thanks":      "Grazie per l'attenzione",
+		"more":        "(segue)",
+	},
+	"en": {
+		"biggest":     "The largest changes",
+		"biggestNote": "Percentage change from %d to %d, computed from the values as printed; %d value (for a share: cases) at least 10",
+		"listSome":    "%s. %s",
+		"listMany":    "The “%s” list: %s changes (items new, merged, split, renamed or dropped), set out in the comparison",
+		"thanks":      "Thank you",
+		"more":        "(continued)",
+	},
+}
+
+// PlainestDeck is the simplest level of ComparisonDeck: one item a slide.
+const PlainestDeck = 2
+
+// maxSlideText is about the most characters of items a bullets slide of
+// the deck holds: what the body's type sets on a slide without shrinking
+// much.
+const maxSlideText = 650
+
+// maxListSentences is how many changes of one code list the deck says in
+// words (naming at most twice as many codes); a list with more is counted.
+const maxListSentences = 3
+
+// ComparisonDeck is the comparison as slides, from the same content as the
+// report's first parts: a title; the increases and the decreases; a chart
+// of the largest changes; with three editions or more the trends as
+// sparkline tables; what is new; what cannot be compared; the code lists
+// changed; a closing slide. Six to ten slides.
+//
+// plain, from 0, asks for simpler slides, for a deck that did not fit:
+// at 1 no charts and at most two items a slide, at 2 one item a slide.
+// Every level says the same things in words.
+func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) *document.Deck {
+	doc := Comparison(c, history) // its front matter, and the trends
+	st := newStory(c, betweenOf(c, history))
+	st.brief = true // many codes or indicators counted, not named
+	w, dw, lang := st.w, deckWords[st.lang], st.lang
+	fy, ty := c.From.Edition.Year, c.To.Edition.Year
+	deck := &document.Deck{Front: doc.Front}
+	add := func(s document.Slide) { deck.Slides = append(deck.Slides, s) }
+
+	// the title slide: the subtitle, then the credits
+	var title []document.Block
+	if doc.Subtitle != "" {
+		title = append(title, para(doc.Subtitle))
+	}
+	if doc.Organisation != "" {
+		title = append(title, para(doc.Organisation))
+	}
+	where := doc.City
+	if doc.DateText != "" {
+		where += ", " + doc.DateText
+	}
+	title = append(title, para(where))
+	add(document.Slide{Layout: document.LayoutTitle, Title: doc.Title, Blocks: title})
+
+	per := 6
+	switch {
+	case plain == 1:
+		per = 2
+	case plain >= 2:
+		per = 1
+	}
+	// bullets adds a list as slides of at most per items, or none as its
+	// sentence
+	bullets := func(head string, items []string, none string) {
+		if len(items) == 0 {
+			add(document.Slide{Layout: document.LayoutBullets, Title: head, Blocks: []document.Block{para(none)}})
+			return
+		}
+		for i := 0; i < len(items); {
+			// as many items as the level allows, within a slide's text
+			n, size := 0, 0
+			for i+n < len(items) && n < per && (n == 0 || size+utf8.RuneCountInString(items[i+n]) <= maxSlideText) {
+				size += utf8.RuneCountInString(items[i+n])
+				n++
+			}
+			t := head
+			if i > 0 {
+				t += " " + dw["more"]
+			}
+			add(document.Slide{Layout: document.LayoutBullets, Title: t, Blocks: []document.Block{list(items[i : i+n])}})
+			i += n
+		}
+	}
+
+	all := comparableChanges(c, lang)
+	up, down := mainChanges(all)
+	sentences := func(ms []mainChange) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.sentence(lang))
+		}
+		return out
+	}
+	bullets(w["up"], sentences(up), w["noUp"])
+	bullets(w["down"], sentences(down), w["noDown"])
+
+	if plain == 0 {
+		// the largest changes, both ways, on one scale
+		ms := append(append([]mainChange(nil), up...), down...)
+		if len(ms) > 0 {
+			ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true,
+				Caption: dw["biggest"], Note: fmt.Sprintf(dw["biggestNote"], fy, ty, fy)}
+			vals := make([]float64, 0, len(ms))
+			span := 0.0
+			for _, m := range ms {
+				ch.Labels = append(ch.Labels, m.ch.Indicator.Title.In(lang))
+				vals = append(vals, m.pct/100)
+				span = math.Max(span, math.Abs(m.pct/100))
+			}
+			ch.Span = span
+			ch.Series = []document.Series{{Name: "%", Values: vals}}
+			add(document.Slide{Layout: document.LayoutChart, Title: dw["biggest"], Blocks: []document.Block{ch}})
+		}
+		// the trends, one slide a sparkline table
+		for _, b := range doc.Blocks {
+			if ch, ok := b.(*document.Chart); ok && ch.Kind == document.ChartSpark {
+				add(document.Slide{Layout: document.LayoutChart, Title: ch.Caption, Blocks: []document.Block{ch}})
+			}
+		}
+	}
+
+	// what is new and what cannot be compared: the report's own sentences
+	blocks := st.mainBlocks()
+	section := func(head string) (items []string, none string) {
+		for i, b := range blocks {
+			if h, ok := b.(*document.Heading); !ok || h.Text != head || i+1 >= len(blocks) {
+				continue
+			}
+			switch next := blocks[i+1].(type) {
+			case *document.List:
+				for _, it := range next.Items {
+					items = append(items, it.Plain())
+				}
+			case *document.Paragraph:
+				none = next.Plain()
+			}
+		}
+		return items, none
+	}
+	items, none := section(fmt.Sprintf(w["appeared"], ty))
+	bullets(fmt.Sprintf(w["appeared"], ty), items, none)
+	items, none = section(w["notComp"])
+	bullets(w["notComp"], items, none)
+
+	// the code lists changed: a few changes in words, many counted
+	items = nil
+	for _, l := range st.lists {
+		name := st.listName(l.Domain)
+		named := 0
+		for _, cc := range l.Changes {
+			named += len(cc.Codes) + len(cc.Was)
+		}
+		if len(l.Changes) > maxListSentences || named > 2*maxListSentences {
+			items = append(items, fmt.Sprintf(dw["listMany"], name, strconv.Itoa(len(l.Changes))))
+			continue
+		}
+		var ss []string
+		for _, cc := range l.Changes {
+			ss = append(ss, st.codeSentence(cc))
+		}
+		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(ss)))
+	}
+	bullets(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
+
+	closing := []document.Block{}
+	if doc.Organisation != "" {
+		closing = append(closing, para(doc.Organisation))
+	}
+	add(document.Slide{Layout: document.LayoutClosing, Title: dw["thanks"], Blocks: closing})
+	for i := range deck.Slides {
+		deck.Slides[i].File = "compare"
+	}
+	return deck
+}
+
+// joinSentences joins sentences with a space.
+func joinSentences(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += " "
+		}
+		out += s
+	}
+	return out
+}
+
+// betweenOf are the editions of history after the comparison's earlier
+// one and before its later one.
+func betweenOf(c *report.Comparison, history []*report.Results) []*report.Edition {
+	var out []*report.Edition
+	for _, h := range history {
+		if y := h.Edition.Year; y > c.From.Edition.Year && y < c.To.Edition.Year {
+			out = append(out, h.Edition)
+		}
+	}
+	return out
+}
