@@ -74,3 +74,38 @@ func TestSlidesErrors(t *testing.T) {
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `\`, `\\`) + `"` }
+
+// TestCompareSlides: compare --slides writes the deck of the comparison,
+// named for its editions and language, the same bytes twice, nothing else
+// in the output folder; --slides with another format is refused.
+func TestCompareSlides(t *testing.T) {
+	out := t.TempDir()
+	var first []byte
+	for _, lang := range []string{"it", "en", "it"} {
+		code, stdout, stderr := runArgs(t, "compare", "--slides", "--data", "../../data", "--from", "2018", "--to", "2020", "--lang", lang, "--out", out)
+		want := filepath.Join(out, "confronto-2018-2020-"+lang+"-slides.pdf")
+		if code != exitOK || strings.TrimSpace(stdout) != want {
+			t.Fatalf("%s: exit %d, stdout %q, stderr %q", lang, code, stdout, stderr)
+		}
+		data, err := os.ReadFile(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(data, []byte("/Type /Page\n")); n < 6 || n > 10 {
+			t.Errorf("%s: %d slides, want 6 to 10", lang, n)
+		}
+		if lang == "it" && first != nil && !bytes.Equal(first, data) {
+			t.Error("two runs wrote different bytes")
+		}
+		if lang == "it" {
+			first = data
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 2 {
+		t.Errorf("the output folder holds %d files, want the two decks", len(entries))
+	}
+	code, _, stderr := runArgs(t, "compare", "--slides", "--format", "json", "--data", "../../data")
+	if code == exitOK || !strings.Contains(stderr, "--slides writes a PDF") {
+		t.Errorf("--slides --format json: exit %d, stderr %q", code, stderr)
+	}
+}
