@@ -15,9 +15,12 @@ const (
 	// values by category and a small line on a scale of its own. A value
 	// may be NaN: no figure to show (printed "–", a gap in the line).
 	ChartSpark = "spark"
+	// ChartDumbbell is a dot per series on each category's row, the first
+	// and the last joined by a line: a breakdown in two editions.
+	ChartDumbbell = "dumbbell"
 )
 
-var chartKinds = []string{ChartBar, ChartHBar, ChartStacked, ChartDonut, ChartPie, ChartLine, ChartSpark}
+var chartKinds = []string{ChartBar, ChartHBar, ChartStacked, ChartDonut, ChartPie, ChartLine, ChartSpark, ChartDumbbell}
 
 // ChartKinds returns the chart kinds, in a stable order (a new slice).
 func ChartKinds() []string { return slices.Clone(chartKinds) }

@@ -88,7 +88,7 @@ type Table struct {
 // protect people, or not available).
 type Chart struct {
 	Caption string
-	Kind    string // bar, hbar, stacked, donut, pie, line, spark
+	Kind    string // one of ChartKinds
 	Labels  []string
 	Series  []Series
 	Percent bool // values are fractions printed as percentages

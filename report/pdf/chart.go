@@ -16,13 +16,14 @@ type ChartKind string
 
 // The chart kinds, as package document names them.
 const (
-	Bar     ChartKind = document.ChartBar
-	HBar    ChartKind = document.ChartHBar
-	Stacked ChartKind = document.ChartStacked
-	Donut   ChartKind = document.ChartDonut
-	Pie     ChartKind = document.ChartPie
-	Line    ChartKind = document.ChartLine
-	Spark   ChartKind = document.ChartSpark
+	Bar      ChartKind = document.ChartBar
+	HBar     ChartKind = document.ChartHBar
+	Stacked  ChartKind = document.ChartStacked
+	Donut    ChartKind = document.ChartDonut
+	Pie      ChartKind = document.ChartPie
+	Line     ChartKind = document.ChartLine
+	Spark    ChartKind = document.ChartSpark
+	Dumbbell ChartKind = document.ChartDumbbell
 )
 
 // Kinds lists the chart kinds in a stable order: document.ChartKinds.
@@ -107,6 +108,8 @@ func DrawChart(f *fpdf.Fpdf, x, y, w, h float64, d ChartData, st Style) (err err
 		c.lines(top, d)
 	case Spark:
 		c.sparks(top, d)
+	case Dumbbell:
+		c.dumbbells(top, d)
 	case Pie, Donut:
 		c.pie(top, d, d.Kind == Donut)
 	}

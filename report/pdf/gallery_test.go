@@ -114,6 +114,13 @@ func galleryCases() []galleryCase {
 			}
 			return ss
 		}()}, words: []string{"130"}})
+	cases = append(cases, galleryCase{name: "dumbbell: quartieri 2019 e 2020", data: ChartData{Kind: Dumbbell, Labels: []string{"Borgo Panigale-Reno", "Navile", "Porto-Saragozza", "San Donato-San Vitale", "Santo Stefano", "Savena"},
+		Series: []Series{{Name: "2019", Values: []float64{320, 1450, 870, 2210, 640, 1105}}, {Name: "2020", Values: []float64{410, 1300, 870, 2500, 0, 1200}}}},
+		words: []string{"2019", "2020", "1.450", "1.300", "2.500"}})
+	cases = append(cases, galleryCase{name: "dumbbell: quote, tre edizioni", data: ChartData{Kind: Dumbbell, Percent: true,
+		Labels: []string{"Giovani", "Adulti", "Anziani"},
+		Series: []Series{{Name: "2018", Values: []float64{0.172, 0.35, 0.05}}, {Name: "2019", Values: []float64{0.2, 0.3, 0.1}}, {Name: "2020", Values: []float64{0.25, 0.3, 0.12}}}},
+		words: []string{"17,2%", "25,0%", "30,0%"}})
 	cases = append(cases, galleryCase{name: "hbar: negativi", data: ChartData{Kind: HBar,
 		Labels: []string{"Entrate", "Uscite correnti", "Saldo"}, Series: gallerySeries(52000, -61000, -9000)},
 		words: []string{"-61.000"}})

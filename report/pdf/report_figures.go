@@ -330,6 +330,8 @@ func (l *layout) chartHeight(c *document.Chart) float64 {
 		return max(62, 16+n*5.2)
 	case document.ChartLine:
 		return 58
+	case document.ChartDumbbell:
+		return min(max(36, 17+n*7.2), 200)
 	case document.ChartSpark:
 		return 9 + float64(len(c.Series))*9
 	}

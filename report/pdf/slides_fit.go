@@ -58,8 +58,11 @@ func (dk *deck) chartFits(c *document.Chart, w, h, size float64) bool {
 			}
 		}
 		return true
-	case HBar:
+	case HBar, Dumbbell:
 		axisH := capHeight*size + 6
+		if ChartKind(c.Kind) == Dumbbell {
+			axisH += lineH*float64(len(c.Series)) + 8 // the legend, at worst a row a series
+		}
 		rowH := math.Min((H-axisH)/float64(n), size*4.5)
 		if rowH < 1.1*size {
 			return false
@@ -221,8 +224,12 @@ func (dk *deck) labelRoom(c *document.Chart, w, h, size float64) (float64, int, 
 		// the categories head the columns of values, on one line
 		_, valW, _ := dk.sparkRoom(c, W, H, size)
 		return valW, 1, valW > 0
-	case HBar:
-		rowH := math.Min((H-(capHeight*size+6))/float64(n), size*4.5)
+	case HBar, Dumbbell:
+		axisH := capHeight*size + 6
+		if ChartKind(c.Kind) == Dumbbell {
+			axisH += lineH*float64(len(c.Series)) + 8
+		}
+		rowH := math.Min((H-axisH)/float64(n), size*4.5)
 		if rowH < 1.1*size {
 			return 0, 0, false
 		}
