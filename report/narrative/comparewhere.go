@@ -1,0 +1,111 @@
+package narrative
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"rendiconto/report"
+	"rendiconto/report/document"
+)
+
+var whereWords = map[string]map[string]string{
+	"it": {
+		"where":      "Dove è cambiato",
+		"whereIntro": "Le disaggregazioni in cui le voci si sono spostate di più dal %d al %d, al più %d, ordinate per la somma delle variazioni delle voci in valore assoluto rispetto al loro totale nel %d, che deve essere almeno 10. Sono considerati i conteggi e le somme, le voci confrontabili in entrambe le edizioni. In ogni grafico il punto chiaro è il %d, quello scuro il %d.",
+		"caption":    "%s: %d e %d",
+		"rows":       "Voci confrontabili in entrambe le edizioni",
+		"cut":        "; mostrate le %d con la variazione maggiore in valore assoluto, su %s",
+		"left":       "; omesse le voci nuove, soppresse, suddivise, non disponibili o non pubblicate (n.p.)",
+		"mapped":     "; una voce che ne sostituisce altre è confrontata con la loro somma",
+	},
+	"en": {
+		"where":      "Where it changed",
+		"whereIntro": "The breakdowns whose items moved most from %d to %d, at most %d, ranked by the sum of the items' changes in absolute value against their total in %d, which must be at least 10. Counts and sums are considered, and the items comparable in both editions. In each chart the light dot is %d, the dark one %d.",
+		"caption":    "%s: %d and %d",
+		"rows":       "Items comparable in both editions",
+		"cut":        "; the %d with the largest change in absolute value shown, of %s",
+		"left":       "; items new, dropped, split, not available or not published (n.p.) left out",
+		"mapped":     "; an item that replaces others is compared with their sum",
+	},
+}
+
+// The most breakdowns "Dove è cambiato" charts, and the most rows of each.
+const (
+	maxWhere     = 4
+	maxWhereRows = 12
+)
+
+// whereBlocks are the breakdowns that changed most, each a dumbbell chart
+// of its rows in the two editions: among the counts and sums broken down by
+// a code list, the rows compared as they are (or with the sum of the codes
+// they were), published and known in both editions; ranked by the sum of
+// the rows' changes in absolute value against the rows' earlier total (at
+// least minBase). Nothing when no breakdown moved.
+func (s *story) whereBlocks() []document.Block {
+	w := whereWords[s.lang]
+	fy, ty := s.c.From.Edition.Year, s.c.To.Edition.Year
+	type moved struct {
+		ch    *report.Change
+		rows  []report.RowChange
+		score float64
+		left  bool // rows not comparable or withheld were left out
+	}
+	var ms []moved
+	for _, ch := range s.c.Indicators {
+		if ch.Indicator.By == "" || !ch.Indicator.Additive() || len(ch.Breakdown) == 0 {
+			continue
+		}
+		all, _ := comparedRows(ch)
+		m := moved{ch: ch}
+		var from, delta float64
+		for _, r := range all {
+			if (r.Note != report.NoteUnchanged && r.Note != report.NoteMapped) || r.FromWithheld || r.ToWithheld || !r.From.Known || !r.To.Known {
+				m.left = true
+				continue
+			}
+			m.rows = append(m.rows, r)
+			from += r.From.Num
+			delta += math.Abs(r.To.Num - r.From.Num)
+		}
+		if len(m.rows) < 2 || from < minBase || delta == 0 {
+			continue
+		}
+		m.score = delta / from
+		ms = append(ms, m)
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ms, func(a, b moved) int { return cmp.Compare(b.score, a.score) })
+	ms = ms[:min(len(ms), maxWhere)]
+	blocks := []document.Block{&document.Heading{Level: 1, Text: w["where"]},
+		para(fmt.Sprintf(w["whereIntro"], fy, ty, maxWhere, fy, fy, ty))}
+	for _, m := range ms {
+		rows := largestChanges(m.rows, maxWhereRows)
+		ind := m.ch.Indicator
+		ch := &document.Chart{Kind: document.ChartDumbbell, Caption: fmt.Sprintf(w["caption"], ind.Title.In(s.lang), fy, ty),
+			Note: w["rows"]}
+		from := document.Series{Name: strconv.Itoa(fy)}
+		to := document.Series{Name: strconv.Itoa(ty)}
+		for _, r := range rows {
+			ch.Labels = append(ch.Labels, r.Label)
+			from.Values = append(from.Values, r.From.Num)
+			to.Values = append(to.Values, r.To.Num)
+		}
+		ch.Series = []document.Series{from, to}
+		if len(rows) < len(m.rows) {
+			ch.Note += fmt.Sprintf(w["cut"], len(rows), strconv.Itoa(len(m.rows)))
+		}
+		if slices.ContainsFunc(rows, func(r report.RowChange) bool { return r.Note == report.NoteMapped }) {
+			ch.Note += w["mapped"]
+		}
+		if m.left {
+			ch.Note += w["left"]
+		}
+		blocks = append(blocks, ch)
+	}
+	return blocks
+}
