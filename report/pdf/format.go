@@ -84,13 +84,14 @@ func seriesFormat(series [][]float64, percent bool, lang string) func(v float64)
 	}
 }
 
-// chartFormat is valueFormat of a document chart, for measuring a slide.
+// chartFormat is valueFormat of a document chart, for measuring a slide:
+// signed when its values are changes.
 func chartFormat(c *document.Chart, lang string) func(v float64) string {
-	values := make([][]float64, len(c.Series))
-	for i, s := range c.Series {
-		values[i] = s.Values
+	d := ChartData{Percent: c.Percent, Lang: lang, Signed: c.Signed}
+	for _, s := range c.Series {
+		d.Series = append(d.Series, Series{Values: s.Values})
 	}
-	return seriesFormat(values, c.Percent, lang)
+	return valueFormat(d)
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that

@@ -447,7 +447,7 @@ func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) erro
 	if len(dk.plainText(note, furnitureSize, lead(furnitureSize), "").lines(w)) > maxNoteLines {
 		dk.warn(shortened("the note of the chart is", furnitureSize))
 	}
-	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: dk.d.Lang}
+	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: dk.d.Lang, Signed: c.Signed, Span: c.Span}
 	for _, s := range c.Series {
 		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
 	}

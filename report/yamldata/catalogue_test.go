@@ -67,7 +67,7 @@ func TestCatalogueErrors(t *testing.T) {
 		{"measure: sum, field: fte}", `missing required field "source"`},
 		{"source: staff, measure: ratio, numerator: unit}", `field "unit" of staff is not a number`},
 		{"source: staff, measure: sum, field: fte, chart: radar}", `c.yaml:2:`},
-		{"source: staff, measure: sum, field: fte, chart: radar}", `unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line)`},
+		{"source: staff, measure: sum, field: fte, chart: radar}", `unknown chart kind "radar" (one of: bar, hbar, stacked, donut, pie, line, spark, dumbbell)`},
 		{"source: staff, measure: sum, field: fte, chart: donnut}", `unknown chart kind "donnut" (did you mean "donut"?)`},
 	}
 	for _, tt := range tests {
