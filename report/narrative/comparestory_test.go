@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,5 +249,59 @@ func TestShareBase(t *testing.T) {
 	r.Withheld = true
 	if _, ok := shareBase(rs, "B.1.10"); ok {
 		t.Error("the base of a withheld share")
+	}
+}
+
+// TestComparisonChartsWithheld: a figure withheld (n.p.) in an edition is
+// a dash in the trends' sparkline table, never a number, and the note says
+// so; a breakdown row withheld in an edition has no dot in "Dove è
+// cambiato", which says rows were left out.
+func TestComparisonChartsWithheld(t *testing.T) {
+	for _, lang := range []string{"it", "en"} {
+		hs := history(t, "../../data", lang, 2018, 2019, 2020)
+		r, _ := hs[1].Lookup("B.3.projects")
+		r.Value, r.Withheld = report.Value{}, true
+		title := r.Indicator.Title.In(lang)
+		ch, _ := hs[2].Lookup("B.2.4")
+		ch.Breakdown[0].Withheld = true
+		row := ch.Breakdown[0].Label
+		c := report.CompareAcross(hs[0], hs[2], []*report.Edition{hs[1].Edition})
+		doc := Comparison(c, hs)
+		sparks, dumbbells := 0, 0
+		for _, b := range doc.Blocks {
+			chart, ok := b.(*document.Chart)
+			if !ok {
+				continue
+			}
+			switch chart.Kind {
+			case document.ChartSpark:
+				for _, s := range chart.Series {
+					if s.Name != title {
+						continue
+					}
+					sparks++
+					if !math.IsNaN(s.Values[1]) {
+						t.Errorf("%s: the withheld figure is %v in the trends", lang, s.Values[1])
+					}
+					if !strings.Contains(chart.Note, "–") {
+						t.Errorf("%s: the trends' note does not say what a dash is: %q", lang, chart.Note)
+					}
+				}
+			case document.ChartDumbbell:
+				if !strings.Contains(chart.Caption, ch.Indicator.Title.In(lang)) {
+					continue
+				}
+				dumbbells++
+				if slices.Contains(chart.Labels, row) {
+					t.Errorf("%s: the withheld row %q has a dot", lang, row)
+				}
+				if !strings.Contains(chart.Note, "n.p.") {
+					t.Errorf("%s: the note does not say rows were left out: %q", lang, chart.Note)
+				}
+			}
+		}
+		if sparks != 1 || dumbbells != 1 {
+			t.Errorf("%s: %d trend rows of %q, %d dumbbells of B.2.4; want 1 and 1", lang, sparks, title, dumbbells)
+		}
 	}
 }
