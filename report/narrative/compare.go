@@ -90,7 +90,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	add(st.mainBlocks()...)
 	add(st.listBlocks()...)
 	add(st.areaBlocks()...)
-	add(st.whereBlocks()...)
+	add(st.whereBlocks(maxWhereRows)...)
 
 	if len(span) >= 3 {
 		// a line through two points says no more than the two figures:

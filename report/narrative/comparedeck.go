@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -31,6 +32,14 @@ var deckWords = map[string]map[string]string{
 	},
 }
 
+// maxDeckSlides is the most slides the deck adds the breakdowns that
+// moved up to.
+const maxDeckSlides = 10
+
+// maxDeckRows is the most items a slide of a breakdown that moved shows:
+// those that moved most.
+const maxDeckRows = 5
+
 // PlainestDeck is the simplest level of ComparisonDeck: one item a slide.
 const PlainestDeck = 2
 
@@ -46,7 +55,8 @@ const maxListSentences = 3
 // ComparisonDeck is the comparison as slides, from the same content as the
 // report's first parts: a title; the increases and the decreases; a chart
 // of the largest changes; with three editions or more the trends as
-// sparkline tables; what is new; what cannot be compared; the code lists
+// sparkline tables; as many of the breakdowns that moved most as there is
+// room for, up to ten slides; what is new; what cannot be compared; the code lists
 // changed; a closing slide. Six to ten slides.
 //
 // plain, from 0, asks for simpler slides, for a deck that did not fit:
@@ -118,6 +128,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 	bullets(w["up"], sentences(up), w["noUp"])
 	bullets(w["down"], sentences(down), w["noDown"])
 
+	at := -1 // where the breakdowns that moved go, when there is room
 	if plain == 0 {
 		// the largest changes, both ways, on one scale
 		ms := append(append([]mainChange(nil), up...), down...)
@@ -141,6 +152,10 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 				add(document.Slide{Layout: document.LayoutChart, Title: ch.Caption, Blocks: []document.Block{ch}})
 			}
 		}
+	}
+
+	if plain == 0 {
+		at = len(deck.Slides)
 	}
 
 	// what is new and what cannot be compared: the report's own sentences
@@ -185,6 +200,17 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(ss)))
 	}
 	bullets(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
+
+	// the breakdowns that moved most, as many as the deck has room for
+	if at >= 0 {
+		var moved []document.Slide
+		for _, b := range st.whereBlocks(maxDeckRows) {
+			if ch, ok := b.(*document.Chart); ok && len(moved) < maxDeckSlides-1-len(deck.Slides) {
+				moved = append(moved, document.Slide{Layout: document.LayoutChart, Title: ch.Caption, Blocks: []document.Block{ch}})
+			}
+		}
+		deck.Slides = slices.Insert(deck.Slides, at, moved...)
+	}
 
 	closing := []document.Block{}
 	if doc.Organisation != "" {

@@ -43,8 +43,9 @@ const (
 // a code list, the rows compared as they are (or with the sum of the codes
 // they were), published and known in both editions; ranked by the sum of
 // the rows' changes in absolute value against the rows' earlier total (at
-// least minBase). Nothing when no breakdown moved.
-func (s *story) whereBlocks() []document.Block {
+// least minBase), at most maxRows rows a chart (those that moved most).
+// Nothing when no breakdown moved.
+func (s *story) whereBlocks(maxRows int) []document.Block {
 	w := whereWords[s.lang]
 	fy, ty := s.c.From.Edition.Year, s.c.To.Edition.Year
 	type moved struct {
@@ -84,7 +85,7 @@ func (s *story) whereBlocks() []document.Block {
 	blocks := []document.Block{&document.Heading{Level: 1, Text: w["where"]},
 		para(fmt.Sprintf(w["whereIntro"], fy, ty, maxWhere, fy, fy, ty))}
 	for _, m := range ms {
-		rows := largestChanges(m.rows, maxWhereRows)
+		rows := largestChanges(m.rows, maxRows)
 		ind := m.ch.Indicator
 		ch := &document.Chart{Kind: document.ChartDumbbell, Caption: fmt.Sprintf(w["caption"], ind.Title.In(s.lang), fy, ty),
 			Note: w["rows"]}
