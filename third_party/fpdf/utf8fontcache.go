@@ -4,7 +4,14 @@
 
 package fpdf
 
-import "sync"
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"sync"
+)
 
 // Patch of rendiconto (see third_party/README.md): a program that makes
 // many documents with the same fonts parsed each TrueType font, and
@@ -66,9 +73,48 @@ func (p *parsedUTF8Font) fontID(def fontDefType) string {
 	if ok {
 		return id
 	}
-	id, _ = generateFontID(def)
+	id, _ = quickFontID(def)
 	utf8Fonts.Lock()
 	p.ids[def.Name] = id
 	utf8Fonts.Unlock()
 	return id
+}
+
+// quickFontID returns what generateFontID does, hashing the same JSON, but
+// writes the width table (65,536 numbers, most of the time encoding/json
+// took) with strconv: the rest of the definition is marshalled with Cw
+// nil, and its "Cw":null replaced by the numbers. A quote inside a JSON
+// string is escaped, so "Cw":null can only be the field.
+func quickFontID(fdt fontDefType) (string, error) {
+	fdt.File = ""
+	cw := fdt.Cw
+	fdt.Cw = nil
+	b, err := json.Marshal(&fdt)
+	if err != nil || cw == nil {
+		return fmt.Sprintf("%x", sha1.Sum(b)), err
+	}
+	const field = `"Cw":null`
+	i := bytes.Index(b, []byte(field))
+	if i < 0 {
+		fdt.Cw = cw
+		return generateFontID(fdt)
+	}
+	h := sha1.New()
+	h.Write(b[:i])
+	buf := make([]byte, 0, 4096)
+	buf = append(buf, `"Cw":[`...)
+	for j, w := range cw {
+		if j > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(w), 10)
+		if len(buf) > 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, ']')
+	h.Write(buf)
+	h.Write(b[i+len(field):])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
