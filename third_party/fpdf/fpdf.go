@@ -2448,7 +2448,17 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// Patch of rendiconto: the bytes of sprintf("BT %.2f %.2f Td (%s) Tj ET",
+	// ...), without fmt (strconv's 'f' format is what %.2f prints).
+	b := make([]byte, 0, len(txt2)+32)
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = append(b, txt2...)
+	b = append(b, ") Tj ET"...)
+	s := string(b)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
