@@ -62,3 +62,35 @@ func TestFontsParsedOnce(t *testing.T) {
 		}
 	}
 }
+
+// The glyph widths, measured rune by rune when first asked for, are the
+// ones fpdf gives each rune, in every style, asked for from several
+// goroutines at once.
+func TestGlyphWidths(t *testing.T) {
+	f := fpdf.New("P", "mm", "A4", "")
+	RegisterFonts(f)
+	runes := []rune{0, ' ', 'a', 'W', 'é', '’', '—', '€', 0xD800, 0xDFFF, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, -1}
+	for style := range styleIndex {
+		f.SetFont(FontFamily, style, 10)
+		want := make([]int, len(runes))
+		for i, r := range runes {
+			if r >= 0 && r < 0x10000 {
+				want[i] = f.GetStringSymbolWidth(string(r))
+			} else {
+				want[i] = f.GetStringSymbolWidth("\U0001F600")
+			}
+		}
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				g := glyphs(style)
+				for i, r := range runes {
+					if got := g(r); got != want[i] {
+						t.Errorf("style %q, rune %U: width %d, fpdf gives %d", style, r, got, want[i])
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
