@@ -9,12 +9,20 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
 func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	handleSignals(cancel)
+	if os.Getenv("GOGC") == "" {
+		// A run is short and its live heap small (a report allocates some
+		// 40 MB in all, little of it kept): collecting at 5× the live heap
+		// instead of 2× takes about a quarter less CPU for a few MB more
+		// memory. GOGC set by the user wins.
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 

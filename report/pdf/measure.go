@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -12,41 +13,67 @@ import (
 // (GetStringSymbolWidth, no kerning), in thousandths of the font size. The
 // same sums, taken here rune by rune, let long words be broken in one pass.
 
-// glyphWidths are the advance widths fpdf gives every rune of the Basic
-// Multilingual Plane in each style of FontFamily, and the one it gives runes
-// above it.
+// glyphWidths are the advance widths fpdf gives the runes of the Basic
+// Multilingual Plane in one style of FontFamily, each measured the first
+// time it is asked for (a document uses a few hundred of the 65,536:
+// measuring all of them took milliseconds of every run), and the one it
+// gives runes above it.
 type glyphWidths struct {
-	bmp   []int32
+	bmp   [0x10000]atomic.Int32 // the width + 1; 0 not measured yet
 	above int32
+}
+
+// glyphMeasurer measures runes with its own document, one at a time.
+type glyphMeasurer struct {
+	mu sync.Mutex
+	f  *fpdf.Fpdf
+	t  [4]glyphWidths
 }
 
 var styleIndex = map[string]int{"": 0, "B": 1, "I": 2, "BI": 3}
 
-var glyphTable = sync.OnceValue(func() *[4]glyphWidths {
-	f := fpdf.New("P", "mm", "A4", "")
-	RegisterFonts(f)
-	var t [4]glyphWidths
+var glyphTable = sync.OnceValue(func() *glyphMeasurer {
+	m := &glyphMeasurer{f: fpdf.New("P", "mm", "A4", "")}
+	RegisterFonts(m.f)
 	for style, i := range styleIndex {
-		f.SetFont(FontFamily, style, 10)
-		g := glyphWidths{bmp: make([]int32, 0x10000)}
-		for r := range g.bmp {
-			g.bmp[r] = int32(f.GetStringSymbolWidth(string(rune(r))))
-		}
-		g.above = int32(f.GetStringSymbolWidth("\U0001F600"))
-		t[i] = g
+		m.f.SetFont(FontFamily, style, 10)
+		m.t[i].above = int32(m.f.GetStringSymbolWidth("\U0001F600"))
 	}
-	if err := f.Error(); err != nil {
+	if err := m.f.Error(); err != nil {
 		panic("pdf: measuring the embedded font: " + err.Error())
 	}
-	return &t
+	return m
 })
+
+// measure returns the width of r, a rune of the BMP, in style (index i),
+// measuring it if no one has yet.
+func (m *glyphMeasurer) measure(i int, style string, r rune) int32 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	g := &m.t[i].bmp[r]
+	if w := g.Load(); w != 0 {
+		return w - 1
+	}
+	m.f.SetFont(FontFamily, style, 10)
+	w := int32(m.f.GetStringSymbolWidth(string(r)))
+	if err := m.f.Error(); err != nil {
+		panic("pdf: measuring the embedded font: " + err.Error())
+	}
+	g.Store(w + 1)
+	return w
+}
 
 // glyphs returns the advance width of r in style, as fpdf counts it.
 func glyphs(style string) func(r rune) int {
-	g := &glyphTable()[styleIndex[style]]
+	m := glyphTable()
+	i := styleIndex[style]
+	g := &m.t[i]
 	return func(r rune) int {
 		if r >= 0 && int(r) < len(g.bmp) {
-			return int(g.bmp[r])
+			if w := g.bmp[r].Load(); w != 0 {
+				return int(w - 1)
+			}
+			return int(m.measure(i, style, r))
 		}
 		return int(g.above)
 	}
