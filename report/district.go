@@ -38,6 +38,10 @@ type DistrictView struct {
 	// aggregates (scope city, or no district nor zone), counted apart:
 	// they act in every district, and are in no district's count.
 	CityWideProjects int
+	// CityResults are the city's results of the same edition, withheld as
+	// the city's report publishes them, for the text that sets the
+	// district beside the city; nil when not given.
+	CityResults *Results
 }
 
 // ForDistrict narrows the edition to the district with the given code. An
@@ -226,4 +230,121 @@ func sameCondition(a, b Condition) bool {
 	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	return a.Field == b.Field && a.Equals == b.Equals && same(a.Min, b.Min) && same(a.Max, b.Max) &&
 		(a.Present == nil) == (b.Present == nil) && (a.Present == nil || *a.Present == *b.Present)
+}
+
+// WithholdDistricts is WithholdDistrict on the results of every district
+// of an edition (all, from ComputeDistrict, one per district) with the
+// joint suppression that publishing them side by side needs: the districts'
+// cells of a breakdown add up, with the city-wide records, to the city's,
+// so a cell withheld anywhere could be recomputed from the others. For
+// every count of people:
+//
+//   - a row withheld in the city's result or in any district's is withheld
+//     in every district's (the same key), and so is the value when the
+//     city's or any district's is withheld: no withheld cell is the
+//     difference between published ones across districts;
+//   - within a district, a breakdown whose rows add up to a published
+//     value keeps at least two rows withheld, so that a newly withheld row
+//     is not the value less the others; a breakdown by two dimensions with
+//     a withheld cell is withheld whole;
+//
+// until nothing changes; then every figure computed from a withheld one is
+// withheld. Each district's output is the same whichever districts are
+// built, since all are computed together. It returns how many figures
+// were withheld.
+func WithholdDistricts(all []*Results, city *Results, threshold int) int {
+	n := 0
+	for _, rs := range all {
+		n += WithholdDistrict(rs, city, threshold)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, cr := range city.List {
+			if !cr.Indicator.People {
+				continue
+			}
+			id := cr.Indicator.ID
+			var rs []*Result
+			for _, d := range all {
+				if r, ok := d.Lookup(id); ok {
+					rs = append(rs, r)
+				}
+			}
+			keys := map[string]bool{}
+			value := cr.Withheld
+			for _, r := range append([]*Result{cr}, rs...) {
+				value = value || r.Withheld
+				for _, row := range r.Breakdown {
+					if row.Withheld {
+						keys[row.Key] = true
+					}
+				}
+			}
+			for _, r := range rs {
+				m := jointWithhold(r, keys, value, threshold)
+				n += m
+				changed = changed || m > 0
+			}
+		}
+	}
+	for _, rs := range all {
+		for changed := true; changed; {
+			changed = false
+			for _, r := range rs.List {
+				if r.Value.Known && refersToWithheld(r.Indicator, rs) {
+					n += withholdAll(r, threshold)
+					changed = true
+				}
+			}
+		}
+	}
+	return n
+}
+
+// jointWithhold withholds in one district's result the rows of keys, and
+// its value when value is set, then what would give them away within the
+// result (see WithholdDistricts). It returns how many figures it withheld.
+func jointWithhold(r *Result, keys map[string]bool, value bool, threshold int) int {
+	n := 0
+	for i := range r.Breakdown {
+		if row := &r.Breakdown[i]; keys[row.Key] && !row.Withheld {
+			withholdRow(row)
+			n++
+		}
+	}
+	if value && r.Value.Known {
+		withholdValue(r, threshold)
+		n++
+	}
+	ind := r.Indicator
+	withheld, published := 0, -1
+	grid := len(r.Breakdown) - len(ind.Parts)
+	if ind.Across != "" {
+		grid = len(r.Breakdown)
+	}
+	for i := 0; i < grid; i++ {
+		row := r.Breakdown[i]
+		switch {
+		case row.Withheld:
+			withheld++
+		case !row.NA && (published < 0 || row.Value < r.Breakdown[published].Value):
+			published = i
+		}
+	}
+	switch {
+	case ind.By == "" && ind.Across == "", !ind.Additive() || multiValued(ind), published < 0:
+		// no rows that add up to the value, or none published
+	case !r.Value.Known:
+		// the rows add up to the withheld value: not all of them published
+		if withheld == 0 || ind.Across != "" {
+			n += withholdAll(r, threshold)
+		}
+	case withheld == 0:
+	case ind.Across != "":
+		n += withholdAll(r, threshold)
+	case withheld == 1:
+		withholdRow(&r.Breakdown[published]) // the smallest published row
+		n++
+	}
+	return n
 }

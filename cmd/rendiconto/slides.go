@@ -24,6 +24,7 @@ var slidesCmd = &command{
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
 		internalFlag(fs, o)
+		districtFlag(fs, o, "slides")
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "the slides' language: it or en (default from config)")
 	},
@@ -31,6 +32,9 @@ var slidesCmd = &command{
 }
 
 func runSlides(ctx context.Context, e *env) error {
+	if e.batch() {
+		return e.runBatch(ctx, runSlides)
+	}
 	history, err := e.history()
 	if err != nil {
 		return err

@@ -52,6 +52,9 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	rs := history[len(history)-1]
 	doc := &document.Document{Front: front(rs)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
+	if d := districtName(rs); d != "" {
+		doc.Header = doc.Title + " · " + d + " · " + strconv.Itoa(rs.Edition.Year)
+	}
 	names, err := src.files()
 	if err != nil {
 		return nil, err
@@ -115,11 +118,18 @@ func (src Source) files() ([]string, error) {
 func front(rs *report.Results) document.Front {
 	ed := rs.Edition
 	title, subtitle := ed.TitleIn(rs.Lang)
+	keywords := []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title}
+	if d := districtName(rs); d != "" {
+		// The district names the document: before any subtitle of the
+		// edition's.
+		subtitle = strings.TrimSuffix(d+" · "+subtitle, " · ")
+		keywords = append(keywords, rs.District.District.Name)
+	}
 	return document.Front{
 		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.OrganisationIn(rs.Lang),
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
-		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+		Keywords: keywords,
 		Sample:   sampleNote(rs.Lang, ed),
 		Internal: internalStamp(rs),
 	}
