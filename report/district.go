@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"rendiconto/report/privacy"
 )
 
 // DimDistrict is the dimension of the aggregate files (staff.yaml,
@@ -253,9 +255,25 @@ func sameCondition(a, b Condition) bool {
 // built, since all are computed together. It returns how many figures
 // were withheld.
 func WithholdDistricts(all []*Results, city *Results, threshold int) int {
+	// The districts' values as computed, before any is withheld: the
+	// cells of the table by district that the values would make.
+	before := map[*Result]float64{}
+	for _, rs := range all {
+		for _, r := range rs.List {
+			before[r] = r.Value.Num
+		}
+	}
 	n := 0
 	for _, rs := range all {
 		n += WithholdDistrict(rs, city, threshold)
+	}
+	values := map[string][]bool{} // indicator → district → its value withheld
+	for _, cr := range city.List {
+		if !cr.Indicator.People {
+			continue
+		}
+		rs := districtResults(all, cr.Indicator.ID)
+		values[cr.Indicator.ID] = districtValues(rs, cr, city, before, threshold)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -263,25 +281,17 @@ func WithholdDistricts(all []*Results, city *Results, threshold int) int {
 			if !cr.Indicator.People {
 				continue
 			}
-			id := cr.Indicator.ID
-			var rs []*Result
-			for _, d := range all {
-				if r, ok := d.Lookup(id); ok {
-					rs = append(rs, r)
-				}
-			}
+			rs := districtResults(all, cr.Indicator.ID)
 			keys := map[string]bool{}
-			value := cr.Withheld
 			for _, r := range append([]*Result{cr}, rs...) {
-				value = value || r.Withheld
 				for _, row := range r.Breakdown {
 					if row.Withheld {
 						keys[row.Key] = true
 					}
 				}
 			}
-			for _, r := range rs {
-				m := jointWithhold(r, keys, value, threshold)
+			for i, r := range rs {
+				m := jointWithhold(r, keys, values[cr.Indicator.ID][i], threshold)
 				n += m
 				changed = changed || m > 0
 			}
@@ -299,6 +309,52 @@ func WithholdDistricts(all []*Results, city *Results, threshold int) int {
 		}
 	}
 	return n
+}
+
+// districtResults are the districts' results of indicator id.
+func districtResults(all []*Results, id string) []*Result {
+	var rs []*Result
+	for _, d := range all {
+		if r, ok := d.Lookup(id); ok {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// districtValues says which districts' values of the city's result cr are
+// withheld so that none can be recomputed from the city's value and the
+// others: all of them when the city's is withheld; when the city publishes
+// the same question by district, the rows it withholds (WithholdDistrict
+// applied them); else the districts' values as a table adding up to the
+// city's (privacy.Suppress), when any is withheld.
+func districtValues(rs []*Result, cr *Result, city *Results, before map[*Result]float64, threshold int) []bool {
+	out := make([]bool, len(rs))
+	if cr.Withheld {
+		for i := range out {
+			out[i] = true
+		}
+		return out
+	}
+	for _, c := range city.List {
+		if sameQuestion(cr.Indicator, c.Indicator) && (c.Indicator.By == DimDistrict || c.Indicator.By == "districts") && c.Indicator.Across == "" {
+			return out
+		}
+	}
+	some := false
+	cells := make([]float64, len(rs))
+	for i, r := range rs {
+		cells[i] = before[r]
+		some = some || r.Withheld
+	}
+	if !some || !cr.Value.Known {
+		return out
+	}
+	p := privacy.Table(cells, len(cells), 1)
+	p.Values[len(p.Values)-1] = cr.Value.Num
+	w := privacy.Suppress(p, threshold)
+	copy(out, w)
+	return out
 }
 
 // jointWithhold withholds in one district's result the rows of keys, and
