@@ -415,6 +415,15 @@ type View struct {
 	Districts     []DistrictView
 	HasPrevious   bool
 	PrevYear      int
+	// District names the district the edition is seen from ("Quartiere
+	// Navile"), "" for the whole city's; then City, CityDistrictCount and
+	// CityResidents are the city's, ResidentsShare the district's share of
+	// its residents ("17,8%"). On the city's results they are the same as
+	// DistrictCount and Residents, and ResidentsShare is "".
+	District          string
+	CityDistrictCount int
+	CityResidents     string
+	ResidentsShare    string
 }
 
 // DistrictView is a district as templates see it.
@@ -440,6 +449,16 @@ func newView(rs, prev *report.Results) View {
 	}
 	if prev != nil {
 		v.HasPrevious, v.PrevYear = true, prev.Edition.Year
+	}
+	v.CityDistrictCount, v.CityResidents = v.DistrictCount, v.Residents
+	if dv := rs.District; dv != nil {
+		city := dv.City.Territory
+		v.District = districtName(rs)
+		v.CityDistrictCount = len(city.Districts)
+		v.CityResidents = format.Number(float64(city.Residents()), 0, rs.Lang)
+		if n := city.Residents(); n > 0 {
+			v.ResidentsShare = percent1(float64(dv.District.Residents)/float64(n), rs.Lang)
+		}
 	}
 	return v
 }
