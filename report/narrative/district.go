@@ -44,38 +44,31 @@ func (e *env) cityResult(id string) (*report.Result, error) {
 }
 
 // cityvalue is the city's value of indicator id, as value prints it: for
-// a rate, the city's rate beside the district's. n.p. when the city's
-// report withholds it, n.d. when not available or on the city's own
-// results.
+// a rate, the city's rate beside the district's. "" when the city's report
+// does not publish it (withheld or n.d.) and on the city's own results, so
+// that a template writes {{with cityvalue "B.1.2"}} (in città {{.}}){{end}}.
 func (e *env) cityvalue(id string) (string, error) {
 	cr, err := e.cityResult(id)
 	switch {
 	case err != nil:
 		return "", err
-	case cr == nil:
-		return e.nd(), nil
-	case cr.Withheld:
-		return NP, nil
+	case cr == nil, cr.Withheld, !cr.Value.Known:
+		return "", nil
 	}
 	return indValue(cr.Value, cr.Indicator, e.lang), nil
 }
 
 // cityshare is the district's value of indicator id as a share of the
-// city's ("14,2%"): n.p. when either is withheld, n.d. when either is not
-// available, the city's is zero or the results are the city's own.
+// city's ("14,2%"): "" when either is withheld or not available, when the
+// city's is zero and on the city's own results.
 func (e *env) cityshare(id string) (string, error) {
 	cr, err := e.cityResult(id)
 	if err != nil {
 		return "", err
 	}
 	r, _ := e.rs.Lookup(id)
-	switch {
-	case cr == nil:
-		return e.nd(), nil
-	case cr.Withheld || r.Withheld:
-		return NP, nil
-	case !cr.Value.Known || !r.Value.Known || cr.Value.Num == 0:
-		return e.nd(), nil
+	if cr == nil || cr.Withheld || r.Withheld || !cr.Value.Known || !r.Value.Known || cr.Value.Num == 0 {
+		return "", nil
 	}
 	return percent1(r.Value.Num/cr.Value.Num, e.lang), nil
 }
