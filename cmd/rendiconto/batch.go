@@ -107,7 +107,10 @@ func (e *env) runBatch(ctx context.Context, one func(context.Context, *env) erro
 	var failed []string
 	for i, r := range results {
 		e.stdout.Write(r.stdout.Bytes())
-		e.stderr.Write(r.stderr.Bytes())
+		if r.stderr.Len() > 0 { // the part's warnings, under its name
+			fmt.Fprintf(e.stderr, "%s:\n", parts[i])
+			e.stderr.Write(r.stderr.Bytes())
+		}
 		if r.err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %s", parts[i], partError(r.err)))
 		}
