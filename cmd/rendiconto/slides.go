@@ -77,6 +77,9 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	c := e.cfg.Slides
 	ed := rs.Edition
 	title, _ := ed.TitleIn(rs.Lang)
+	if d := narrative.DistrictName(rs); d != "" {
+		title += " · " + d // a district's slides name it on every page
+	}
 	th := pdf.SlideTheme{
 		Accent: c.Accent, Background: c.Background, Text: c.Text, FontSize: c.FontSize,
 		Numbers: c.Numbers, Author: e.cfg.Organisation, Charts: e.chartStyle(),

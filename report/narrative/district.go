@@ -27,6 +27,9 @@ func districtName(rs *report.Results) string {
 	return word + " " + v.District.Name
 }
 
+// DistrictName is districtName, for the footer of a district's slides.
+func DistrictName(rs *report.Results) string { return districtName(rs) }
+
 // district is the template function "district": districtName.
 func (e *env) district() string { return districtName(e.rs) }
 
