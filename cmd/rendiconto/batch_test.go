@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,4 +150,53 @@ func cityRowWithheld(city *report.Results, ind *report.Indicator, code string) b
 		}
 	}
 	return false
+}
+
+// TestDistrictReportText: on an edition written only from the data
+// contract, a district's report and slides name the district from the
+// territory's names, set it beside the city, and say nothing of "every
+// district" or "the city's only district".
+func TestDistrictReportText(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out := t.TempDir()
+	for _, tc := range []struct {
+		lang, name string
+		beside     []string
+		never      []string
+	}{
+		{"it", "Quartiere Centro Storico", []string{"uno dei 4 quartieri di Valtellaro", "della città"},
+			[]string{"in ogni quartiere", "unico quartiere della città", "l'unico della città", "cioè tutti"}},
+		{"en", "Centro Storico district", []string{"one of the 4 districts of Valtellaro", "of the city"},
+			[]string{"in every district", "the city's only district", "the city's only one", "that is all of them"}},
+	} {
+		for _, cmd := range []string{"build", "slides"} {
+			code, stdout, errOut := runArgs(t, cmd, "--data", "../../testdata/othercity", "--district", "centro", "--lang", tc.lang, "--out", out)
+			if code != exitOK {
+				t.Fatalf("%s %s: exit %d: %s", cmd, tc.lang, code, errOut)
+			}
+			path := strings.TrimSpace(stdout)
+			text, err := exec.Command("pdftotext", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := strings.Join(strings.Fields(string(text)), " ")
+			if !strings.Contains(s, tc.name) {
+				t.Errorf("%s: the district is not named %q", filepath.Base(path), tc.name)
+			}
+			if cmd == "build" {
+				for _, w := range tc.beside {
+					if !strings.Contains(s, w) {
+						t.Errorf("%s: no %q", filepath.Base(path), w)
+					}
+				}
+			}
+			for _, w := range tc.never {
+				if strings.Contains(s, w) {
+					t.Errorf("%s: says %q", filepath.Base(path), w)
+				}
+			}
+		}
+	}
 }
