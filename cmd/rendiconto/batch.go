@@ -79,6 +79,7 @@ func (e *env) runBatch(ctx context.Context, one func(context.Context, *env) erro
 			fmt.Fprintf(e.stderr, "[%d/%d] %s: %s\n", done, len(parts), parts[i], status)
 		}
 	}
+	common := &shared{}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, p := range parts {
@@ -87,7 +88,7 @@ func (e *env) runBatch(ctx context.Context, one func(context.Context, *env) erro
 			defer func() { <-sem }()
 			r := &results[i]
 			pe := *e
-			pe.stdout, pe.stderr = &r.stdout, &r.stderr
+			pe.stdout, pe.stderr, pe.shared = &r.stdout, &r.stderr, common
 			pe.opts.year, pe.opts.lang, pe.opts.district = p.year, p.lang, p.district
 			pe.cfg.Language = p.lang
 			func() {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"rendiconto/report"
 )
@@ -36,15 +38,64 @@ func (e *env) districtHistory(city []*report.Results, code string) ([]*report.Re
 	return out, nil
 }
 
+// shared is what the parts of a batch compute once: each value is
+// computed by the first part that needs it, the others wait for it. What
+// is shared is only read afterwards.
+type shared struct {
+	mu   sync.Mutex
+	once map[string]*onceValue
+}
+
+type onceValue struct {
+	once sync.Once
+	v    any
+	err  error
+}
+
+// get returns the value of key, computing it with f the first time.
+func (s *shared) get(key string, f func() (any, error)) (any, error) {
+	s.mu.Lock()
+	if s.once == nil {
+		s.once = map[string]*onceValue{}
+	}
+	o := s.once[key]
+	if o == nil {
+		o = &onceValue{}
+		s.once[key] = o
+	}
+	s.mu.Unlock()
+	o.once.Do(func() { o.v, o.err = f() })
+	return o.v, o.err
+}
+
 // districtResults computes every district of the city's edition, withholds
-// them jointly (or marks them internal) and returns district code's.
+// them jointly (or marks them internal) and returns district code's. In a
+// batch, the districts of an edition are computed once for all its parts.
 func (e *env) districtResults(city *report.Results, cat *report.Catalogue, code string) (*report.Results, error) {
 	if !hasDistrict(city.Edition, code) {
 		_, err := report.ForDistrict(city.Edition, code)
 		return nil, err
 	}
+	if e.shared == nil {
+		all, err := e.allDistricts(city, cat)
+		if err != nil {
+			return nil, err
+		}
+		return all[code], nil
+	}
+	key := fmt.Sprintf("districts %d %s %v %p", city.Edition.Year, city.Lang, e.opts.internal, city)
+	all, err := e.shared.get(key, func() (any, error) { return e.allDistricts(city, cat) })
+	if err != nil {
+		return nil, err
+	}
+	return all.(map[string]*report.Results)[code], nil
+}
+
+// allDistricts computes every district of the city's edition and withholds
+// them jointly, or marks them for internal use.
+func (e *env) allDistricts(city *report.Results, cat *report.Catalogue) (map[string]*report.Results, error) {
+	out := map[string]*report.Results{}
 	var all []*report.Results
-	var mine *report.Results
 	for _, d := range city.Edition.Territory.Districts {
 		rs, err := report.ComputeDistrict(city.Edition, cat, city.Lang, d.Code)
 		if err != nil {
@@ -52,16 +103,13 @@ func (e *env) districtResults(city *report.Results, cat *report.Catalogue, code 
 		}
 		rs.District.CityResults = city
 		all = append(all, rs)
-		if d.Code == code {
-			mine = rs
-		}
+		out[d.Code] = rs
+		rs.Internal = e.opts.internal
 	}
-	if e.opts.internal {
-		mine.Internal = true
-		return mine, nil
+	if !e.opts.internal {
+		report.WithholdDistricts(all, city, e.cfg.Privacy.Threshold)
 	}
-	report.WithholdDistricts(all, city, e.cfg.Privacy.Threshold)
-	return mine, nil
+	return out, nil
 }
 
 func hasDistrict(ed *report.Edition, code string) bool {

@@ -31,6 +31,10 @@ type env struct {
 	opts           options
 	cfg            Config
 	args           []string // positional arguments
+	// shared holds what the parts of a batch compute once for all of them
+	// (the city's history, the districts withheld together); nil outside
+	// a batch.
+	shared *shared
 }
 
 func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) {
