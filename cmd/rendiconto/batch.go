@@ -30,6 +30,7 @@ type part struct {
 	year     string
 	lang     string
 	district string
+	err      error // the part fails without running: its edition cannot be read
 }
 
 func (p part) String() string {
@@ -87,6 +88,13 @@ func (e *env) runBatch(ctx context.Context, one func(context.Context, *env) erro
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			r := &results[i]
+			if p.err != nil {
+				r.err = p.err
+				mu.Lock()
+				progress(i)
+				mu.Unlock()
+				return
+			}
 			pe := *e
 			pe.stdout, pe.stderr, pe.shared = &r.stdout, &r.stderr, common
 			pe.opts.year, pe.opts.lang, pe.opts.district = p.year, p.lang, p.district
@@ -168,7 +176,11 @@ func (e *env) parts() ([]part, error) {
 			}
 			ed, _, err := yamldata.LoadFS(regularFS{os.DirFS(e.cfg.Data), maxDataFile}, e.cfg.Data, n)
 			if err != nil {
-				return nil, err
+				// The year's parts fail, the others go on.
+				for _, l := range langs {
+					out = append(out, part{year: y, lang: l, district: "all", err: err})
+				}
+				continue
 			}
 			districts = nil
 			for _, d := range ed.Territory.Districts {
@@ -177,7 +189,7 @@ func (e *env) parts() ([]part, error) {
 		}
 		for _, l := range langs {
 			for _, d := range districts {
-				out = append(out, part{y, l, d})
+				out = append(out, part{year: y, lang: l, district: d})
 			}
 		}
 	}
