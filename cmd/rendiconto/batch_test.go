@@ -52,16 +52,25 @@ func TestBatchSameAsOneByOne(t *testing.T) {
 // TestBatchFailureListed: a failing part does not stop the others; the
 // exit status is non-zero and the failure is listed at the end.
 func TestBatchFailureListed(t *testing.T) {
-	out := t.TempDir()
-	code, stdout, errOut := runArgs(t, "build", "--data", "../../testdata/privacy", "--year", "1999,2022", "--out", out)
-	if code == exitOK {
-		t.Fatalf("exit 0 with a failing part")
-	}
-	if !strings.Contains(stdout, "2022") || !strings.Contains(errOut, "1 of 2 outputs failed") || !strings.Contains(errOut, "1999") {
-		t.Errorf("stdout %q, stderr %q", stdout, errOut)
-	}
-	if names, _ := os.ReadDir(out); len(names) != 1 {
-		t.Errorf("%d files written, want the 2022 one", len(names))
+	for _, tc := range []struct {
+		args  []string
+		files int
+		list  string
+	}{
+		{[]string{"--year", "1999,2022"}, 1, "1 of 2 outputs failed"},
+		{[]string{"--year", "2022,1999", "--district", "all"}, 4, "1 of 5 outputs failed"},
+	} {
+		out := t.TempDir()
+		code, stdout, errOut := runArgs(t, append([]string{"build", "--data", "../../testdata/privacy", "--out", out}, tc.args...)...)
+		if code == exitOK {
+			t.Fatalf("%v: exit 0 with a failing part", tc.args)
+		}
+		if !strings.Contains(stdout, "2022") || !strings.Contains(errOut, tc.list) || !strings.Contains(errOut, "1999") {
+			t.Errorf("%v: stdout %q, stderr %q", tc.args, stdout, errOut)
+		}
+		if names, _ := os.ReadDir(out); len(names) != tc.files {
+			t.Errorf("%v: %d files written, want %d", tc.args, len(names), tc.files)
+		}
 	}
 }
 
