@@ -421,6 +421,7 @@ type View struct {
 	// its residents ("17,8%"). On the city's results they are the same as
 	// DistrictCount and Residents, and ResidentsShare is "".
 	District          string
+	CityWideProjects  int // the city's projects, in no district's count
 	CityDistrictCount int
 	CityResidents     string
 	ResidentsShare    string
@@ -454,6 +455,7 @@ func newView(rs, prev *report.Results) View {
 	if dv := rs.District; dv != nil {
 		city := dv.City.Territory
 		v.District = districtName(rs)
+		v.CityWideProjects = dv.CityWideProjects
 		v.CityDistrictCount = len(city.Districts)
 		v.CityResidents = format.Number(float64(city.Residents()), 0, rs.Lang)
 		if n := city.Residents(); n > 0 {
