@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"rendiconto/report/privacy"
 )
 
 // DimDistrict is the dimension of the aggregate files (staff.yaml,
@@ -38,6 +40,10 @@ type DistrictView struct {
 	// aggregates (scope city, or no district nor zone), counted apart:
 	// they act in every district, and are in no district's count.
 	CityWideProjects int
+	// CityResults are the city's results of the same edition, withheld as
+	// the city's report publishes them, for the text that sets the
+	// district beside the city; nil when not given.
+	CityResults *Results
 }
 
 // ForDistrict narrows the edition to the district with the given code. An
@@ -226,4 +232,175 @@ func sameCondition(a, b Condition) bool {
 	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	return a.Field == b.Field && a.Equals == b.Equals && same(a.Min, b.Min) && same(a.Max, b.Max) &&
 		(a.Present == nil) == (b.Present == nil) && (a.Present == nil || *a.Present == *b.Present)
+}
+
+// WithholdDistricts is WithholdDistrict on the results of every district
+// of an edition (all, from ComputeDistrict, one per district) with the
+// joint suppression that publishing them side by side needs: the districts'
+// cells of a breakdown add up, with the city-wide records, to the city's,
+// so a cell withheld anywhere could be recomputed from the others. For
+// every count of people:
+//
+//   - a row withheld in the city's result or in any district's is withheld
+//     in every district's (the same key), and so is the value when the
+//     city's or any district's is withheld: no withheld cell is the
+//     difference between published ones across districts;
+//   - within a district, a breakdown whose rows add up to a published
+//     value keeps at least two rows withheld, so that a newly withheld row
+//     is not the value less the others; a breakdown by two dimensions with
+//     a withheld cell is withheld whole;
+//
+// until nothing changes; then every figure computed from a withheld one is
+// withheld. Each district's output is the same whichever districts are
+// built, since all are computed together. It returns how many figures
+// were withheld.
+func WithholdDistricts(all []*Results, city *Results, threshold int) int {
+	// The districts' values as computed, before any is withheld: the
+	// cells of the table by district that the values would make.
+	before := map[*Result]float64{}
+	for _, rs := range all {
+		for _, r := range rs.List {
+			before[r] = r.Value.Num
+		}
+	}
+	n := 0
+	for _, rs := range all {
+		n += WithholdDistrict(rs, city, threshold)
+	}
+	values := map[string][]bool{} // indicator → district → its value withheld
+	for _, cr := range city.List {
+		if !cr.Indicator.People {
+			continue
+		}
+		rs := districtResults(all, cr.Indicator.ID)
+		values[cr.Indicator.ID] = districtValues(rs, cr, city, before, threshold)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, cr := range city.List {
+			if !cr.Indicator.People {
+				continue
+			}
+			rs := districtResults(all, cr.Indicator.ID)
+			keys := map[string]bool{}
+			for _, r := range append([]*Result{cr}, rs...) {
+				for _, row := range r.Breakdown {
+					if row.Withheld {
+						keys[row.Key] = true
+					}
+				}
+			}
+			for i, r := range rs {
+				m := jointWithhold(r, keys, values[cr.Indicator.ID][i], threshold)
+				n += m
+				changed = changed || m > 0
+			}
+		}
+	}
+	for _, rs := range all {
+		for changed := true; changed; {
+			changed = false
+			for _, r := range rs.List {
+				if r.Value.Known && refersToWithheld(r.Indicator, rs) {
+					n += withholdAll(r, threshold)
+					changed = true
+				}
+			}
+		}
+	}
+	return n
+}
+
+// districtResults are the districts' results of indicator id.
+func districtResults(all []*Results, id string) []*Result {
+	var rs []*Result
+	for _, d := range all {
+		if r, ok := d.Lookup(id); ok {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// districtValues says which districts' values of the city's result cr are
+// withheld so that none can be recomputed from the city's value and the
+// others: all of them when the city's is withheld; when the city publishes
+// the same question by district, the rows it withholds (WithholdDistrict
+// applied them); else the districts' values as a table adding up to the
+// city's (privacy.Suppress), when any is withheld.
+func districtValues(rs []*Result, cr *Result, city *Results, before map[*Result]float64, threshold int) []bool {
+	out := make([]bool, len(rs))
+	if cr.Withheld {
+		for i := range out {
+			out[i] = true
+		}
+		return out
+	}
+	for _, c := range city.List {
+		if sameQuestion(cr.Indicator, c.Indicator) && (c.Indicator.By == DimDistrict || c.Indicator.By == "districts") && c.Indicator.Across == "" {
+			return out
+		}
+	}
+	some := false
+	cells := make([]float64, len(rs))
+	for i, r := range rs {
+		cells[i] = before[r]
+		some = some || r.Withheld
+	}
+	if !some || !cr.Value.Known {
+		return out
+	}
+	p := privacy.Table(cells, len(cells), 1)
+	p.Values[len(p.Values)-1] = cr.Value.Num
+	w := privacy.Suppress(p, threshold)
+	copy(out, w)
+	return out
+}
+
+// jointWithhold withholds in one district's result the rows of keys, and
+// its value when value is set, then what would give them away within the
+// result (see WithholdDistricts). It returns how many figures it withheld.
+func jointWithhold(r *Result, keys map[string]bool, value bool, threshold int) int {
+	n := 0
+	for i := range r.Breakdown {
+		if row := &r.Breakdown[i]; keys[row.Key] && !row.Withheld {
+			withholdRow(row)
+			n++
+		}
+	}
+	if value && r.Value.Known {
+		withholdValue(r, threshold)
+		n++
+	}
+	ind := r.Indicator
+	withheld, published := 0, -1
+	grid := len(r.Breakdown) - len(ind.Parts)
+	if ind.Across != "" {
+		grid = len(r.Breakdown)
+	}
+	for i := 0; i < grid; i++ {
+		row := r.Breakdown[i]
+		switch {
+		case row.Withheld:
+			withheld++
+		case !row.NA && (published < 0 || row.Value < r.Breakdown[published].Value):
+			published = i
+		}
+	}
+	switch {
+	case ind.By == "" && ind.Across == "", !ind.Additive() || multiValued(ind), published < 0:
+		// no rows that add up to the value, or none published
+	case !r.Value.Known:
+		// the rows add up to the withheld value: not all of them published
+		if withheld == 0 || ind.Across != "" {
+			n += withholdAll(r, threshold)
+		}
+	case withheld == 0:
+	case ind.Across != "":
+		n += withholdAll(r, threshold)
+	case withheld == 1:
+		withholdRow(&r.Breakdown[published]) // the smallest published row
+		n++
+	}
+	return n
 }

@@ -185,3 +185,50 @@ func TestWithholdDistrict(t *testing.T) {
 		t.Errorf("%d figures withheld, want 3", n)
 	}
 }
+
+// TestWithholdDistricts: a small cell of one district, published by the
+// city within a larger one, would be the city's cell less the other
+// districts': the joint suppression withholds the same cells in every
+// district, and what gives them away within each.
+func TestWithholdDistricts(t *testing.T) {
+	ed := testEdition()
+	ed.Vocabularies["scope"] = &Vocabulary{Name: "scope", Entries: []Entry{{Code: "city", Label: "C"}, {Code: "district", Label: "D"}, {Code: "zone", Label: "Z"}}}
+	ed.Projects = []Project{
+		{ID: "Pa", Scope: ScopeDistrict, Districts: []string{"nord"}, Beneficiaries: Beneficiaries{Total: 2}, InAggregates: true},
+		{ID: "Pb", Scope: ScopeZone, Districts: []string{"nord"}, Zones: []string{"n1"}, Beneficiaries: Beneficiaries{Total: 50}, InAggregates: true},
+		{ID: "Pc", Scope: ScopeDistrict, Districts: []string{"sud"}, Beneficiaries: Beneficiaries{Total: 40}, InAggregates: true},
+		{ID: "Pd", Scope: ScopeZone, Districts: []string{"sud"}, Zones: []string{"s1"}, Beneficiaries: Beneficiaries{Total: 30}, InAggregates: true},
+	}
+	cat := &Catalogue{Indicators: []*Indicator{
+		{ID: "by_scope", Source: SourceProjects, Measure: MeasureSum, Field: "beneficiaries.total", By: "scope", People: true},
+	}}
+	city := Compute(ed, cat, "it")
+	Withhold(city, 3)
+	if r, _ := city.Lookup("by_scope"); brief(r) != "122 city=0 district=42 zone=80" {
+		t.Fatalf("city: %s", brief(r))
+	}
+	compute := func() []*Results {
+		var all []*Results
+		for _, code := range []string{"nord", "sud"} {
+			rs, err := ComputeDistrict(ed, cat, "it", code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, rs)
+		}
+		return all
+	}
+	// Alone, sud publishes its district cell: 42 − 40 gives nord's 2.
+	alone := compute()
+	WithholdDistrict(alone[1], city, 3)
+	if r, _ := alone[1].Lookup("by_scope"); brief(r) != "70 city=0 district=40 zone=30" {
+		t.Fatalf("sud alone: %s", brief(r))
+	}
+	all := compute()
+	WithholdDistricts(all, city, 3)
+	for i, want := range []string{"52 city=0 district=n.d. zone=n.d.", "70 city=0 district=n.d. zone=n.d."} {
+		if r, _ := all[i].Lookup("by_scope"); brief(r) != want {
+			t.Errorf("%s: %s, want %s", all[i].District.District.Code, brief(r), want)
+		}
+	}
+}

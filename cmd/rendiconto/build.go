@@ -25,6 +25,7 @@ var buildCmd = &command{
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
 		internalFlag(fs, o)
+		districtFlag(fs, o, "report")
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "the report's language: it or en (default from config)")
 	},
@@ -32,6 +33,9 @@ var buildCmd = &command{
 }
 
 func runBuild(ctx context.Context, e *env) error {
+	if e.batch() {
+		return e.runBatch(ctx, runBuild)
+	}
 	// The logo is checked first: a bad one fails at once.
 	logo, logoType, err := readLogo(e.cfg.Report.Logo, "report.logo")
 	if err != nil {
@@ -61,7 +65,7 @@ func (e *env) output(ctx context.Context, pattern string, rs *report.Results, da
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	name := internalName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern), rs)
+	name := internalName(districtName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern), rs), rs)
 	path := filepath.Join(e.cfg.Out, name)
 	if err := writeAtomic(path, data); err != nil {
 		return err
@@ -88,7 +92,22 @@ func (e *env) history() ([]*report.Results, error) {
 			upTo = append(upTo, y)
 		}
 	}
-	return e.computeYears(append(upTo, years[0]))
+	var city []*report.Results
+	if e.shared == nil {
+		city, err = e.computeYears(append(upTo, years[0]))
+	} else {
+		// In a batch, once for all the parts of the year and language;
+		// the warnings go to the part that computes it.
+		var v any
+		v, err = e.shared.get(fmt.Sprintf("history %d %s %v", years[0], e.cfg.Language, e.opts.internal), func() (any, error) {
+			return e.computeYears(append(upTo, years[0]))
+		})
+		city, _ = v.([]*report.Results)
+	}
+	if err != nil || e.opts.district == "" {
+		return city, err
+	}
+	return e.districtHistory(city, e.opts.district)
 }
 
 // computeYears loads and computes the given editions, collecting the errors

@@ -71,17 +71,11 @@ func (e *env) compute() (*report.Results, error) {
 	if e.opts.district == "all" {
 		return nil, usageError{"--district all is not available yet: give one district's code"}
 	}
-	rs, err := report.ComputeDistrict(ed, cat, e.cfg.Language, e.opts.district)
+	// Withheld with every other district (report.WithholdDistricts),
+	// against the city's results withheld.
+	rs, err := e.districtResults(e.computeEdition(ed, cat), cat, e.opts.district)
 	if err != nil {
 		return nil, usageError{"--district: " + err.Error()}
-	}
-	// The city's results, withheld, for what the district may not publish
-	// (report.WithholdDistrict).
-	city := e.computeEdition(ed, cat)
-	if e.opts.internal {
-		rs.Internal = true
-	} else {
-		report.WithholdDistrict(rs, city, e.cfg.Privacy.Threshold)
 	}
 	return rs, nil
 }

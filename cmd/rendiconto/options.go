@@ -32,6 +32,10 @@ type env struct {
 	opts           options
 	cfg            Config
 	args           []string // positional arguments
+	// shared holds what the parts of a batch compute once for all of them
+	// (the city's history, the districts withheld together); nil outside
+	// a batch.
+	shared *shared
 }
 
 func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) {
@@ -86,10 +90,17 @@ func parse(cmd *command, args []string, stdout, stderr io.Writer) (*env, error) 
 		cfg.Out = o.out
 	}
 	if o.lang != "" {
-		if o.lang != "it" && o.lang != "en" {
+		// build and slides take several: --lang it,en
+		langs := strings.Split(o.lang, ",")
+		if len(langs) > 1 && cmd != buildCmd && cmd != slidesCmd {
 			return nil, usageError{fmt.Sprintf("--lang must be it or en, not %q", o.lang)}
 		}
-		cfg.Language = o.lang
+		for _, l := range langs {
+			if l != "it" && l != "en" {
+				return nil, usageError{fmt.Sprintf("--lang must be it or en, not %q", l)}
+			}
+		}
+		cfg.Language = langs[0]
 	}
 	e.cfg = cfg
 	return e, nil

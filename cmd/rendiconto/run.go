@@ -101,6 +101,8 @@ func report1(err error, args []string, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, new(batchFailed)):
+		return exitInvalid // every failure listed already
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "rendiconto: %s\n", ue.msg)
 		return exitUsage

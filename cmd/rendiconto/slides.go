@@ -24,6 +24,7 @@ var slidesCmd = &command{
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
 		internalFlag(fs, o)
+		districtFlag(fs, o, "slides")
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "the slides' language: it or en (default from config)")
 	},
@@ -31,6 +32,9 @@ var slidesCmd = &command{
 }
 
 func runSlides(ctx context.Context, e *env) error {
+	if e.batch() {
+		return e.runBatch(ctx, runSlides)
+	}
 	history, err := e.history()
 	if err != nil {
 		return err
@@ -73,6 +77,9 @@ func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	c := e.cfg.Slides
 	ed := rs.Edition
 	title, _ := ed.TitleIn(rs.Lang)
+	if d := narrative.DistrictName(rs); d != "" {
+		title += " · " + d // a district's slides name it on every page
+	}
 	th := pdf.SlideTheme{
 		Accent: c.Accent, Background: c.Background, Text: c.Text, FontSize: c.FontSize,
 		Numbers: c.Numbers, Author: e.cfg.Organisation, Charts: e.chartStyle(),

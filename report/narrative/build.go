@@ -52,6 +52,9 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	rs := history[len(history)-1]
 	doc := &document.Document{Front: front(rs)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
+	if d := districtName(rs); d != "" {
+		doc.Header = doc.Title + " · " + d + " · " + strconv.Itoa(rs.Edition.Year)
+	}
 	names, err := src.files()
 	if err != nil {
 		return nil, err
@@ -115,11 +118,18 @@ func (src Source) files() ([]string, error) {
 func front(rs *report.Results) document.Front {
 	ed := rs.Edition
 	title, subtitle := ed.TitleIn(rs.Lang)
+	keywords := []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title}
+	if d := districtName(rs); d != "" {
+		// The district names the document: before any subtitle of the
+		// edition's.
+		subtitle = strings.TrimSuffix(d+" · "+subtitle, " · ")
+		keywords = append(keywords, rs.District.District.Name)
+	}
 	return document.Front{
 		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.OrganisationIn(rs.Lang),
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
 		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
-		Keywords: []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title},
+		Keywords: keywords,
 		Sample:   sampleNote(rs.Lang, ed),
 		Internal: internalStamp(rs),
 	}
@@ -405,6 +415,16 @@ type View struct {
 	Districts     []DistrictView
 	HasPrevious   bool
 	PrevYear      int
+	// District names the district the edition is seen from ("Quartiere
+	// Navile"), "" for the whole city's; then City, CityDistrictCount and
+	// CityResidents are the city's, ResidentsShare the district's share of
+	// its residents ("17,8%"). On the city's results they are the same as
+	// DistrictCount and Residents, and ResidentsShare is "".
+	District          string
+	CityWideProjects  int // the city's projects, in no district's count
+	CityDistrictCount int
+	CityResidents     string
+	ResidentsShare    string
 }
 
 // DistrictView is a district as templates see it.
@@ -430,6 +450,17 @@ func newView(rs, prev *report.Results) View {
 	}
 	if prev != nil {
 		v.HasPrevious, v.PrevYear = true, prev.Edition.Year
+	}
+	v.CityDistrictCount, v.CityResidents = v.DistrictCount, v.Residents
+	if dv := rs.District; dv != nil {
+		city := dv.City.Territory
+		v.District = districtName(rs)
+		v.CityWideProjects = dv.CityWideProjects
+		v.CityDistrictCount = len(city.Districts)
+		v.CityResidents = format.Number(float64(city.Residents()), 0, rs.Lang)
+		if n := city.Residents(); n > 0 {
+			v.ResidentsShare = percent1(float64(dv.District.Residents)/float64(n), rs.Lang)
+		}
 	}
 	return v
 }

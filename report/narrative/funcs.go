@@ -120,8 +120,11 @@ func (e *env) funcs() template.FuncMap {
 		"prev":       e.prevValue,
 		"indicators": e.indicators,
 		"coverage":   e.coverage,
-		"goals":      e.goals,   // goals.go
-		"privacy":    e.privacy, // privacy.go
+		"goals":      e.goals,     // goals.go
+		"privacy":    e.privacy,   // privacy.go
+		"district":   e.district,  // district.go
+		"cityvalue":  e.cityvalue, // district.go
+		"cityshare":  e.cityshare, // district.go
 		// words chosen from the figures (phrases.go)
 		"delta":   e.delta,
 		"plural":  plural,

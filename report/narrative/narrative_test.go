@@ -139,10 +139,10 @@ func TestTemplateErrors(t *testing.T) {
 	}{
 		{"# T\n\n{{value \"B.3.99\"}}", `t/a.md:3:2: unknown indicator "B.3.99" (did you mean "B.3.9"?) (at <value "B.3.99">)`},
 		{"# T\n{{valeu \"B.3.1\"}}", `t/a.md:2: function "valeu" not defined`},
-		{"{{.Yaer}}", `t/a.md:1:2: unknown field .Yaer (did you mean .Year?); the fields of the page are .Year, .City, .Title, .Subtitle, .Organisation, .Partners, .Published, .Residents, .DistrictCount, .ZoneCount, .Districts, .HasPrevious, .PrevYear`},
+		{"{{.Yaer}}", `t/a.md:1:2: unknown field .Yaer (did you mean .Year?); the fields of the page are .Year, .City, .Title, .Subtitle, .Organisation, .Partners, .Published, .Residents, .DistrictCount, .ZoneCount, .Districts, .HasPrevious, .PrevYear, .District, .CityWideProjects, .CityDistrictCount, .CityResidents, .ResidentsShare`},
 		{"# T\n{{range .Districts}}\n- {{.Nome}}\n{{end}}", `t/a.md:3:4: unknown field .Nome (did you mean .Name?); the fields of a district (in {{range .Districts}}) are .Name, .Residents, .Zones`},
 		{"{{range top \"B.3.3\" 2}}{{.Lable}}{{end}}", `t/a.md:1:25: unknown field .Lable (did you mean .Label?); the fields of a row of top (in {{range top "ID" N}}) are .Key, .Label, .Value, .Share, .Num, .Text`},
-		{"{{range top \"B.3.3\" 2}}{{$.Yaer}}{{end}}", `t/a.md:1:26: unknown field .Yaer (did you mean .Year?); the fields of the page are .Year, .City, .Title, .Subtitle, .Organisation, .Partners, .Published, .Residents, .DistrictCount, .ZoneCount, .Districts, .HasPrevious, .PrevYear (at <$.Yaer>)`},
+		{"{{range top \"B.3.3\" 2}}{{$.Yaer}}{{end}}", `t/a.md:1:26: unknown field .Yaer (did you mean .Year?); the fields of the page are .Year, .City, .Title, .Subtitle, .Organisation, .Partners, .Published, .Residents, .DistrictCount, .ZoneCount, .Districts, .HasPrevious, .PrevYear, .District, .CityWideProjects, .CityDistrictCount, .CityResidents, .ResidentsShare (at <$.Yaer>)`},
 		{"{{.Districts.Name}}", `t/a.md:1:12: unknown field .Name: .Districts is a list, without fields; range over it, {{range .Districts}}…{{end}}, where the fields of a district are .Name, .Residents, .Zones`},
 		{"{{.Year.Number}}", `t/a.md:1:7: unknown field .Number: .Year is a number, without fields`},
 		{"{{$districtsOfTheCity := .Districts}}{{$districtsOfTheCity.Name}}", `t/a.md:1:58: unknown field .Name: $districtsOfTheCity is a list, without fields; range over it, {{range $districtsOfTheCity}}…{{end}}, where the fields of a district are .Name, .Residents, .Zones`},

@@ -260,7 +260,9 @@ type Reach struct {
 }
 
 // reach says in how many districts an indicator by district has records:
-// "in ogni quartiere" only when every one has.
+// "in ogni quartiere" only when every one has. Seen from one district
+// (results of report.ComputeDistrict), it names the district: "nel
+// Quartiere Navile", never All.
 func (e *env) reach(id string) (Reach, error) {
 	r, err := e.result(id)
 	if err != nil {
@@ -286,6 +288,12 @@ func (e *env) reach(id string) (Reach, error) {
 	}
 	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0 && withheld == 0
 	it := e.lang != "en"
+	if d := districtName(e.rs); d != "" && g.All {
+		// Seen from one district: it is not "every district" of the city.
+		g.All = false
+		g.Text = map[bool]string{true: "nel ", false: "in the "}[it] + d
+		return g, nil
+	}
 	switch {
 	case withheld > 0 && g.With == 0 && it:
 		g.Text = "in nessun quartiere tra quelli con dati pubblicabili"
