@@ -379,10 +379,13 @@ func (s *story) mainBlocks() []document.Block {
 // and the indicators it affects.
 func (s *story) listBlocks() []document.Block {
 	w, fy, ty := s.w, s.c.From.Edition.Year, s.c.To.Edition.Year
-	blocks := []document.Block{&document.Heading{Level: 1, Text: w["lists"]}}
 	if len(s.lists) == 0 {
-		return append(blocks, para(fmt.Sprintf(w["noLists"], fy, ty)))
+		// one sentence is no section: a level-1 heading opens a page,
+		// and a page with one line on it is a page wasted. It closes
+		// the main changes instead.
+		return []document.Block{&document.Heading{Level: 2, Text: w["lists"]}, para(fmt.Sprintf(w["noLists"], fy, ty))}
 	}
+	blocks := []document.Block{&document.Heading{Level: 1, Text: w["lists"]}}
 	n := w["list1"]
 	if len(s.lists) > 1 {
 		n = fmt.Sprintf(w["listN"], len(s.lists))
