@@ -16,7 +16,7 @@ import (
 var deckWords = map[string]map[string]string{
 	"it": {
 		"biggest":     "Le variazioni maggiori",
-		"biggestNote": "Variazione percentuale dal %d al %d, calcolata dai valori stampati; valore nel %d (per una quota: casi) almeno 10",
+		"biggestNote": "Gli aumenti e i cali maggiori, al più %d per parte: variazione percentuale dal %d al %d, calcolata dai valori stampati; valore nel %d (per una quota: casi) almeno 10",
 		"listSome":    "%s. %s",
 		"listMany":    "Lista «%s»: %s cambiamenti (voci nuove, unite, suddivise, rinominate o soppresse), descritti nel confronto",
 		"thanks":      "Grazie per l'attenzione",
@@ -24,7 +24,7 @@ var deckWords = map[string]map[string]string{
 	},
 	"en": {
 		"biggest":     "The largest changes",
-		"biggestNote": "Percentage change from %d to %d, computed from the values as printed; %d value (for a share: cases) at least 10",
+		"biggestNote": "The largest increases and decreases, at most %d each way: percentage change from %d to %d, computed from the values as printed; %d value (for a share: cases) at least 10",
 		"listSome":    "%s. %s",
 		"listMany":    "The “%s” list: %s changes (items new, merged, split, renamed or dropped), set out in the comparison",
 		"thanks":      "Thank you",
@@ -51,6 +51,11 @@ const maxSlideText = 650
 // maxListSentences is how many changes of one code list the deck says in
 // words (naming at most twice as many codes); a list with more is counted.
 const maxListSentences = 3
+
+// maxChartBars is how many increases, and how many decreases, the chart of
+// the largest changes shows: with more, the slide has no room for a long
+// indicator title on two lines, and it is cut with «…».
+const maxChartBars = 3
 
 // ComparisonDeck is the comparison as slides, from the same content as the
 // report's first parts: a title; the increases and the decreases; a chart
@@ -131,10 +136,13 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 	at := -1 // where the breakdowns that moved go, when there is room
 	if plain == 0 {
 		// the largest changes, both ways, on one scale
-		ms := append(append([]mainChange(nil), up...), down...)
+		// at most maxChartBars each way: twelve bars leave a label one
+		// line of a slide, and an indicator's title is cut on it; six
+		// leave two lines, and the bullets before name every change
+		ms := append(append([]mainChange(nil), up[:min(len(up), maxChartBars)]...), down[:min(len(down), maxChartBars)]...)
 		if len(ms) > 0 {
 			ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true,
-				Caption: dw["biggest"], Note: fmt.Sprintf(dw["biggestNote"], fy, ty, fy)}
+				Caption: dw["biggest"], Note: fmt.Sprintf(dw["biggestNote"], maxChartBars, fy, ty, fy)}
 			vals := make([]float64, 0, len(ms))
 			span := 0.0
 			for _, m := range ms {

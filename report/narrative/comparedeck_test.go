@@ -3,6 +3,7 @@ package narrative
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -50,9 +51,15 @@ func TestComparisonDeck(t *testing.T) {
 			if spark != (tc.to-tc.from >= 2) {
 				t.Errorf("sparkline slides: %v with editions %d to %d", spark, tc.from, tc.to)
 			}
-			a, _, err := pdf.SlidesWarn(deck, pdf.DefaultSlideTheme())
+			a, warns, err := pdf.SlidesWarn(deck, pdf.DefaultSlideTheme())
 			if err != nil {
 				t.Fatal(err)
+			}
+			for _, w := range warns {
+				// a label cut with «…» is a change the reader cannot name
+				if strings.Contains(fmt.Sprint(w), "shortened") {
+					t.Errorf("the deck cuts text: %v", w)
+				}
 			}
 			b, _, _ := pdf.SlidesWarn(ComparisonDeck(c, hs, 0), pdf.DefaultSlideTheme())
 			if !bytes.Equal(a, b) {
