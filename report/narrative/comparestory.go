@@ -379,20 +379,21 @@ func (s *story) mainBlocks() []document.Block {
 // and the indicators it affects.
 func (s *story) listBlocks() []document.Block {
 	w, fy, ty := s.w, s.c.From.Edition.Year, s.c.To.Edition.Year
+	// a section of the main changes, right after what cannot be compared,
+	// which refers to it: a part of its own opens a page, and the main
+	// changes left a line or two on the page before it, or it put a
+	// sentence alone on a page when no list changed
+	blocks := []document.Block{&document.Heading{Level: 2, Text: w["lists"]}}
 	if len(s.lists) == 0 {
-		// one sentence is no section: a level-1 heading opens a page,
-		// and a page with one line on it is a page wasted. It closes
-		// the main changes instead.
-		return []document.Block{&document.Heading{Level: 2, Text: w["lists"]}, para(fmt.Sprintf(w["noLists"], fy, ty))}
+		return append(blocks, para(fmt.Sprintf(w["noLists"], fy, ty)))
 	}
-	blocks := []document.Block{&document.Heading{Level: 1, Text: w["lists"]}}
 	n := w["list1"]
 	if len(s.lists) > 1 {
 		n = fmt.Sprintf(w["listN"], len(s.lists))
 	}
 	blocks = append(blocks, para(fmt.Sprintf(w["listsIntro"], fy, ty, n)))
 	for _, l := range s.lists {
-		blocks = append(blocks, &document.Heading{Level: 2, Text: fmt.Sprintf(w["list"], s.listName(l.Domain))})
+		blocks = append(blocks, &document.Heading{Level: 3, Text: fmt.Sprintf(w["list"], s.listName(l.Domain))})
 		var items []string
 		for _, cc := range l.Changes {
 			items = append(items, s.codeSentence(cc))
