@@ -19,6 +19,7 @@ var deckWords = map[string]map[string]string{
 		"biggestNote": "Gli aumenti e i cali maggiori, al più %d per parte: variazione percentuale dal %d al %d, calcolata dai valori stampati; valore nel %d (per una quota: casi) almeno 10",
 		"listSome":    "%s. %s",
 		"listMany":    "Lista «%s»: %s cambiamenti (voci nuove, unite, suddivise, rinominate o soppresse), descritti nel confronto",
+		"quiet":       "Novità e confrontabilità",
 		"thanks":      "Grazie per l'attenzione",
 		"more":        "(segue)",
 	},
@@ -27,6 +28,7 @@ var deckWords = map[string]map[string]string{
 		"biggestNote": "The largest increases and decreases, at most %d each way: percentage change from %d to %d, computed from the values as printed; %d value (for a share: cases) at least 10",
 		"listSome":    "%s. %s",
 		"listMany":    "The “%s” list: %s changes (items new, merged, split, renamed or dropped), set out in the comparison",
+		"quiet":       "What is new and what can be compared",
 		"thanks":      "Thank you",
 		"more":        "(continued)",
 	},
@@ -184,10 +186,21 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		}
 		return items, none
 	}
+	// a section with nothing to say is one sentence: alone, it is a slide
+	// all but empty; two or more go together on one slide, after the rest
+	type quiet struct{ head, none string }
+	var quiets []quiet
+	say := func(head string, items []string, none string) {
+		if len(items) == 0 {
+			quiets = append(quiets, quiet{head, none})
+			return
+		}
+		bullets(head, items, none)
+	}
 	items, none := section(fmt.Sprintf(w["appeared"], ty))
-	bullets(fmt.Sprintf(w["appeared"], ty), items, none)
+	say(fmt.Sprintf(w["appeared"], ty), items, none)
 	items, none = section(w["notComp"])
-	bullets(w["notComp"], items, none)
+	say(w["notComp"], items, none)
 
 	// the code lists changed: a few changes in words, many counted
 	items = nil
@@ -207,7 +220,18 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		}
 		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(ss)))
 	}
-	bullets(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
+	say(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
+	switch len(quiets) {
+	case 0:
+	case 1:
+		bullets(quiets[0].head, nil, quiets[0].none)
+	default:
+		var nones []string
+		for _, q := range quiets {
+			nones = append(nones, q.none)
+		}
+		add(document.Slide{Layout: document.LayoutBullets, Title: dw["quiet"], Blocks: []document.Block{list(nones)}})
+	}
 
 	// the breakdowns that moved most, as many as the deck has room for
 	if at >= 0 {

@@ -40,6 +40,22 @@ func TestComparisonDeck(t *testing.T) {
 			if n := len(deck.Slides); n < 6 || n > 10 {
 				t.Errorf("%d slides, want 6 to 10", n)
 			}
+			// a slide that only says a section has nothing in it is all
+			// but empty: at most one, besides no increase or no decrease
+			empty := 0
+			for _, s := range deck.Slides {
+				if s.Layout != document.LayoutBullets || s.Title == storyWords[tc.lang]["up"] || s.Title == storyWords[tc.lang]["down"] {
+					continue
+				}
+				if len(s.Blocks) == 1 {
+					if _, ok := s.Blocks[0].(*document.Paragraph); ok {
+						empty++
+					}
+				}
+			}
+			if empty > 1 {
+				t.Errorf("%d slides say only that their section is empty, want them on one", empty)
+			}
 			spark := false
 			for _, s := range deck.Slides {
 				for _, b := range s.Blocks {
