@@ -17,7 +17,7 @@ var compareWords = map[string]map[string]string{
 	"it": {
 		"title":    "Confronto tra le edizioni %d e %d",
 		"trends":   "Andamento nelle edizioni",
-		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell'edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
+		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell’edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
 		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
 		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
 		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
@@ -25,10 +25,10 @@ var compareWords = map[string]map[string]string{
 		"and": " e ", "q": "«%s»",
 		"zeros": "Omesse %s righe pari a zero in entrambe le edizioni.", "zero1": "Omessa 1 riga pari a zero in entrambe le edizioni.",
 		"redefined":   "La lista di codici è cambiata: alcune righe non sono confrontabili.",
-		"omitted":     "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell'ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
+		"omitted":     "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell’ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
 		"indicators":  "Indicatori",
 		"sparkValues": "Andamento degli indicatori principali", "sparkShares": "Andamento degli indicatori principali: quote",
-		"sparkNote": "Ogni linea ha una scala propria, dal valore minimo al massimo dell'indicatore; il punto più grande è l'ultimo valore",
+		"sparkNote": "Ogni linea ha una scala propria, dal valore minimo al massimo dell’indicatore; il punto più grande è l’ultimo valore",
 		"sparkDash": "; – valore non disponibile o non pubblicato per tutelare le persone",
 	},
 	"en": {
@@ -45,7 +45,7 @@ var compareWords = map[string]map[string]string{
 		"omitted":     "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
 		"indicators":  "Indicators",
 		"sparkValues": "Trend of the main indicators", "sparkShares": "Trend of the main indicators: shares",
-		"sparkNote": "Each line has a scale of its own, from the indicator's lowest value to its highest; the larger dot is the last value",
+		"sparkNote": "Each line has a scale of its own, from the indicator’s lowest value to its highest; the larger dot is the last value",
 		"sparkDash": "; – value not available, or not published to protect people",
 	},
 }

@@ -20,7 +20,7 @@ var deckWords = map[string]map[string]string{
 		"listSome":    "%s. %s",
 		"listMany":    "Lista «%s»: %s cambiamenti (voci nuove, unite, suddivise, rinominate o soppresse), descritti nel confronto",
 		"quiet":       "Novità e confrontabilità",
-		"thanks":      "Grazie per l'attenzione",
+		"thanks":      "Grazie per l’attenzione",
 		"more":        "(segue)",
 	},
 	"en": {

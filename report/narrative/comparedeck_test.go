@@ -36,6 +36,9 @@ func TestComparisonDeck(t *testing.T) {
 					t.Errorf("the deck holds %q", bad)
 				}
 			}
+			if m := straightApostrophe.FindString(got); m != "" {
+				t.Errorf("the deck has a straight apostrophe, %q", m)
+			}
 			golden(t, got, filepath.Join("testdata", "comparedeck-"+name+".golden"))
 			if n := len(deck.Slides); n < 6 || n > 10 {
 				t.Errorf("%d slides, want 6 to 10", n)

@@ -49,7 +49,7 @@ var storyWords = map[string]map[string]string{
 		"affects":     "Indicatori interessati: %s.",
 		"affectsNone": "Nessun indicatore del catalogo si disaggrega per questa lista.",
 		"byArea":      "Le variazioni per area",
-		"byAreaIntro": "La variazione percentuale di ogni indicatore confrontabile con la regola dei cambiamenti principali (valore nel %d almeno 10), area per area, nell'ordine del catalogo, con la stessa scala in ogni grafico.",
+		"byAreaIntro": "La variazione percentuale di ogni indicatore confrontabile con la regola dei cambiamenti principali (valore nel %d almeno 10), area per area, nell’ordine del catalogo, con la stessa scala in ogni grafico.",
 		"areaChart":   "Variazione %% dal %d al %d – %s",
 		"areaNote":    "Variazione calcolata dai valori stampati",
 		"appendix":    "Appendice: le tabelle",
@@ -57,7 +57,7 @@ var storyWords = map[string]map[string]string{
 	},
 	"en": {
 		"main":      "The main changes",
-		"mainIntro": "The largest changes from %d to %d, ranked by percentage change, among the comparable indicators whose %d value is at least 10 (for a share: computed on at least 10 cases): on smaller bases a change may be due to chance. Every change is computed from the values as printed; an indicator that repeats another's total is named once.",
+		"mainIntro": "The largest changes from %d to %d, ranked by percentage change, among the comparable indicators whose %d value is at least 10 (for a share: computed on at least 10 cases): on smaller bases a change may be due to chance. Every change is computed from the values as printed; an indicator that repeats another’s total is named once.",
 		"up":        "Increases", "down": "Decreases",
 		"noUp": "No comparable indicator increased.", "noDown": "No comparable indicator decreased.",
 		"fromto":   "%s: from %s to %s (%s, %s).",

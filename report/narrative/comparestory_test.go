@@ -55,6 +55,24 @@ func storyPart(doc *document.Document, lang string) *document.Document {
 // 2018→2020 (three editions, a trend); and another city, 2022→2023, whose
 // later edition lacks files, and the degenerate editions where nothing
 // changed.
+// straightApostrophe is an apostrophe typed straight between two letters:
+// the labels and the report have the typographic one.
+var straightApostrophe = regexp.MustCompile(`.{0,30}\p{L}'\p{L}.{0,10}`)
+
+// TestComparisonApostrophes: the comparison's own words, and its
+// catalogue's labels, have the typographic apostrophe of the report.
+func TestComparisonApostrophes(t *testing.T) {
+	for name, words := range map[string]map[string]map[string]string{"compareWords": compareWords, "deckWords": deckWords, "storyWords": storyWords, "areaNames": areaNames, "whereWords": whereWords} {
+		for lang, ws := range words {
+			for k, w := range ws {
+				if m := straightApostrophe.FindString(w); m != "" {
+					t.Errorf("%s[%s][%s] has a straight apostrophe: %q", name, lang, k, m)
+				}
+			}
+		}
+	}
+}
+
 func TestComparisonStory(t *testing.T) {
 	for _, tc := range []struct {
 		root, prefix string
@@ -66,6 +84,9 @@ func TestComparisonStory(t *testing.T) {
 		name := tc.prefix + strconv.Itoa(tc.from) + "-" + strconv.Itoa(tc.to) + "-" + tc.lang
 		t.Run(name, func(t *testing.T) {
 			_, doc := comparisonOf(t, tc.root, tc.lang, tc.from, tc.to)
+			if m := straightApostrophe.FindString(dump(storyPart(doc, tc.lang))); m != "" {
+				t.Errorf("the comparison has a straight apostrophe, %q, next to the labels’ curly ones", m)
+			}
 			got := dump(storyPart(doc, tc.lang))
 			for _, bad := range []string{"%!", "<no value>", "was:"} {
 				if strings.Contains(got, bad) {

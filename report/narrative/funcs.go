@@ -976,8 +976,8 @@ func dimensionHeader(ind *report.Indicator, lang string) string {
 // dimensionNames are the headers of the code lists a table breaks down by.
 var dimensionNames = map[string]map[string]string{
 	"activities":         {"it": "Attività", "en": "Activity"},
-	"age_bands":          {"it": "Classe d'età", "en": "Age band"},
-	"user_age_bands":     {"it": "Classe d'età", "en": "Age band"},
+	"age_bands":          {"it": "Classe d’età", "en": "Age band"},
+	"user_age_bands":     {"it": "Classe d’età", "en": "Age band"},
 	"areas":              {"it": "Area", "en": "Area"},
 	"channels":           {"it": "Canale", "en": "Channel"},
 	"citizenships":       {"it": "Cittadinanza", "en": "Citizenship"},
