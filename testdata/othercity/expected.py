@@ -222,8 +222,8 @@ def compute(ed, codes=BOLOGNA):
                                             tot("staff", "headcount", sw), 100), [
         row("vacancies", "Posti vacanti", tot("staff", "vacancies", sw)),
         row("long_absences", "Assenze lunghe", tot("staff", "long_absences", sw)),
-        row("hires", "Ingressi nell'anno", tot("staff", "hires", sw)),
-        row("leavers", "Uscite nell'anno", tot("staff", "leavers", sw))]))
+        row("hires", "Ingressi nell’anno", tot("staff", "hires", sw)),
+        row("leavers", "Uscite nell’anno", tot("staff", "leavers", sw))]))
     add("A.3.9", lambda: ind("A.3.9", ratio(tot("staff", "community_workers", sw), tot("staff", "headcount", sw)), [
         row("community_workers", "Attivi nel lavoro di comunità", tot("staff", "community_workers", sw)),
         row("headcount", "Assistenti sociali in servizio", tot("staff", "headcount", sw))]))
