@@ -45,6 +45,8 @@ var storyWords = map[string]map[string]string{
 		codeDropKey:   "La voce %s è soppressa, senza una voce che la sostituisca.",
 		codeRenKey:    "La voce %s ora si chiama %s.",
 		codeMrgKey:    "Le voci %s sono unite in %s.",
+		"codesNew":    "Le voci %s sono nuove.",
+		"codesDrop":   "Le voci %s sono soppresse, senza una voce che le sostituisca.",
 		codeSplKey:    "La voce %s è suddivisa in %s.",
 		"affects":     "Indicatori interessati: %s.",
 		"affectsNone": "Nessun indicatore del catalogo si disaggrega per questa lista.",
@@ -85,6 +87,8 @@ var storyWords = map[string]map[string]string{
 		codeDropKey:   "The item %s is dropped, with no item replacing it.",
 		codeRenKey:    "The item %s is now called %s.",
 		codeMrgKey:    "The items %s are merged into %s.",
+		"codesNew":    "The items %s are new.",
+		"codesDrop":   "The items %s are dropped, with no item replacing them.",
 		codeSplKey:    "The item %s is split into %s.",
 		"affects":     "Indicators affected: %s.",
 		"affectsNone": "No indicator of the catalogue breaks down by this list.",
@@ -394,11 +398,7 @@ func (s *story) listBlocks() []document.Block {
 	blocks = append(blocks, para(fmt.Sprintf(w["listsIntro"], fy, ty, n)))
 	for _, l := range s.lists {
 		blocks = append(blocks, &document.Heading{Level: 3, Text: fmt.Sprintf(w["list"], s.listName(l.Domain))})
-		var items []string
-		for _, cc := range l.Changes {
-			items = append(items, s.codeSentence(cc))
-		}
-		blocks = append(blocks, list(items))
+		blocks = append(blocks, list(s.codeSentences(l.Changes)))
 		var affected []string
 		for _, ch := range s.c.Indicators {
 			if ch.Indicator.ByDomain() == l.Domain && len(ch.Breakdown) > 0 {
@@ -412,6 +412,61 @@ func (s *story) listBlocks() []document.Block {
 		}
 	}
 	return blocks
+}
+
+// codeSentences says the changes of a code list in words, one sentence a
+// change, except that two or more new items, or dropped items, are one
+// sentence, where the first of them is: four sentences in a row of "the
+// item X is new" read as a machine's. A rename keeps its own, the mapping
+// a reader looks up.
+func (s *story) codeSentences(changes []report.CodeChange) []string {
+	w := s.w
+	var out []string
+	group := map[string]int{} // kind: its sentence in out
+	var members = map[string][]report.CodeChange{}
+	count := map[string]int{}
+	for _, cc := range changes {
+		count[cc.Kind]++
+	}
+	grouped := func(cc report.CodeChange) bool {
+		switch cc.Kind {
+		case report.CodeNew, report.CodeDropped:
+			return count[cc.Kind] > 1
+		}
+		return false
+	}
+	for _, cc := range changes {
+		if !grouped(cc) {
+			out = append(out, s.codeSentence(cc))
+			continue
+		}
+		if _, ok := group[cc.Kind]; !ok {
+			group[cc.Kind] = len(out)
+			out = append(out, "")
+		}
+		members[cc.Kind] = append(members[cc.Kind], cc)
+	}
+	for kind, i := range group {
+		ms := members[kind]
+		if len(ms) == 1 {
+			out[i] = s.codeSentence(ms[0])
+			continue
+		}
+		var es []report.Entry
+		for _, cc := range ms {
+			if kind == report.CodeNew {
+				es = append(es, cc.Codes...)
+			} else {
+				es = append(es, cc.Was...)
+			}
+		}
+		key := "codesDrop"
+		if kind == report.CodeNew {
+			key = "codesNew"
+		}
+		out[i] = fmt.Sprintf(w[key], s.names(es))
+	}
+	return out
 }
 
 // codeSentence says one change of a code list in words, naming the codes
