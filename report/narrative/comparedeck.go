@@ -214,11 +214,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 			items = append(items, fmt.Sprintf(dw["listMany"], name, strconv.Itoa(len(l.Changes))))
 			continue
 		}
-		var ss []string
-		for _, cc := range l.Changes {
-			ss = append(ss, st.codeSentence(cc))
-		}
-		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(ss)))
+		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(st.codeSentences(l.Changes))))
 	}
 	say(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
 	switch len(quiets) {
