@@ -14,7 +14,7 @@ import (
 var whereWords = map[string]map[string]string{
 	"it": {
 		"where":      "Dove è cambiato",
-		"whereIntro": "Le disaggregazioni in cui le voci si sono spostate di più dal %d al %d, al più %d, ordinate per la somma delle variazioni delle voci in valore assoluto rispetto al loro totale nel %d, che deve essere almeno 10. Sono considerati i conteggi e le somme, le voci confrontabili in entrambe le edizioni. In ogni grafico il punto chiaro è il %d, quello scuro il %d.",
+		"whereIntro": "I grafici mostrano le disaggregazioni in cui le voci si sono spostate di più dal %d al %d, al più %d, ordinate per la somma delle variazioni delle voci in valore assoluto rispetto al loro totale nel %d, che deve essere almeno 10. Sono considerati solo i conteggi e le somme, e solo le voci confrontabili in entrambe le edizioni. In ogni grafico il punto chiaro è il %d, quello scuro il %d.",
 		"caption":    "%s: %d e %d",
 		"rows":       "Voci confrontabili in entrambe le edizioni",
 		"cut":        "; mostrate le %d con la variazione maggiore in valore assoluto, su %s",
@@ -23,7 +23,7 @@ var whereWords = map[string]map[string]string{
 	},
 	"en": {
 		"where":      "Where it changed",
-		"whereIntro": "The breakdowns whose items moved most from %d to %d, at most %d, ranked by the sum of the items' changes in absolute value against their total in %d, which must be at least 10. Counts and sums are considered, and the items comparable in both editions. In each chart the light dot is %d, the dark one %d.",
+		"whereIntro": "The charts show the breakdowns whose items moved most from %d to %d, at most %d, ranked by the sum of the items’ changes in absolute value against their total in %d, which must be at least 10. Only counts and sums are considered, and only the items comparable in both editions. In each chart the light dot is %d, the dark one %d.",
 		"caption":    "%s: %d and %d",
 		"rows":       "Items comparable in both editions",
 		"cut":        "; the %d with the largest change in absolute value shown, of %s",
