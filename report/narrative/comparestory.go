@@ -17,7 +17,7 @@ import (
 var storyWords = map[string]map[string]string{
 	"it": {
 		"main":      "I cambiamenti principali",
-		"mainIntro": "Le variazioni maggiori dal %d al %d, ordinate per variazione percentuale, tra gli indicatori confrontabili il cui valore nel %d è almeno 10 (per una quota: calcolata su almeno 10 casi): su basi più piccole una variazione può essere dovuta al caso. Ogni variazione è calcolata dai valori come sono stampati; un indicatore che ripete il totale di un altro è nominato una volta.",
+		"mainIntro": "Qui sotto sono elencate le variazioni maggiori dal %d al %d, ordinate per variazione percentuale, tra gli indicatori confrontabili il cui valore nel %d è almeno 10 (per una quota: calcolata su almeno 10 casi), perché su basi più piccole una variazione può essere dovuta al caso. Ogni variazione è calcolata dai valori come sono stampati; un indicatore che ripete il totale di un altro è nominato una volta.",
 		"up":        "In aumento", "down": "In calo",
 		"noUp": "Nessun indicatore confrontabile è aumentato.", "noDown": "Nessun indicatore confrontabile è diminuito.",
 		"fromto":   "%s: da %s a %s (%s, %s).",
@@ -59,7 +59,7 @@ var storyWords = map[string]map[string]string{
 	},
 	"en": {
 		"main":      "The main changes",
-		"mainIntro": "The largest changes from %d to %d, ranked by percentage change, among the comparable indicators whose %d value is at least 10 (for a share: computed on at least 10 cases): on smaller bases a change may be due to chance. Every change is computed from the values as printed; an indicator that repeats another’s total is named once.",
+		"mainIntro": "Below are the largest changes from %d to %d, ranked by percentage change, among the comparable indicators whose %d value is at least 10 (for a share: computed on at least 10 cases), since on smaller bases a change may be due to chance. Every change is computed from the values as printed; an indicator that repeats another’s total is named once.",
 		"up":        "Increases", "down": "Decreases",
 		"noUp": "No comparable indicator increased.", "noDown": "No comparable indicator decreased.",
 		"fromto":   "%s: from %s to %s (%s, %s).",
