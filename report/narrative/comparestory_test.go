@@ -327,3 +327,28 @@ func TestComparisonChartsWithheld(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeSentences: two or more new items, or dropped ones, are one
+// sentence where the first was; a rename or a split keeps its own.
+func TestCodeSentences(t *testing.T) {
+	e := func(code, label string) []report.Entry {
+		return []report.Entry{{Code: code, Label: label, LabelEn: label}}
+	}
+	s := &story{lang: "en", w: storyWords["en"]}
+	got := s.codeSentences([]report.CodeChange{
+		{Kind: report.CodeNew, Codes: e("a", "A")},
+		{Kind: report.CodeRenamed, Was: e("b", "B"), Codes: e("c", "C")},
+		{Kind: report.CodeDropped, Was: e("d", "D")},
+		{Kind: report.CodeNew, Codes: e("f", "F")},
+		{Kind: report.CodeRenamed, Was: e("g", "G"), Codes: e("h", "H")},
+	})
+	want := []string{
+		"The items “A” and “F” are new.",
+		"The item “B” is now called “C”.",
+		"The item “D” is dropped, with no item replacing it.",
+		"The item “G” is now called “H”.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
