@@ -31,7 +31,7 @@ func TestComparisonDeck(t *testing.T) {
 			c, hs := comparedHistory(t, tc.root, tc.lang, tc.from, tc.to)
 			deck := ComparisonDeck(c, hs, 0)
 			got := dumpDeck(deck)
-			for _, bad := range []string{"%!", "<no value>", "was:"} {
+			for _, bad := range []string{"%!", "<no value>", "was:", ".yaml"} {
 				if strings.Contains(got, bad) {
 					t.Errorf("the deck holds %q", bad)
 				}

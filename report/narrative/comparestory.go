@@ -342,7 +342,12 @@ func (s *story) mainBlocks() []document.Block {
 		case r.Withheld:
 			return fmt.Sprintf(w["withheld"], y, titles)
 		case len(r.Missing) > 0:
-			return fmt.Sprintf(w["missing"], y, s.join(r.Missing), titles)
+			// the sources as a reader names them, never a file
+			var names []string
+			for _, f := range r.Missing {
+				names = append(names, rs.Edition.SourceName(f, s.lang))
+			}
+			return fmt.Sprintf(w["missing"], y, s.join(names), titles)
 		}
 		return fmt.Sprintf(w["ndBare"], y, titles)
 	}
