@@ -26,15 +26,15 @@ var storyWords = map[string]map[string]string{
 		"newCodes": "%s: %s %s.",
 		"newCode1": "voce nuova", "newCodeN": "voci nuove",
 		"newCodesCount": "%s: %d voci nuove.", "indCount": "%d indicatori",
-		"noNew":     "Nessun indicatore e nessuna voce nuova.",
-		"notComp":   "Cosa non si può confrontare",
-		"missing":   "Non disponibili nel %d (n.d.), per mancanza di %s: %s.",
-		"ndBare":    "Non disponibili nel %d (n.d.): %s.",
-		"withheld":  "Non pubblicati nel %d (n.p.) per tutelare le persone, quindi non confrontati: %s.",
-		"redefined": "%s: la lista «%s» è cambiata (vedi «%s»); alcune righe non sono confrontabili e il totale non è classificato tra i cambiamenti principali.",
-		"newRows":   "%s: la lista «%s» ha voci nuove, senza un valore precedente; il totale non è classificato tra i cambiamenti principali.",
-		"allComp":   "Tutti gli indicatori si possono confrontare.",
-		"q":         "«%s»", "and": " e ",
+		"noNew":      "Nessun indicatore e nessuna voce nuova.",
+		"notComp":    "Cosa non si può confrontare",
+		"missing":    "Non disponibili nel %d (n.d.), per mancanza di %s: %s.",
+		"ndBare":     "Non disponibili nel %d (n.d.): %s.",
+		"withheld":   "Non pubblicati nel %d (n.p.) per tutelare le persone, quindi non confrontati: %s.",
+		"redefined":  "%s: la lista «%s» è cambiata (vedi «%s»); alcune righe non sono confrontabili e il totale non è classificato tra i cambiamenti principali.",
+		"newRows":    "%s: la lista «%s» ha voci nuove, senza un valore precedente; il totale non è classificato tra i cambiamenti principali.",
+		"allComp":    "Tutti gli indicatori si possono confrontare.",
+		"q":          "«%s»",
 		"lists":      "Le liste di codici cambiate",
 		"listsIntro": "Tra il %d e il %d sono cambiate %s. Una voce che ne sostituisce altre è confrontata con la loro somma; una voce suddivisa, o soppressa, non è confrontata.",
 		"list1":      "una lista di codici", "listN": "%d liste di codici",
@@ -68,15 +68,15 @@ var storyWords = map[string]map[string]string{
 		"newCodes": "%s: %s %s.",
 		"newCode1": "new item", "newCodeN": "new items",
 		"newCodesCount": "%s: %d new items.", "indCount": "%d indicators",
-		"noNew":     "No new indicator and no new item.",
-		"notComp":   "What cannot be compared",
-		"missing":   "Not available in %d (n/a), for lack of %s: %s.",
-		"ndBare":    "Not available in %d (n/a): %s.",
-		"withheld":  "Not published in %d (n.p.) to protect people, so not compared: %s.",
-		"redefined": "%s: the “%s” list changed (see “%s”); some rows are not comparable and the total is not ranked among the main changes.",
-		"newRows":   "%s: the “%s” list has new items, with no earlier value; the total is not ranked among the main changes.",
-		"allComp":   "Every indicator can be compared.",
-		"q":         "“%s”", "and": " and ",
+		"noNew":      "No new indicator and no new item.",
+		"notComp":    "What cannot be compared",
+		"missing":    "Not available in %d (n/a), for lack of %s: %s.",
+		"ndBare":     "Not available in %d (n/a): %s.",
+		"withheld":   "Not published in %d (n.p.) to protect people, so not compared: %s.",
+		"redefined":  "%s: the “%s” list changed (see “%s”); some rows are not comparable and the total is not ranked among the main changes.",
+		"newRows":    "%s: the “%s” list has new items, with no earlier value; the total is not ranked among the main changes.",
+		"allComp":    "Every indicator can be compared.",
+		"q":          "“%s”",
 		"lists":      "The code lists that changed",
 		"listsIntro": "Between %d and %d, %s changed. An item that replaces others is compared with their sum; an item split, or dropped, is not compared.",
 		"list1":      "one code list", "listN": "%d code lists",
@@ -259,10 +259,7 @@ func (s *story) names(es []report.Entry) string {
 	for i, e := range es {
 		q[i] = s.q(e.LabelIn(s.lang))
 	}
-	if len(q) <= 2 {
-		return strings.Join(q, s.w["and"])
-	}
-	return strings.Join(q[:len(q)-1], ", ") + s.w["and"] + q[len(q)-1]
+	return s.join(q)
 }
 
 // listName names a code list: the header of its breakdowns.
@@ -497,12 +494,7 @@ func (s *story) codeSentence(cc report.CodeChange) string {
 }
 
 // join joins phrases as a list: "a, b e c".
-func (s *story) join(q []string) string {
-	if len(q) <= 2 {
-		return strings.Join(q, s.w["and"])
-	}
-	return strings.Join(q[:len(q)-1], ", ") + s.w["and"] + q[len(q)-1]
-}
+func (s *story) join(q []string) string { return joinWords(q, s.lang, false) }
 
 // areaBlocks are the relative changes of the comparable indicators, a
 // diverging bar chart by area.

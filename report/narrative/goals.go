@@ -103,21 +103,6 @@ func pluralOf(n int, one, many string) string {
 // countOf writes "1 obiettivo", "3 obiettivi".
 func countOf(n int, one, many string) string { return strconv.Itoa(n) + " " + pluralOf(n, one, many) }
 
-// joinAnd joins phrases as a sentence lists them: "a, b e c".
-func joinAnd(parts []string, lang string) string {
-	and := " e "
-	if lang == "en" {
-		and = " and "
-	}
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
-}
-
 // dueBy writes a due date after "entro" or "by": "entro il 31 dicembre
 // 2021", "entro l'8 marzo 2021", "entro il 1º luglio 2021".
 func dueBy(t time.Time, lang string) string {
@@ -184,9 +169,9 @@ func (e *env) goals() (Goals, error) {
 			years = append(years, strconv.Itoa(h.Edition.Year))
 		}
 		if e.lang == "en" {
-			g.None = "No edition of this report (" + joinAnd(years, e.lang) + ") records improvement goals."
+			g.None = "No edition of this report (" + joinWords(years, e.lang, false) + ") records improvement goals."
 		} else {
-			g.None = "Nessuna edizione del rendiconto (" + joinAnd(years, e.lang) + ") riporta obiettivi di miglioramento."
+			g.None = "Nessuna edizione del rendiconto (" + joinWords(years, e.lang, false) + ") riporta obiettivi di miglioramento."
 		}
 	}
 	return g, nil
@@ -376,7 +361,7 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		for _, h := range e.history[:len(e.history)-1] {
 			years = append(years, strconv.Itoa(h.Edition.Year))
 		}
-		list := joinAnd(years, e.lang)
+		list := joinWords(years, e.lang, false)
 		if en {
 			return "The " + pluralOf(len(years), "edition", "editions") + " before this one (" + list + ") " + pluralOf(len(years), "records", "record") + " no improvement goals."
 		}
@@ -447,7 +432,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 			set = "set in an earlier year"
 		}
 		if len(ys) > 0 {
-			set = "set in " + joinAnd(ys, lang)
+			set = "set in " + joinWords(ys, lang, false)
 		}
 		if n == 1 {
 			b.WriteString("This report follows up the goal " + set)
@@ -472,7 +457,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 			} else if len(byStatus) == 1 && stale == 0 {
 				b.WriteString(", all " + gw(lang, fus[0].Status) + ".")
 			} else {
-				b.WriteString(": " + joinAnd(parts, lang) + ".")
+				b.WriteString(": " + joinWords(parts, lang, false) + ".")
 			}
 		}
 		switch {
@@ -487,7 +472,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 	} else {
 		set := pluralOf(n, "fissato in un anno precedente", "fissati negli anni precedenti")
 		if len(ys) > 0 {
-			set = "fissat" + pluralOf(n, "o", "i") + " nel " + joinAnd(ys, lang)
+			set = "fissat" + pluralOf(n, "o", "i") + " nel " + joinWords(ys, lang, false)
 		}
 		if n == 1 {
 			b.WriteString("Questa edizione verifica l'obiettivo " + set)
@@ -512,7 +497,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 			} else if len(byStatus) == 1 && stale == 0 {
 				b.WriteString(", tutti " + gw(lang, fus[0].Status+"+") + ".")
 			} else {
-				b.WriteString(": " + joinAnd(parts, lang) + ".")
+				b.WriteString(": " + joinWords(parts, lang, false) + ".")
 			}
 		}
 		switch {
@@ -557,7 +542,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 			if unver > 0 {
 				c = append(c, w(unver)+" cannot be verified, as "+pluralOf(unver, "its indicator is", "their indicators are")+" not available")
 			}
-			b.WriteString(" Of the " + w(t) + " goals measured by an indicator, " + joinAnd(c, lang) + ".")
+			b.WriteString(" Of the " + w(t) + " goals measured by an indicator, " + joinWords(c, lang, false) + ".")
 		}
 		return b.String()
 	}
@@ -587,7 +572,7 @@ func (e *env) followSum(fus []report.FollowUp) string {
 		if unver > 0 {
 			c = append(c, w(unver)+" "+pluralOf(unver, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
 		}
-		b.WriteString(" Dei " + w(t) + " obiettivi misurati da un indicatore, " + joinAnd(c, lang) + ".")
+		b.WriteString(" Dei " + w(t) + " obiettivi misurati da un indicatore, " + joinWords(c, lang, false) + ".")
 	}
 	return b.String()
 }

@@ -57,7 +57,10 @@ func joinSources(names []string, lang string) string {
 // joinWords joins words with commas and the conjunction; with semicolons
 // when semi is set and an item holds a comma.
 func joinWords(items []string, lang string, semi bool) string {
-	if len(items) == 1 {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
 		return items[0]
 	}
 	sep := ", "
