@@ -295,7 +295,7 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 // np is "n.p." for a figure withheld to protect people, else s.
 func np(withheld bool, s string) string {
 	if withheld {
-		return "n.p."
+		return narrative.NP
 	}
 	return s
 }

@@ -13,6 +13,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/narrative"
 )
 
 var indicatorsCmd = &command{
@@ -199,7 +200,7 @@ func writeTable(w io.Writer, rs *report.Results) error {
 		ind := r.Indicator
 		value := format.Value(r.Value, ind.IsShare(), lang)
 		if r.Withheld {
-			value = "n.p. (" + r.Reason + ")"
+			value = narrative.NP + " (" + r.Reason + ")"
 		} else if !r.Value.Known && len(r.Missing) > 0 {
 			value += " (" + strings.Join(r.Missing, ", ") + " missing)"
 		} else if !r.Value.Known && r.Reason != "" {
@@ -209,7 +210,7 @@ func writeTable(w io.Writer, rs *report.Results) error {
 		for _, row := range r.Breakdown {
 			v := format.Value(r.RowValue(row), false, lang)
 			if row.Withheld {
-				v = "n.p."
+				v = narrative.NP
 			}
 			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, v)
 		}
