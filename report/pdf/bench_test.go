@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+
+	"rendiconto/report/chart"
+	"rendiconto/report/document"
 )
 
 // chartBenchData is a 10-category chart of the given kind.
-func chartBenchData(k ChartKind) ChartData {
-	d := ChartData{Kind: k}
+func chartBenchData(k string) chart.Data {
+	d := chart.Data{Kind: k}
 	for i := range 10 {
 		d.Labels = append(d.Labels, fmt.Sprintf("Quartiere %d", i+1))
 	}
 	series := 1
-	if k == Stacked || k == Line {
+	if k == chart.Stacked || k == chart.Line {
 		series = 3
 	}
 	for s := range series {
@@ -21,13 +24,13 @@ func chartBenchData(k ChartKind) ChartData {
 		for i := range v {
 			v[i] = float64(1000 + (i*37+s*101)%90*113)
 		}
-		d.Series = append(d.Series, Series{Name: fmt.Sprintf("Serie %d", s+1), Values: v})
+		d.Series = append(d.Series, chart.Series{Name: fmt.Sprintf("Serie %d", s+1), Values: v})
 	}
 	return d
 }
 
 // chartPDFSize returns the size of a document with n charts, one a page.
-func chartPDFSize(b *testing.B, d ChartData, n int) int {
+func chartPDFSize(b *testing.B, d chart.Data, n int) int {
 	f := newGalleryDoc()
 	for range n {
 		f.AddPage()
@@ -43,8 +46,8 @@ func chartPDFSize(b *testing.B, d ChartData, n int) int {
 }
 
 func BenchmarkChart(b *testing.B) {
-	for _, k := range Kinds {
-		b.Run(string(k), func(b *testing.B) {
+	for _, k := range document.ChartKinds() {
+		b.Run(k, func(b *testing.B) {
 			d := chartBenchData(k)
 			f := newGalleryDoc()
 			b.ReportAllocs()

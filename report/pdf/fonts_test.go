@@ -63,14 +63,20 @@ func TestFontsParsedOnce(t *testing.T) {
 	}
 }
 
-// The glyph widths, measured rune by rune when first asked for, are the
-// ones fpdf gives each rune, in every style, asked for from several
-// goroutines at once.
+// The glyph widths package chart takes from the TrueType files, rune by
+// rune when first asked for, are the ones fpdf gives every rune of the
+// BMP and above it, in every style, asked for from several goroutines at
+// once.
 func TestGlyphWidths(t *testing.T) {
 	f := fpdf.New("P", "mm", "A4", "")
 	RegisterFonts(f)
-	runes := []rune{0, ' ', 'a', 'W', 'é', '’', '—', '€', 0xD800, 0xDFFF, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, -1}
-	for style := range styleIndex {
+	runes := []rune{0x10000, 0x1F600, -1}
+	// U+0000 is left out: fpdf keeps a count in its width (a quirk), and
+	// fonts.Printable never lets it reach a measure.
+	for r := rune(1); r < 0x10000; r++ {
+		runes = append(runes, r)
+	}
+	for _, style := range []string{"", "B", "I", "BI"} {
 		f.SetFont(FontFamily, style, 10)
 		want := make([]int, len(runes))
 		for i, r := range runes {

@@ -13,7 +13,10 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
+
+	"rendiconto/report/chart"
+	"rendiconto/report/document"
 )
 
 var galleryDir = flag.String("gallery", "", "write gallery.pdf, every chart kind with awkward data, to this directory")
@@ -22,7 +25,7 @@ var galleryDir = flag.String("gallery", "", "write gallery.pdf, every chart kind
 // must show.
 type galleryCase struct {
 	name  string
-	data  ChartData
+	data  chart.Data
 	words []string // besides the labels and series names
 }
 
@@ -31,13 +34,15 @@ type galleryDataset struct {
 	name    string
 	title   string
 	labels  []string
-	series  []Series
+	series  []chart.Series
 	percent bool
 	words   []string
 	multi   bool // several series: only for stacked and line
 }
 
-func gallerySeries(values ...float64) []Series { return []Series{{Name: "Valore", Values: values}} }
+func gallerySeries(values ...float64) []chart.Series {
+	return []chart.Series{{Name: "Valore", Values: values}}
+}
 
 func galleryDatasets() []galleryDataset {
 	zone := make([]string, 25)
@@ -68,13 +73,13 @@ func galleryDatasets() []galleryDataset {
 		{name: "con titolo", title: "Persone raggiunte dai progetti per quartiere di residenza, edizione 2024 del bando",
 			labels: districts, series: gallerySeries(320, 1450, 870, 2210, 640, 1105), words: []string{"Persone", "2.210"}},
 		{name: "tre serie 2018-2020", labels: []string{"2018", "2019", "2020"}, multi: true,
-			series: []Series{
+			series: []chart.Series{
 				{Name: "Progetti finanziati", Values: []float64{42, 51, 47}},
 				{Name: "Progetti conclusi", Values: []float64{38, 44, 46}},
 				{Name: "Progetti con partner", Values: []float64{12, 20, 31}},
 			}},
 		{name: "quartieri per ambito", labels: districts, multi: true,
-			series: []Series{
+			series: []chart.Series{
 				{Name: "Socialità", Values: []float64{120, 340, 210, 400, 90, 160}},
 				{Name: "Educazione", Values: []float64{80, 150, 300, 120, 210, 70}},
 				{Name: "Cultura", Values: []float64{60, 20, 140, 90, 180, 40}},
@@ -84,47 +89,47 @@ func galleryDatasets() []galleryDataset {
 
 func galleryCases() []galleryCase {
 	var cases []galleryCase
-	for _, k := range Kinds {
+	for _, k := range document.ChartKinds() {
 		for _, ds := range galleryDatasets() {
-			if ds.multi && k != Stacked && k != Line && k != Spark || k == Spark && (!ds.multi || ds.name != "tre serie 2018-2020") {
+			if ds.multi && k != chart.Stacked && k != chart.Line && k != chart.Spark || k == chart.Spark && (!ds.multi || ds.name != "tre serie 2018-2020") {
 				continue // a sparkline table, of years, has its own cases below
 			}
-			d := ChartData{Kind: k, Title: ds.title, Labels: ds.labels, Series: ds.series, Percent: ds.percent}
-			cases = append(cases, galleryCase{name: string(k) + ": " + ds.name, data: d, words: ds.words})
+			d := chart.Data{Kind: k, Title: ds.title, Labels: ds.labels, Series: ds.series, Percent: ds.percent}
+			cases = append(cases, galleryCase{name: k + ": " + ds.name, data: d, words: ds.words})
 		}
 	}
 	years := []string{"2018", "2019", "2020"}
-	cases = append(cases, galleryCase{name: "spark: lacune e quote", data: ChartData{Kind: Spark, Labels: years, Percent: true,
-		Series: []Series{
+	cases = append(cases, galleryCase{name: "spark: lacune e quote", data: chart.Data{Kind: chart.Spark, Labels: years, Percent: true,
+		Series: []chart.Series{
 			{Name: "Quota di progetti nuovi", Values: []float64{0.1875, math.NaN(), 0.214}},
 			{Name: "Quota di organizzazioni con due o più ruoli", Values: []float64{0.478, 0.549, 0.545}},
 			{Name: "Quota costante", Values: []float64{0.5, 0.5, 0.5}},
 		}}, words: []string{"18,8%", "–", "21,4%", "50,0%"}})
-	cases = append(cases, galleryCase{name: "spark: conteggi accanto a tassi", data: ChartData{Kind: Spark, Labels: years,
-		Series: []Series{
+	cases = append(cases, galleryCase{name: "spark: conteggi accanto a tassi", data: chart.Data{Kind: chart.Spark, Labels: years,
+		Series: []chart.Series{
 			{Name: "Utenti in carico", Values: []float64{24050, 25310, 26715}},
 			{Name: "Utenti per assistente sociale", Values: []float64{174.02, 178.74, 184.37}},
 			{Name: "Nessun valore", Values: []float64{math.NaN(), math.NaN(), math.NaN()}},
 		}}, words: []string{"24.050", "26.715", "174,0", "184,4"}})
-	cases = append(cases, galleryCase{name: "spark: quattordici righe e un anno solo", data: ChartData{Kind: Spark, Labels: []string{"2020"},
-		Series: func() []Series {
-			var ss []Series
+	cases = append(cases, galleryCase{name: "spark: quattordici righe e un anno solo", data: chart.Data{Kind: chart.Spark, Labels: []string{"2020"},
+		Series: func() []chart.Series {
+			var ss []chart.Series
 			for i := range 14 {
-				ss = append(ss, Series{Name: fmt.Sprintf("Indicatore %d", i+1), Values: []float64{float64(i * 10)}})
+				ss = append(ss, chart.Series{Name: fmt.Sprintf("Indicatore %d", i+1), Values: []float64{float64(i * 10)}})
 			}
 			return ss
 		}()}, words: []string{"130"}})
-	cases = append(cases, galleryCase{name: "dumbbell: quartieri 2019 e 2020", data: ChartData{Kind: Dumbbell, Labels: []string{"Borgo Panigale-Reno", "Navile", "Porto-Saragozza", "San Donato-San Vitale", "Santo Stefano", "Savena"},
-		Series: []Series{{Name: "2019", Values: []float64{320, 1450, 870, 2210, 640, 1105}}, {Name: "2020", Values: []float64{410, 1300, 870, 2500, 0, 1200}}}},
+	cases = append(cases, galleryCase{name: "dumbbell: quartieri 2019 e 2020", data: chart.Data{Kind: chart.Dumbbell, Labels: []string{"Borgo Panigale-Reno", "Navile", "Porto-Saragozza", "San Donato-San Vitale", "Santo Stefano", "Savena"},
+		Series: []chart.Series{{Name: "2019", Values: []float64{320, 1450, 870, 2210, 640, 1105}}, {Name: "2020", Values: []float64{410, 1300, 870, 2500, 0, 1200}}}},
 		words: []string{"2019", "2020", "1.450", "1.300", "2.500"}})
-	cases = append(cases, galleryCase{name: "dumbbell: quote, tre edizioni", data: ChartData{Kind: Dumbbell, Percent: true,
+	cases = append(cases, galleryCase{name: "dumbbell: quote, tre edizioni", data: chart.Data{Kind: chart.Dumbbell, Percent: true,
 		Labels: []string{"Giovani", "Adulti", "Anziani"},
-		Series: []Series{{Name: "2018", Values: []float64{0.172, 0.35, 0.05}}, {Name: "2019", Values: []float64{0.2, 0.3, 0.1}}, {Name: "2020", Values: []float64{0.25, 0.3, 0.12}}}},
+		Series: []chart.Series{{Name: "2018", Values: []float64{0.172, 0.35, 0.05}}, {Name: "2019", Values: []float64{0.2, 0.3, 0.1}}, {Name: "2020", Values: []float64{0.25, 0.3, 0.12}}}},
 		words: []string{"17,2%", "25,0%", "30,0%"}})
-	cases = append(cases, galleryCase{name: "hbar: negativi", data: ChartData{Kind: HBar,
+	cases = append(cases, galleryCase{name: "hbar: negativi", data: chart.Data{Kind: chart.HBar,
 		Labels: []string{"Entrate", "Uscite correnti", "Saldo"}, Series: gallerySeries(52000, -61000, -9000)},
 		words: []string{"-61.000"}})
-	cases = append(cases, galleryCase{name: "bar: negativi", data: ChartData{Kind: Bar,
+	cases = append(cases, galleryCase{name: "bar: negativi", data: chart.Data{Kind: chart.Bar,
 		Labels: []string{"2021", "2022", "2023", "2024"}, Series: gallerySeries(-1200, 3400, -500, 800)},
 		words: []string{"-1.200", "3.400"}})
 	return cases
@@ -176,11 +181,11 @@ func goChartPage(f *fpdf.Fpdf) error {
 	f.Text(20, 20, "go-chart attraverso Renderer")
 	r := NewRenderer(f, 20, 30, 170, 100, FontFamily)
 	w, h := r.Size()
-	line := chart.Chart{
+	line := gochart.Chart{
 		Width: w, Height: h, DPI: RendererDPI,
-		XAxis: chart.XAxis{Name: "Anno"},
-		YAxis: chart.YAxis{Name: "Progetti"},
-		Series: []chart.Series{chart.ContinuousSeries{
+		XAxis: gochart.XAxis{Name: "Anno"},
+		YAxis: gochart.YAxis{Name: "Progetti"},
+		Series: []gochart.Series{gochart.ContinuousSeries{
 			XValues: []float64{1, 2, 3, 4, 5},
 			YValues: []float64{3, 5, 4, 8, 6},
 		}},
@@ -190,9 +195,9 @@ func goChartPage(f *fpdf.Fpdf) error {
 	}
 	r = NewRenderer(f, 20, 140, 100, 100, FontFamily)
 	w, h = r.Size()
-	pie := chart.PieChart{
+	pie := gochart.PieChart{
 		Width: w, Height: h, DPI: RendererDPI,
-		Values: []chart.Value{{Value: 5, Label: "Cinque"}, {Value: 3, Label: "Tre"}, {Value: 2, Label: "Due"}},
+		Values: []gochart.Value{{Value: 5, Label: "Cinque"}, {Value: 3, Label: "Tre"}, {Value: 2, Label: "Due"}},
 	}
 	if err := pie.Render(r.Provider(), nil); err != nil {
 		return fmt.Errorf("go-chart pie: %w", err)

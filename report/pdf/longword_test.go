@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 )
 
@@ -46,7 +47,7 @@ func BenchmarkLongWord(b *testing.B) {
 			}
 		})
 		b.Run(fmt.Sprintf("chartlabel-%d", n), func(b *testing.B) {
-			d := ChartData{Kind: HBar, Labels: []string{w, "Navile"}, Series: []Series{{Name: "tavoli", Values: []float64{7, 3}}}}
+			d := chart.Data{Kind: chart.HBar, Labels: []string{w, "Navile"}, Series: []chart.Series{{Name: "tavoli", Values: []float64{7, 3}}}}
 			f := newGalleryDoc()
 			b.ReportAllocs()
 			for b.Loop() {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 	"rendiconto/report/fonts"
 )
@@ -118,8 +119,8 @@ func TestUndrawableChart(t *testing.T) {
 	for _, tc := range hostile {
 		f := newGalleryDoc()
 		f.AddPage()
-		d := ChartData{Kind: Line, Title: tc.text, Labels: []string{tc.text, "b"},
-			Series: []Series{{Name: tc.text, Values: []float64{1, 2}}, {Name: "x", Values: []float64{2, 1}}}}
+		d := chart.Data{Kind: chart.Line, Title: tc.text, Labels: []string{tc.text, "b"},
+			Series: []chart.Series{{Name: tc.text, Values: []float64{1, 2}}, {Name: "x", Values: []float64{2, 1}}}}
 		if err := DrawChart(f, 20, 30, 170, 100, d, DefaultStyle()); err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}

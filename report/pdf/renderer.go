@@ -7,25 +7,60 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"rendiconto/report/chart"
 )
 
-// pxPerPt is the number of renderer pixels in a typographic point. go-chart
-// draws on integer pixels, so a pixel of a quarter point (0.09 mm) keeps its
-// rounding invisible in print.
-const pxPerPt = 4
+// pxPerPt is the number of renderer pixels in a typographic point: the
+// units package chart draws in. go-chart draws on integer pixels, so a
+// pixel of a twentieth of a point keeps its rounding invisible in print.
+const pxPerPt = chart.Units
 
 // RendererDPI is the resolution of a Renderer's pixel space. Give it to
 // go-chart charts (their DPI field) so that font sizes are points.
-const RendererDPI = 72 * pxPerPt
+const RendererDPI = chart.DPI
 
-// capHeight is the height of a capital letter of the Go fonts, in ems.
+// capHeight is the height of a capital letter of the font, in ems.
 const capHeight = 0.72
 
-var _ chart.Renderer = (*Renderer)(nil)
+var (
+	_ gochart.Renderer = (*Renderer)(nil)
+	_ chart.FontStyler = (*Renderer)(nil)
+	_ chart.LineJoiner = (*Renderer)(nil)
+)
 
-// Renderer implements chart.Renderer on an fpdf page: go-chart's pixel space
+// DrawChart lays d out and draws it into the rectangle x, y, w, h (user
+// units, normally mm) of the current page of f, as vector paths and text in
+// the font RegisterFonts registers, which the document must have. The
+// document's colours, line width and font size are restored afterwards;
+// the font family and style are left as the chart's.
+func DrawChart(f *fpdf.Fpdf, x, y, w, h float64, d chart.Data, st Style) error {
+	if err := f.Error(); err != nil {
+		return err
+	}
+	k := f.GetConversionRatio() // points a user unit
+	l, err := chart.Lay(d, w*k, h*k, st)
+	if err != nil {
+		return err
+	}
+	return drawLayout(f, x, y, l)
+}
+
+// drawLayout draws a laid-out chart with its top left corner at x, y.
+func drawLayout(f *fpdf.Fpdf, x, y float64, l *chart.Layout) error {
+	w, h := l.Size()
+	k := f.GetConversionRatio()
+	r := NewRenderer(f, x, y, w/k, h/k, FontFamily)
+	err := l.Draw(r)
+	if serr := r.Save(nil); err == nil {
+		err = serr
+	}
+	return err
+}
+
+// Renderer implements gochart.Renderer on an fpdf page: go-chart's pixel space
 // (RendererDPI pixels an inch, y down) is mapped onto a rectangle of the
 // page. Paths are buffered and emitted as PDF path operators when stroked or
 // filled; text is written in the document's font. Save restores the
@@ -63,6 +98,7 @@ type emitted struct {
 	hasDraw, hasFill bool
 	width            float64 // user units, -1 before the first
 	dash             string
+	round            bool // round joins and caps
 }
 
 // pathOp is one buffered path operator with its points in pixels.
@@ -108,7 +144,7 @@ func saveState(f *fpdf.Fpdf) docState {
 }
 
 // restore puts back the document state saved by NewRenderer. fpdf has no
-// getter for the font family and style: they stay those of the chart.
+// getter for the font family and style: they stay those of the gochart.
 func (r *Renderer) restore() {
 	f, s := r.f, r.saved
 	f.SetDrawColor(s.draw[0], s.draw[1], s.draw[2])
@@ -134,20 +170,20 @@ func (r *Renderer) forget() {
 }
 
 // Size returns the rectangle's size in pixels, the width and height to give
-// a go-chart chart.
+// a go-chart gochart.
 func (r *Renderer) Size() (w, h int) { return r.w, r.h }
 
-// Provider returns a chart.RendererProvider handing out r, for a go-chart
+// Provider returns a gochart.RendererProvider handing out r, for a go-chart
 // chart's Render method.
-func (r *Renderer) Provider() chart.RendererProvider {
-	return func(int, int) (chart.Renderer, error) { return r, nil }
+func (r *Renderer) Provider() gochart.RendererProvider {
+	return func(int, int) (gochart.Renderer, error) { return r, nil }
 }
 
 // ux and uy map pixels to user units on the page.
 func (r *Renderer) ux(x float64) float64 { return r.x0 + x*r.unit }
 func (r *Renderer) uy(y float64) float64 { return r.y0 + y*r.unit }
 
-// ResetStyle implements chart.Renderer; the font family is kept.
+// ResetStyle implements gochart.Renderer; the font family is kept.
 func (r *Renderer) ResetStyle() {
 	r.stroke, r.fill, r.fontColor = drawing.Color{}, drawing.Color{}, drawing.Color{}
 	r.strokeWidth, r.dash = 0, nil
@@ -155,35 +191,35 @@ func (r *Renderer) ResetStyle() {
 	r.rotated, r.rotation = false, 0
 }
 
-// GetDPI implements chart.Renderer.
+// GetDPI implements gochart.Renderer.
 func (r *Renderer) GetDPI() float64 { return r.dpi }
 
-// SetDPI implements chart.Renderer. The pixel space stays RendererDPI: font
+// SetDPI implements gochart.Renderer. The pixel space stays RendererDPI: font
 // sizes are points whatever the chart's DPI.
 func (r *Renderer) SetDPI(dpi float64) { r.dpi = dpi }
 
-// SetClassName implements chart.Renderer; PDF has no classes.
+// SetClassName implements gochart.Renderer; PDF has no classes.
 func (r *Renderer) SetClassName(string) {}
 
-// SetStrokeColor implements chart.Renderer.
+// SetStrokeColor implements gochart.Renderer.
 func (r *Renderer) SetStrokeColor(c drawing.Color) { r.stroke = c }
 
-// SetFillColor implements chart.Renderer.
+// SetFillColor implements gochart.Renderer.
 func (r *Renderer) SetFillColor(c drawing.Color) { r.fill = c }
 
-// SetStrokeWidth implements chart.Renderer; width is in pixels.
+// SetStrokeWidth implements gochart.Renderer; width is in pixels.
 func (r *Renderer) SetStrokeWidth(width float64) { r.strokeWidth = width }
 
-// SetStrokeDashArray implements chart.Renderer; lengths are in pixels.
+// SetStrokeDashArray implements gochart.Renderer; lengths are in pixels.
 func (r *Renderer) SetStrokeDashArray(dash []float64) { r.dash = dash }
 
-// MoveTo implements chart.Renderer.
+// MoveTo implements gochart.Renderer.
 func (r *Renderer) MoveTo(x, y int) { r.moveTo(float64(x), float64(y)) }
 
-// LineTo implements chart.Renderer.
+// LineTo implements gochart.Renderer.
 func (r *Renderer) LineTo(x, y int) { r.lineTo(float64(x), float64(y)) }
 
-// QuadCurveTo implements chart.Renderer as the equivalent cubic Bézier.
+// QuadCurveTo implements gochart.Renderer as the equivalent cubic Bézier.
 func (r *Renderer) QuadCurveTo(cx, cy, x, y int) {
 	qx, qy, ex, ey := float64(cx), float64(cy), float64(x), float64(y)
 	if !r.hasCur {
@@ -193,30 +229,30 @@ func (r *Renderer) QuadCurveTo(cx, cy, x, y int) {
 	r.cubicTo(sx+2.0/3*(qx-sx), sy+2.0/3*(qy-sy), ex+2.0/3*(qx-ex), ey+2.0/3*(qy-ey), ex, ey)
 }
 
-// ArcTo implements chart.Renderer: an elliptic arc around (cx, cy) from
+// ArcTo implements gochart.Renderer: an elliptic arc around (cx, cy) from
 // startAngle, sweeping delta radians (positive is clockwise on the page, as
 // angles grow towards y down), joined to the current point by a line.
 func (r *Renderer) ArcTo(cx, cy int, rx, ry, startAngle, delta float64) {
 	r.arcTo(float64(cx), float64(cy), rx, ry, startAngle, delta)
 }
 
-// Close implements chart.Renderer.
+// Close implements gochart.Renderer.
 func (r *Renderer) Close() {
 	if len(r.path) > 0 {
 		r.path = append(r.path, pathOp{kind: 'h'})
 	}
 }
 
-// Stroke implements chart.Renderer.
+// Stroke implements gochart.Renderer.
 func (r *Renderer) Stroke() { r.drawPath(false, true) }
 
-// Fill implements chart.Renderer.
+// Fill implements gochart.Renderer.
 func (r *Renderer) Fill() { r.drawPath(true, false) }
 
-// FillStroke implements chart.Renderer.
+// FillStroke implements gochart.Renderer.
 func (r *Renderer) FillStroke() { r.drawPath(true, true) }
 
-// Circle implements chart.Renderer: it adds a circle to the path, to be
+// Circle implements gochart.Renderer: it adds a circle to the path, to be
 // stroked or filled.
 func (r *Renderer) Circle(radius float64, x, y int) {
 	cx, cy := float64(x), float64(y)
@@ -225,39 +261,66 @@ func (r *Renderer) Circle(radius float64, x, y int) {
 	r.Close()
 }
 
-// SetFont implements chart.Renderer. go-chart's TrueType font is not used:
+// SetFont implements gochart.Renderer. go-chart's TrueType font is not used:
 // text is written in the renderer's font family.
 func (r *Renderer) SetFont(*truetype.Font) {}
 
-// SetFontColor implements chart.Renderer.
+// SetFontStyle implements package chart's FontStyler.
+func (r *Renderer) SetFontStyle(bold, italic bool) {
+	r.fontStyle = ""
+	if bold {
+		r.fontStyle += "B"
+	}
+	if italic {
+		r.fontStyle += "I"
+	}
+}
+
+// SetLineJoin implements package chart's LineJoiner: round joins and caps
+// from here on, or mitred joins and butt caps.
+func (r *Renderer) SetLineJoin(round bool) {
+	if round == r.out.round {
+		return
+	}
+	r.out.round = round
+	if round {
+		r.f.SetLineJoinStyle("round")
+		r.f.SetLineCapStyle("round")
+	} else {
+		r.f.SetLineJoinStyle("miter")
+		r.f.SetLineCapStyle("butt")
+	}
+}
+
+// SetFontColor implements gochart.Renderer.
 func (r *Renderer) SetFontColor(c drawing.Color) { r.fontColor = c }
 
-// SetFontSize implements chart.Renderer; size is in points.
+// SetFontSize implements gochart.Renderer; size is in points.
 func (r *Renderer) SetFontSize(size float64) { r.fontSize = size }
 
-// Text implements chart.Renderer: body is written with its baseline's left
+// Text implements gochart.Renderer: body is written with its baseline's left
 // end at (x, y), turned by the text rotation if any.
 func (r *Renderer) Text(body string, x, y int) { r.text(printable(body), float64(x), float64(y)) }
 
-// MeasureText implements chart.Renderer with the PDF font's metrics, so
+// MeasureText implements gochart.Renderer with the PDF font's metrics, so
 // measured and drawn widths agree.
-func (r *Renderer) MeasureText(body string) chart.Box {
+func (r *Renderer) MeasureText(body string) gochart.Box {
 	w := int(math.Ceil(r.measure(printable(body))))
 	h := int(math.Ceil(r.fontSize * capHeight * pxPerPt))
-	box := chart.Box{Right: w, Bottom: h}
+	box := gochart.Box{Right: w, Bottom: h}
 	if !r.rotated {
 		return box
 	}
-	return box.Corners().Rotate(chart.RadiansToDegrees(r.rotation)).Box()
+	return box.Corners().Rotate(gochart.RadiansToDegrees(r.rotation)).Box()
 }
 
-// SetTextRotation implements chart.Renderer.
+// SetTextRotation implements gochart.Renderer.
 func (r *Renderer) SetTextRotation(radians float64) { r.rotation, r.rotated = radians, true }
 
-// ClearTextRotation implements chart.Renderer.
+// ClearTextRotation implements gochart.Renderer.
 func (r *Renderer) ClearTextRotation() { r.rotation, r.rotated = 0, false }
 
-// Save implements chart.Renderer: the drawing is already on the page, so it
+// Save implements gochart.Renderer: the drawing is already on the page, so it
 // writes nothing to w; it restores the document state and returns the
 // document's error, if any.
 func (r *Renderer) Save(io.Writer) error {
@@ -313,15 +376,6 @@ func (r *Renderer) arcTo(cx, cy, rx, ry, start, delta float64) {
 			cx+rx*cosB, cy+ry*sinB)
 		a = b
 	}
-}
-
-// rect adds a closed rectangle to the path.
-func (r *Renderer) rect(x, y, w, h float64) {
-	r.moveTo(x, y)
-	r.lineTo(x+w, y)
-	r.lineTo(x+w, y+h)
-	r.lineTo(x, y+h)
-	r.Close()
 }
 
 // drawPath emits the buffered path filled and/or stroked, then clears it.
@@ -430,8 +484,7 @@ func (r *Renderer) useFont() {
 
 // measure returns the width of s in pixels in the current font.
 func (r *Renderer) measure(s string) float64 {
-	r.useFont()
-	return r.f.GetStringWidth(s) / r.unit
+	return chart.Width(s, r.fontStyle, r.fontSize) * pxPerPt
 }
 
 // text writes s with its baseline's left end at (x, y) pixels.

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 )
 
@@ -344,11 +345,7 @@ func (l *layout) chart(c *document.Chart) error {
 	h := l.chartHeight(c)
 	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
 	l.y += chartTop
-	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: l.doc.Lang, Signed: c.Signed, Span: c.Span}
-	for _, s := range c.Series {
-		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
-	}
-	if err := DrawChart(l.f, marginL, l.y, textW, h, d, l.opt.Charts); err != nil {
+	if err := DrawChart(l.f, marginL, l.y, textW, h, chart.FromDocument(c, l.doc.Lang), l.opt.Charts); err != nil {
 		return err
 	}
 	l.curStyle = "?" // the chart set fonts of its own

@@ -203,29 +203,6 @@ func TestGroupChart(t *testing.T) {
 	}
 }
 
-// TestShortenLabel: a label cut to lines breaks where the chart's wrap
-// does, and ends in "…" within the width.
-func TestShortenLabel(t *testing.T) {
-	l := newTestLayout()
-	measure := func(s string) float64 { return l.width(s, "", 18) }
-	for _, s := range []string{spaced(200), unbroken(200), "Borgo " + unbroken(200), "Borgo Panigale"} {
-		out, cut := shortenLabel(s, 60, 2, measure)
-		lines := wrapWith(out, 60, measure)
-		if len(lines) > 2 {
-			t.Errorf("%.20s…: %d lines", s, len(lines))
-		}
-		for _, line := range lines {
-			if measure(line) > 60 {
-				t.Errorf("%.20s…: line %q too wide", s, line)
-			}
-		}
-		if cut != strings.HasSuffix(out, "…") || cut != (out != s) {
-			t.Errorf("%.20s…: %q, cut %v", s, out, cut)
-		}
-	}
-}
-
-// TestSlidesLongFooter: a footer of 5,000 characters is one line, "…" at
 // its end, with one warning.
 func TestSlidesLongFooter(t *testing.T) {
 	th := DefaultSlideTheme()

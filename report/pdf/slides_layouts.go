@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 )
 
@@ -417,20 +418,28 @@ func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) erro
 	nt := dk.plainText(note, furnitureSize, lead(furnitureSize), "").atMost(maxNoteLines)
 	noteH := nt.height(w)
 	ch := h - noteH - 3
-	size, ok := fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
-		return dk.chartFits(c, w, ch, size)
+	var l *chart.Layout
+	var err error
+	_, ok := fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
+		l, err = dk.chartLayout(c, w, ch, size, false)
+		return err == nil && slideFits(l)
 	})
+	if err != nil {
+		return err
+	}
 	if !ok {
 		// Too many categories, or labels too long: names from the data.
 		// The chart is made to fit below a note of the most lines.
 		ch = h - float64(maxNoteLines)*lead(furnitureSize) - 3
-		var g *document.Chart
 		var grouped string
 		var warnings []string
-		size, ok = fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
-			g, grouped, warnings, ok = dk.slideChart(c, w, ch, size)
-			return ok
+		_, ok = fitSize(MinSlideText+chartSizeGap, MinSlideText, func(size float64) bool {
+			l, grouped, warnings, ok, err = dk.slideChart(c, w, ch, size)
+			return ok || err != nil
 		})
+		if err != nil {
+			return err
+		}
 		if !ok {
 			return fmt.Errorf("the chart %q has too many or too long labels to show them at %g pt: choose another indicator or layout",
 				shortTitle(c.Caption, maxTitleInMessage), MinSlideText)
@@ -438,7 +447,6 @@ func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) erro
 		for _, m := range warnings {
 			dk.warn(m)
 		}
-		c = g
 		if grouped != "" { // first, lest a long note cut it
 			note = grouped + " " + note
 		}
@@ -447,13 +455,7 @@ func (dk *deck) figure(c *document.Chart, title string, x, y, w, h float64) erro
 	if len(dk.plainText(note, furnitureSize, lead(furnitureSize), "").lines(w)) > maxNoteLines {
 		dk.warn(shortened("the note of the chart is", furnitureSize))
 	}
-	d := ChartData{Kind: ChartKind(c.Kind), Labels: c.Labels, Percent: c.Percent, Lang: dk.d.Lang, Signed: c.Signed, Span: c.Span}
-	for _, s := range c.Series {
-		d.Series = append(d.Series, Series{Name: s.Name, Values: s.Values})
-	}
-	st := dk.th.Charts
-	st.FontFamily, st.FontSize, st.TextColor = FontFamily, size, dk.th.Text
-	if err := DrawChart(dk.f, x, y, w, ch, d, st); err != nil {
+	if err := drawLayout(dk.f, x, y, l); err != nil {
 		return err
 	}
 	dk.curStyle = "?" // the chart set fonts of its own

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import (
 	"math"
@@ -9,7 +9,7 @@ import (
 // pie draws slices clockwise from twelve o'clock (a ring when donut) with a
 // legend on the right giving each label, value and share; the two are
 // centred together in the rectangle.
-func (c *canvas) pie(top float64, d ChartData, donut bool) {
+func (c *canvas) pie(top float64, d Data, donut bool) {
 	values := d.Series[0].Values
 	total := 0.0
 	for _, v := range values {
@@ -25,7 +25,7 @@ func (c *canvas) pie(top float64, d ChartData, donut bool) {
 	c.drawPieLegend(lg, x0+diam+gap, math.Max(top, cy-lg.height/2))
 }
 
-// slices fills one slice per non-zero value, separated by thin white
+// slices fills one slice per non-zero value, separated by thin White
 // lines; with nothing to show it draws a grey disc or ring.
 func (c *canvas) slices(values []float64, total, cx, cy, r float64, donut bool) {
 	inner := 0.0
@@ -39,7 +39,7 @@ func (c *canvas) slices(values []float64, total, cx, cy, r float64, donut bool) 
 		}
 	}
 	if nonZero == 0 {
-		c.slice(cx, cy, r, inner, 0, 2*math.Pi, mix(c.th.grid, white, 0.4), false)
+		c.slice(cx, cy, r, inner, 0, 2*math.Pi, Mix(c.th.grid, White, 0.4), false)
 		return
 	}
 	a := -math.Pi / 2
@@ -71,9 +71,8 @@ func (c *canvas) slice(cx, cy, r, inner, a, delta float64, col drawing.Color, ou
 		c.Fill()
 		return
 	}
-	c.SetStrokeColor(white)
+	c.SetStrokeColor(White)
 	c.SetStrokeWidth(0.8 * pt)
-	c.SetStrokeDashArray(nil)
 	c.FillStroke()
 }
 
@@ -89,8 +88,8 @@ type pieItem struct {
 type pieLegendLayout struct {
 	items                []pieItem
 	size                 float64
-	width, height, value float64 // legend and value column widths, pixels
-	gap                  float64 // between rows, pixels
+	width, height, value float64 // legend and value column widths, points
+	gap                  float64 // between rows, points
 	below                bool
 }
 
@@ -98,23 +97,31 @@ const pieSwatch = 7 * pt
 
 // pieLegend lays the legend out at most w wide and maxH high, shrinking
 // the font when the rows do not fit.
-func (c *canvas) pieLegend(d ChartData, total, w, maxH float64) pieLegendLayout {
+func (c *canvas) pieLegend(d Data, total, w, maxH float64) pieLegendLayout {
 	values := d.Series[0].Values
 	lg := pieLegendLayout{items: make([]pieItem, len(values))}
+	cut := c.l.shortened
 	for i, v := range values {
 		lg.items[i].value = valueFormat(d)(v)
 		if !d.Percent && total > 0 {
-			lg.items[i].share = formatValue(v/total, true, d.Lang)
+			lg.items[i].share = FormatValue(v/total, true, d.Lang)
 		}
 	}
 	for size := c.th.size; ; size -= 0.5 {
-		last := size-0.5 < minFontSize
+		last := size-0.5 < minFontSize || c.th.strict
 		c.font(size, "")
 		lg.size = size
 		c.layoutPieLegend(&lg, d.Labels, w, last)
 		if lg.height <= maxH || last {
+			if size < c.th.size {
+				c.l.shrunk++
+			}
+			if lg.height > maxH {
+				c.l.crowded++
+			}
 			return lg
 		}
+		c.l.shortened = cut // the labels are laid out again
 	}
 }
 

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import "math"
 
@@ -7,12 +7,13 @@ type valueAxis struct {
 	sc     scale
 	ticks  []float64
 	labels []string
-	width  float64 // widest tick label, pixels
+	width  float64 // widest tick label, points
 }
 
 // newValueAxis makes an axis for d's values from lo to hi, drawn length
-// pixels long. Counts get whole ticks: no "0,5 progetti".
-func (c *canvas) newValueAxis(d ChartData, lo, hi, length float64) valueAxis {
+//
+//	long. Counts get whole ticks: no "0,5 progetti".
+func (c *canvas) newValueAxis(d Data, lo, hi, length float64) valueAxis {
 	minStep := 0.0
 	if d.counts() {
 		minStep = 1
@@ -52,28 +53,59 @@ type catLabels struct {
 	lines   [][]string
 	rotated bool
 	size    float64
-	height  float64 // pixels
+	height  float64 // points
 }
 
-// layoutCats lays labels out in slots slot pixels wide, using at most maxH
-// pixels of height: wrapped on up to three lines, in a smaller font if
-// need be, else turned (on up to two lines) and shortened if still too long.
+// layoutCats lays labels out in slots slot wide, using at most maxH of
+// height: wrapped on up to three lines, in a smaller font if need be, else
+// turned (on up to two lines) and shortened if still too long. In a strict
+// style they keep the style's size and stay upright, shortened to fit.
 func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 	maxW := slot * 0.92
 	for size := c.th.size; size >= c.th.size-1.5 && size >= minFontSize; size -= 0.5 {
 		if cl, ok := c.wrapCats(labels, maxW, maxH, size); ok {
+			if size < c.th.size {
+				c.l.shrunk++
+			}
 			return cl
+		}
+		if c.th.strict {
+			return c.shortCats(labels, maxW, maxH)
 		}
 	}
 	// Turned labels: the font small enough for the slot.
+	c.l.turned++
 	cl := catLabels{rotated: true, lines: make([][]string, len(labels))}
 	cl.size = math.Max(minFontSize, math.Min(c.th.size, slot/(1.25*pt)))
+	if cl.size < c.th.size {
+		c.l.shrunk++
+	}
 	c.font(cl.size, "")
 	n := max(1, min(2, int(slot*0.9/lineH(cl.size))))
 	for i, l := range labels {
 		cl.lines[i] = c.fitLines(l, maxH, n)
 		cl.height = math.Max(cl.height, c.maxWidth(cl.lines[i]))
 	}
+	return cl
+}
+
+// shortCats sets labels upright at the style's size on as many lines as
+// maxH holds, up to three, shortened with "…" where they are longer.
+func (c *canvas) shortCats(labels []string, maxW, maxH float64) catLabels {
+	size := c.th.size
+	c.font(size, "")
+	n := min(3, int(maxH/lineH(size)))
+	if n < 1 {
+		c.l.crowded++
+		n = 1
+	}
+	cl := catLabels{size: size, lines: make([][]string, len(labels))}
+	most := 1
+	for i, l := range labels {
+		cl.lines[i] = c.fitLines(l, maxW, n)
+		most = max(most, len(cl.lines[i]))
+	}
+	cl.height = float64(most) * lineH(size)
 	return cl
 }
 
@@ -119,7 +151,7 @@ type valueLabels struct {
 	size    float64
 	rotated bool
 	hidden  bool
-	room    float64 // height they need above a bar, pixels
+	room    float64 // height they need above a bar, points
 }
 
 func (c *canvas) layoutValues(texts []string, slot float64) valueLabels {
@@ -134,18 +166,20 @@ func (c *canvas) layoutValues(texts []string, slot float64) valueLabels {
 	vl.size = math.Min(vl.size, slot/(1.1*pt))
 	if vl.size < minFontSize {
 		vl.hidden = true
+		c.l.hidden++
 		return vl
 	}
+	c.l.turned++
 	c.font(vl.size, "")
 	vl.room = c.maxWidth(texts) + 4*pt
 	return vl
 }
 
-// halo paints white behind a label centred on x with its baseline at y, so
+// halo paints White behind a label centred on x with its baseline at y, so
 // that grid and lines do not cross it.
 func (c *canvas) halo(s string, x, y, size float64) {
 	w := c.measure(s) + 2*pt
-	c.box(x-w/2, y-capH(size)-1.5*pt, w, capH(size)+3*pt, white)
+	c.box(x-w/2, y-capH(size)-1.5*pt, w, capH(size)+3*pt, White)
 }
 
 // drawValue writes label i centred on x, beyond the bar end y: above it

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import (
 	"math"
@@ -8,7 +8,7 @@ import (
 
 // bars draws vertical bars, stacked by series when stacked, with the value
 // (the total for stacks) at the end of each bar.
-func (c *canvas) bars(top float64, d ChartData, stacked bool) {
+func (c *canvas) bars(top float64, d Data, stacked bool) {
 	n := len(d.Labels)
 	bottom := c.h
 	if stacked && len(d.Series) > 1 {
@@ -64,7 +64,7 @@ func (c *canvas) bar(x, w, y0, y1 float64, col drawing.Color) {
 
 // stack draws category i's segments, positives up and negatives down from
 // zero, each labelled inside when the label fits.
-func (c *canvas) stack(d ChartData, i int, x, w float64, ax valueAxis, top, bottom float64) {
+func (c *canvas) stack(d Data, i int, x, w float64, ax valueAxis, top, bottom float64) {
 	var up, down float64
 	for s, series := range d.Series {
 		v := series.Values[i]
@@ -84,9 +84,8 @@ func (c *canvas) stack(d ChartData, i int, x, w float64, ax valueAxis, top, bott
 		}
 		c.rect(x, math.Min(y0, y1), w, math.Abs(y1-y0))
 		c.SetFillColor(col)
-		c.SetStrokeColor(white)
+		c.SetStrokeColor(White)
 		c.SetStrokeWidth(0.5 * pt)
-		c.SetStrokeDashArray(nil)
 		c.FillStroke()
 		if len(d.Series) > 1 {
 			c.segmentLabel(valueFormat(d)(v), x+w/2, y0, y1, w, col)
@@ -97,6 +96,7 @@ func (c *canvas) stack(d ChartData, i int, x, w float64, ax valueAxis, top, bott
 // segmentLabel writes s centred in a segment from y0 to y1 if it fits.
 func (c *canvas) segmentLabel(s string, cx, y0, y1, w float64, col drawing.Color) {
 	size := c.th.size * 0.9
+	c.l.smallest = math.Min(c.l.smallest, size) // set smaller by design
 	c.font(size, "")
 	if math.Abs(y1-y0) < capH(size)+4*pt || c.measure(s) > w-3*pt {
 		return
@@ -106,7 +106,7 @@ func (c *canvas) segmentLabel(s string, cx, y0, y1, w float64, col drawing.Color
 
 // stackSums returns per category the sum of positive and of negative
 // values (for plain bars, the value itself on its side).
-func stackSums(d ChartData, stacked bool) (pos, neg []float64) {
+func stackSums(d Data, stacked bool) (pos, neg []float64) {
 	series := d.Series
 	if !stacked {
 		series = series[:1]

@@ -1,19 +1,10 @@
-package pdf
+package chart
 
 import (
 	"math"
 
-	"rendiconto/report/document"
 	"rendiconto/report/format"
 )
-
-// decimalMark is the language's decimal separator.
-func decimalMark(lang string) string {
-	if lang == "en" {
-		return "."
-	}
-	return ","
-}
 
 // formatNumber formats v with the given number of decimals and the
 // language's separators (Italian by default). Negative zero prints as "0".
@@ -30,12 +21,12 @@ func formatNumber(v float64, decimals int, lang string) string {
 	return italian.Sprintf("%.*f", decimals, v)
 }
 
-// formatValue formats a value label alone: a whole number without
+// FormatValue formats a value label alone: a whole number without
 // decimals, any other with exactly one (a zero fraction kept: "15,0"); with
 // percent, v is a fraction printed with one decimal, "17,0%" or "17,2%".
 // A chart formats its values with valueFormat, so that a series prints
 // every value with the same decimals.
-func formatValue(v float64, percent bool, lang string) string {
+func FormatValue(v float64, percent bool, lang string) string {
 	if percent {
 		return formatNumber(v*100, 1, lang) + "%"
 	}
@@ -46,7 +37,7 @@ func formatValue(v float64, percent bool, lang string) string {
 // with one decimal; other values without decimals when every value of
 // every series is a whole number, else all with one decimal ("84,0"
 // beside "61,4", never "84").
-func valueFormat(d ChartData) func(v float64) string {
+func valueFormat(d Data) func(v float64) string {
 	values := make([][]float64, len(d.Series))
 	for i, s := range d.Series {
 		values[i] = s.Values
@@ -82,16 +73,6 @@ func seriesFormat(series [][]float64, percent bool, lang string) func(v float64)
 		}
 		return formatNumber(v, decimals, lang)
 	}
-}
-
-// chartFormat is valueFormat of a document chart, for measuring a slide:
-// signed when its values are changes.
-func chartFormat(c *document.Chart, lang string) func(v float64) string {
-	d := ChartData{Percent: c.Percent, Lang: lang, Signed: c.Signed}
-	for _, s := range c.Series {
-		d.Series = append(d.Series, Series{Values: s.Values})
-	}
-	return valueFormat(d)
 }
 
 // formatTick formats an axis tick with the decimals its step needs, so that

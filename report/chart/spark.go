@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import "math"
 
@@ -7,7 +7,7 @@ import "math"
 // none) and, on the right, a small line of its values on a scale of its
 // own, its last point marked. Each row's values have decimals of their own:
 // a count beside a rate prints whole.
-func (c *canvas) sparks(top float64, d ChartData) {
+func (c *canvas) sparks(top float64, d Data) {
 	n, rows := len(d.Labels), len(d.Series)
 	size := c.th.size
 	texts := make([][]string, rows)
@@ -32,6 +32,9 @@ func (c *canvas) sparks(top float64, d ChartData) {
 		valW = (c.w-nameW-lineW-gap)/float64(n) - gap
 	}
 	rowH := math.Min((c.h-top)/float64(rows+1), 3*lineH(size)) // a tall rectangle: rows at the top
+	if rowH < lineH(size)*1.1 {
+		c.l.crowded++
+	}
 	headH := rowH
 	col := func(i int) float64 { return nameW + gap + float64(i+1)*(valW+gap) - gap } // right edge
 	base := func(y0, h float64) float64 { return y0 + h/2 + capH(size)/2 }
@@ -50,8 +53,10 @@ func (c *canvas) sparks(top float64, d ChartData) {
 			c.line(0, y0, c.w, y0, 0.4, c.th.grid)
 		}
 		c.font(size, "")
+		cut := c.l.shortened
 		lines := c.fitLines(s.Name, nameW, 2)
 		if lineH(size)*float64(len(lines)) > rowH {
+			c.l.shortened = cut // laid out again
 			lines = c.fitLines(s.Name, nameW, 1)
 		}
 		first := y0 + rowH/2 - lineH(size)*float64(len(lines))/2 + capH(size) + (lineH(size)-capH(size))/2
@@ -92,8 +97,7 @@ func (c *canvas) sparks(top float64, d ChartData) {
 				c.lineTo(xOf(i), yOf(v))
 			}
 		}
-		c.f.SetLineJoinStyle("round")
-		c.f.SetLineCapStyle("round")
+		c.roundJoins()
 		c.SetStrokeColor(c.th.color(0))
 		c.SetStrokeWidth(1.2 * pt)
 		c.Stroke()

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import (
 	"math"
@@ -10,7 +10,7 @@ import (
 // line from the first series' dot to the last's: two editions' figures
 // side by side, the line the change. The series are named in a legend
 // below; each row's first and last values are written outside their dots.
-func (c *canvas) dumbbells(top float64, d ChartData) {
+func (c *canvas) dumbbells(top float64, d Data) {
 	n, last := len(d.Labels), len(d.Series)-1
 	size := c.th.size
 	items := make([]legendItem, len(d.Series))
@@ -20,7 +20,7 @@ func (c *canvas) dumbbells(top float64, d ChartData) {
 	bottom := c.legend(items) - 8*pt
 	axisH := capH(size) + 6*pt
 	rowH := math.Min((bottom-top-axisH)/float64(n), size*4.5*pt)
-	size = math.Max(minFontSize, math.Min(size, rowH/(1.1*pt)))
+	size = c.rowSize(rowH)
 	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size)
 	c.font(nameSize, "")
 	nameW := 0.0
@@ -39,7 +39,7 @@ func (c *canvas) dumbbells(top float64, d ChartData) {
 	}
 	valW += 5 * pt
 	left, right := nameW+8*pt+valW, c.w-valW
-	tickW := c.measure(formatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
+	tickW := c.measure(FormatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
 	ax := c.newValueAxis(d, lo, hi, (right-left)*c.th.size*3.2*pt/tickW)
 	right = math.Min(right, c.w-ax.width/2)
 	plotTop, plotBottom := top, top+rowH*float64(n)
@@ -49,14 +49,14 @@ func (c *canvas) dumbbells(top float64, d ChartData) {
 	for i := range d.Labels {
 		cy := plotTop + (float64(i)+0.5)*rowH
 		a, b := d.Series[0].Values[i], d.Series[last].Values[i]
-		c.line(x(a), cy, x(b), cy, 2.2, mix(c.th.grid, c.th.muted, 0.5))
+		c.line(x(a), cy, x(b), cy, 2.2, Mix(c.th.grid, c.th.muted, 0.5))
 		for s := range d.Series {
 			v := d.Series[s].Values[i]
 			c.moveTo(x(v)+rad, cy)
 			c.arcTo(x(v), cy, rad, rad, 0, 2*math.Pi)
 			c.Close()
 			c.SetFillColor(c.dumbbellColor(s, last))
-			c.SetStrokeColor(white)
+			c.SetStrokeColor(White)
 			c.SetStrokeWidth(0.6 * pt)
 			c.FillStroke()
 		}
@@ -83,5 +83,5 @@ func (c *canvas) dumbbellColor(s, last int) drawing.Color {
 	if s == last {
 		return c.th.color(0)
 	}
-	return mix(c.th.color(0), white, 0.55-0.3*float64(s)/float64(max(1, last)))
+	return Mix(c.th.color(0), White, 0.55-0.3*float64(s)/float64(max(1, last)))
 }

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import (
 	"math"
@@ -6,15 +6,14 @@ import (
 
 // hbars draws horizontal bars: category labels wrapped on the left, the
 // value after each bar, a light value axis below.
-func (c *canvas) hbars(top float64, d ChartData) {
+func (c *canvas) hbars(top float64, d Data) {
 	n := len(d.Labels)
 	values := d.Series[0].Values
 	size := c.th.size
 	axisH := capH(size) + 6*pt
 	rowH := math.Min((c.h-top-axisH)/float64(n), size*4.5*pt)
 
-	// In tight rows the text shrinks with them.
-	size = math.Max(minFontSize, math.Min(size, rowH/(1.1*pt)))
+	size = c.rowSize(rowH)
 	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size)
 	c.font(nameSize, "")
 	nameW := 0.0
@@ -36,7 +35,7 @@ func (c *canvas) hbars(top float64, d ChartData) {
 	}
 	// Ticks are spaced by the width of their labels; the axis needs room for
 	// its last tick label centred on the right end.
-	tickW := c.measure(formatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
+	tickW := c.measure(FormatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
 	ax := c.newValueAxis(d, lo, hi, (c.w-left-valW)*c.th.size*3.2*pt/tickW)
 	if hi <= 0 {
 		right = c.w - math.Max(4*pt, ax.width/2)
@@ -77,11 +76,27 @@ func (c *canvas) drawHGrid(ax valueAxis, left, right, top, bottom float64) {
 	}
 }
 
+// rowSize is the text size in rows rowH high: in tight rows the text
+// shrinks with them, unless the style is strict.
+func (c *canvas) rowSize(rowH float64) float64 {
+	size := c.th.size
+	if rowH >= 1.1*size*pt {
+		return size
+	}
+	if c.th.strict {
+		c.l.crowded++
+		return size
+	}
+	c.l.shrunk++
+	return math.Max(minFontSize, math.Min(size, rowH/(1.1*pt)))
+}
+
 // fitRowLabels wraps labels into maxW wide lines that fit rows rowH high,
-// shrinking the font down to 5.5 points before shortening the labels.
+// shrinking the font down to 5.5 points (not in a strict style) before
+// shortening the labels.
 func (c *canvas) fitRowLabels(labels []string, maxW, rowH, size float64) ([][]string, float64) {
 	lines := make([][]string, len(labels))
-	for ; ; size -= 0.5 {
+	for start := size; ; size -= 0.5 {
 		c.font(size, "")
 		most := max(1, int(rowH*0.95/lineH(size)))
 		ok := true
@@ -90,9 +105,15 @@ func (c *canvas) fitRowLabels(labels []string, maxW, rowH, size float64) ([][]st
 			ok = ok && len(lines[i]) <= most && c.fits(lines[i], maxW)
 		}
 		if ok {
+			if size < start {
+				c.l.shrunk++
+			}
 			return lines, size
 		}
-		if size <= math.Max(5.5, minFontSize) {
+		if size <= math.Max(5.5, minFontSize) || c.th.strict {
+			if size < start {
+				c.l.shrunk++
+			}
 			for i, l := range labels {
 				lines[i] = c.fitLines(l, maxW, most)
 			}

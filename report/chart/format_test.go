@@ -1,8 +1,10 @@
-package pdf
+package chart
 
 import (
 	"strings"
 	"testing"
+
+	"rendiconto/report/document"
 )
 
 func TestFormatValue(t *testing.T) {
@@ -27,8 +29,8 @@ func TestFormatValue(t *testing.T) {
 		{3.82, false, "3,8"},
 	}
 	for _, tt := range tests {
-		if got := formatValue(tt.v, tt.percent, "it"); got != tt.want {
-			t.Errorf("formatValue(%v, %v) = %q, want %q", tt.v, tt.percent, got, tt.want)
+		if got := FormatValue(tt.v, tt.percent, "it"); got != tt.want {
+			t.Errorf("FormatValue(%v, %v) = %q, want %q", tt.v, tt.percent, got, tt.want)
 		}
 	}
 	english := []struct {
@@ -37,8 +39,8 @@ func TestFormatValue(t *testing.T) {
 		want    string
 	}{{14844, false, "14,844"}, {3.82, false, "3.8"}, {0.172, true, "17.2%"}, {0.17, true, "17.0%"}}
 	for _, tt := range english {
-		if got := formatValue(tt.v, tt.percent, "en"); got != tt.want {
-			t.Errorf("formatValue(%v, %v, en) = %q, want %q", tt.v, tt.percent, got, tt.want)
+		if got := FormatValue(tt.v, tt.percent, "en"); got != tt.want {
+			t.Errorf("FormatValue(%v, %v, en) = %q, want %q", tt.v, tt.percent, got, tt.want)
 		}
 	}
 }
@@ -48,14 +50,14 @@ func TestFormatValue(t *testing.T) {
 // "24,5%"), whole counts without decimals.
 func TestValueFormat(t *testing.T) {
 	tests := []struct {
-		d    ChartData
+		d    Data
 		v    float64
 		want string
 	}{
-		{ChartData{Series: []Series{{Values: []float64{84, 61.4}}}, Lang: "it"}, 84, "84,0"},
-		{ChartData{Series: []Series{{Values: []float64{7, 5, 3}}}, Lang: "it"}, 7, "7"},
-		{ChartData{Series: []Series{{Values: []float64{7}}, {Values: []float64{2.5}}}, Lang: "en"}, 7, "7.0"},
-		{ChartData{Series: []Series{{Values: []float64{0.39, 0.245}}}, Percent: true, Lang: "it"}, 0.39, "39,0%"},
+		{Data{Series: []Series{{Values: []float64{84, 61.4}}}, Lang: "it"}, 84, "84,0"},
+		{Data{Series: []Series{{Values: []float64{7, 5, 3}}}, Lang: "it"}, 7, "7"},
+		{Data{Series: []Series{{Values: []float64{7}}, {Values: []float64{2.5}}}, Lang: "en"}, 7, "7.0"},
+		{Data{Series: []Series{{Values: []float64{0.39, 0.245}}}, Percent: true, Lang: "it"}, 0.39, "39,0%"},
 	}
 	for i, tt := range tests {
 		if got := valueFormat(tt.d)(tt.v); got != tt.want {
@@ -137,18 +139,16 @@ func TestParseColor(t *testing.T) {
 func TestPaletteError(t *testing.T) {
 	st := DefaultStyle()
 	st.Palette = []string{"#1f5f8b", "#zzzzzz"}
-	f := newGalleryDoc()
-	f.AddPage()
-	d := ChartData{Kind: Bar, Labels: []string{"A"}, Series: gallerySeries(1)}
-	err := DrawChart(f, 10, 10, 100, 60, d, st)
+	d := Data{Kind: Bar, Labels: []string{"A"}, Series: gallerySeries(1)}
+	_, err := Lay(d, 280, 170, st)
 	if err == nil || !strings.Contains(err.Error(), `palette colour 2: bad hex colour "#zzzzzz"`) {
 		t.Errorf("err = %v", err)
 	}
 }
 
 func TestParseKind(t *testing.T) {
-	for _, k := range Kinds {
-		got, err := ParseKind(string(k))
+	for _, k := range document.ChartKinds() {
+		got, err := ParseKind(k)
 		if err != nil || got != k {
 			t.Errorf("ParseKind(%q) = %q, %v", k, got, err)
 		}
@@ -160,65 +160,34 @@ func TestParseKind(t *testing.T) {
 	}
 }
 
-func TestDrawChartErrors(t *testing.T) {
+func TestLayErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		d    ChartData
+		d    Data
 		want string
 	}{
-		{"kind", ChartData{Kind: "area"}, `unknown chart kind "area"`},
-		{"count", ChartData{Kind: Bar, Labels: []string{"A", "B"}, Series: gallerySeries(1)}, "has 1 values for 2 labels"},
-		{"series", ChartData{Kind: Pie, Labels: []string{"A"}, Series: []Series{{Values: []float64{1}}, {Values: []float64{2}}}}, "2 series, want 1"},
-		{"negative pie", ChartData{Kind: Donut, Labels: []string{"A"}, Series: gallerySeries(-1)}, "negative value"},
+		{"kind", Data{Kind: "area"}, `unknown chart kind "area"`},
+		{"count", Data{Kind: Bar, Labels: []string{"A", "B"}, Series: gallerySeries(1)}, "has 1 values for 2 labels"},
+		{"series", Data{Kind: Pie, Labels: []string{"A"}, Series: []Series{{Values: []float64{1}}, {Values: []float64{2}}}}, "2 series, want 1"},
+		{"negative pie", Data{Kind: Donut, Labels: []string{"A"}, Series: gallerySeries(-1)}, "negative value"},
 	}
 	for _, tt := range tests {
-		f := newGalleryDoc()
-		f.AddPage()
-		err := DrawChart(f, 10, 10, 100, 60, tt.d, DefaultStyle())
+		_, err := Lay(tt.d, 280, 170, DefaultStyle())
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
 		}
 	}
 }
 
-// TestRestore checks that a chart leaves the document's colours and line
-// width as it found them.
-func TestRestore(t *testing.T) {
-	f := newGalleryDoc()
-	f.AddPage()
-	f.SetFont(FontFamily, "", 11)
-	f.SetDrawColor(1, 2, 3)
-	f.SetFillColor(4, 5, 6)
-	f.SetTextColor(7, 8, 9)
-	f.SetLineWidth(0.7)
-	d := ChartData{Kind: Line, Labels: []string{"2018", "2019"}, Series: gallerySeries(1, 2)}
-	if err := DrawChart(f, 10, 10, 100, 60, d, DefaultStyle()); err != nil {
-		t.Fatal(err)
-	}
-	if r, g, b := f.GetDrawColor(); r != 1 || g != 2 || b != 3 {
-		t.Errorf("draw colour %d %d %d", r, g, b)
-	}
-	if r, g, b := f.GetFillColor(); r != 4 || g != 5 || b != 6 {
-		t.Errorf("fill colour %d %d %d", r, g, b)
-	}
-	if r, g, b := f.GetTextColor(); r != 7 || g != 8 || b != 9 {
-		t.Errorf("text colour %d %d %d", r, g, b)
-	}
-	if w := f.GetLineWidth(); w != 0.7 {
-		t.Errorf("line width %v", w)
-	}
-	if size, _ := f.GetFontSize(); size != 11 {
-		t.Errorf("font size %v", size)
-	}
-}
-
 // TestSignedValues: a chart of changes labels them with their sign, a
 // true minus, and zero without one.
 func TestSignedValues(t *testing.T) {
-	f := valueFormat(ChartData{Signed: true, Percent: true, Lang: "it", Series: []Series{{Values: []float64{0.021, -0.061, 0}}}})
+	f := valueFormat(Data{Signed: true, Percent: true, Lang: "it", Series: []Series{{Values: []float64{0.021, -0.061, 0}}}})
 	for v, want := range map[float64]string{0.021: "+2,1%", -0.061: "−6,1%", 0: "0,0%", -0.00001: "0,0%"} {
 		if got := f(v); got != want {
 			t.Errorf("%v: %q, want %q", v, got, want)
 		}
 	}
 }
+
+func gallerySeries(values ...float64) []Series { return []Series{{Name: "Valore", Values: values}} }

@@ -1,4 +1,4 @@
-package pdf
+package chart
 
 import (
 	"math"
@@ -8,7 +8,7 @@ import (
 // lines draws one line per series over the categories. A single series is
 // labelled at its points when the labels fit; several series are labelled
 // at their last point, on the right, and named in a legend below.
-func (c *canvas) lines(top float64, d ChartData) {
+func (c *canvas) lines(top float64, d Data) {
 	n := len(d.Labels)
 	multi := len(d.Series) > 1
 	bottom := c.h
@@ -44,6 +44,8 @@ func (c *canvas) lines(top float64, d ChartData) {
 		}
 		if vals = c.layoutValues(texts, slot); vals.rotated {
 			// Too many points to label: keep the last one only.
+			c.l.turned--
+			c.l.hidden++
 			for i := range n - 1 {
 				texts[i] = ""
 			}
@@ -71,8 +73,7 @@ func (c *canvas) lines(top float64, d ChartData) {
 				c.lineTo(x(i), ax.y(v, plotTop, plotBottom))
 			}
 		}
-		c.f.SetLineJoinStyle("round")
-		c.f.SetLineCapStyle("round")
+		c.roundJoins()
 		c.SetStrokeColor(c.th.color(s))
 		c.SetStrokeWidth(1.6 * pt)
 		c.Stroke()
@@ -132,7 +133,7 @@ func (c *canvas) markers(values []float64, x func(int) float64, ax valueAxis, to
 		c.arcTo(x(i), ax.y(v, top, bottom), 2.4*pt, 2.4*pt, 0, 2*math.Pi)
 		c.Close()
 		c.SetFillColor(c.th.color(s))
-		c.SetStrokeColor(white)
+		c.SetStrokeColor(White)
 		c.SetStrokeWidth(0.8 * pt)
 		c.FillStroke()
 	}

@@ -1,0 +1,23 @@
+// Package chart lays out the report's charts and draws them through
+// go-chart's Renderer interface, so that one layout serves every medium:
+// the PDF and the slides (report/pdf's fpdf adapter) and the web edition
+// (the SVG renderer of this package).
+//
+// A chart is laid out once, apart from drawing: [Lay] measures the text of
+// [Data] with the metrics of the embedded Liberation Sans (the font the PDF
+// embeds and the SVG names first) and decides every size and position,
+// which labels fit, which are wrapped, shortened with "…", set smaller or
+// turned. The [Layout] says so ([Layout.Fits], [Layout.Shortened]), which
+// is how the deck decides whether a chart fits a slide, and draws exactly
+// what it measured ([Layout.Draw]). Nothing here knows fpdf.
+//
+// Layouts are in typographic points from the chart's top left corner, y
+// down. go-chart's Renderer takes integer coordinates, so Draw hands a
+// renderer points times [Units] (a twentieth of a point: rounding is
+// invisible), and its stroke widths and radii in the same units; font
+// sizes stay in points. Bold and italic text and round line joins, which
+// the interface lacks, go through the optional interfaces [FontStyler] and
+// [LineJoiner].
+//
+// [SVG] returns a chart as an inline <svg> element for HTML.
+package chart

@@ -1,0 +1,141 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// Style is the look of a chart. Zero fields take DefaultStyle's values.
+type Style struct {
+	Palette   []string // series and slice colours in order, "#rrggbb" or "#rgb"
+	FontSize  float64  // labels and ticks, points; the title is 1.2 times larger
+	TextColor string   // labels, "#rrggbb"
+	GridColor string   // grid lines, "#rrggbb"
+	// Strict keeps every label at FontSize, never set smaller or turned: a
+	// label that does not fit is shortened with "…" (see Layout.Shortened).
+	// A slide asks for it; the report lets labels shrink and turn.
+	Strict bool
+}
+
+// defaultPalette is sober and prints well in colour and in grey: a deep
+// blue, a teal, then warm accents of distinct lightness.
+var defaultPalette = []string{
+	"#1f5f8b", // deep blue
+	"#2a9d8f", // teal
+	"#e9a23b", // ochre
+	"#c8553d", // terracotta
+	"#6c5b7b", // muted plum
+	"#8ab17d", // sage
+	"#5c8fb8", // light steel blue
+	"#b8860b", // dark gold
+}
+
+// DefaultStyle returns the report's chart style: 8-point text,
+// dark grey text and the default palette.
+func DefaultStyle() Style {
+	return Style{
+		Palette:   append([]string(nil), defaultPalette...),
+		FontSize:  8,
+		TextColor: "#333333",
+		GridColor: "#dcdcdc",
+	}
+}
+
+// theme is a Style resolved for drawing: colours parsed, defaults applied.
+type theme struct {
+	palette    []drawing.Color
+	text, grid drawing.Color
+	muted      drawing.Color // secondary text and the zero line
+	size       float64
+	strict     bool
+}
+
+func (st Style) theme() (theme, error) {
+	def := DefaultStyle()
+	if len(st.Palette) == 0 {
+		st.Palette = def.Palette
+	}
+	if st.FontSize <= 0 {
+		st.FontSize = def.FontSize
+	}
+	if st.TextColor == "" {
+		st.TextColor = def.TextColor
+	}
+	if st.GridColor == "" {
+		st.GridColor = def.GridColor
+	}
+	th := theme{size: st.FontSize, strict: st.Strict}
+	var err error
+	if th.palette, err = ParsePalette(st.Palette); err != nil {
+		return th, err
+	}
+	if th.text, err = ParseColor(st.TextColor); err != nil {
+		return th, fmt.Errorf("text colour: %w", err)
+	}
+	if th.grid, err = ParseColor(st.GridColor); err != nil {
+		return th, fmt.Errorf("grid colour: %w", err)
+	}
+	th.muted = Mix(th.text, White, 0.45)
+	return th, nil
+}
+
+// ParsePalette parses hex colours; the error names the first bad one.
+func ParsePalette(hex []string) ([]drawing.Color, error) {
+	p := make([]drawing.Color, len(hex))
+	for i, h := range hex {
+		c, err := ParseColor(h)
+		if err != nil {
+			return nil, fmt.Errorf("palette colour %d: %w", i+1, err)
+		}
+		p[i] = c
+	}
+	return p, nil
+}
+
+// ParseColor parses "#rrggbb" or "#rgb" (the "#" may be left out).
+func ParseColor(s string) (drawing.Color, error) {
+	h := s
+	if len(h) > 0 && h[0] == '#' {
+		h = h[1:]
+	}
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	if len(h) != 6 {
+		return drawing.Color{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return drawing.Color{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
+	}
+	return drawing.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
+}
+
+// White is the colour of paper.
+var White = drawing.Color{R: 255, G: 255, B: 255, A: 255}
+
+// Mix blends c towards d by t (0 keeps c, 1 gives d).
+func Mix(c, d drawing.Color, t float64) drawing.Color {
+	m := func(a, b uint8) uint8 { return uint8(math.Round(float64(a) + (float64(b)-float64(a))*t)) }
+	return drawing.Color{R: m(c.R, d.R), G: m(c.G, d.G), B: m(c.B, d.B), A: 255}
+}
+
+// color returns the i-th series colour. Past the end of the palette the
+// colours come round again, lighter each time, so neighbours differ.
+func (th theme) color(i int) drawing.Color {
+	n := len(th.palette)
+	round := i / n
+	return Mix(th.palette[i%n], White, math.Min(0.3*float64(round), 0.75))
+}
+
+// onColor returns a text colour readable on background c.
+func (th theme) onColor(c drawing.Color) drawing.Color {
+	lum := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
+	if lum > 150 {
+		return th.text
+	}
+	return White
+}
