@@ -29,6 +29,15 @@ type LineJoiner interface {
 	SetLineJoin(round bool)
 }
 
+// TextAnchorer is a renderer that can anchor text by its start, middle or
+// end ("start", "middle", "end"), which go-chart's Renderer cannot: when
+// the renderer has it, Draw gives Text the anchor point, so that a centred
+// or right-aligned label stays so in a font of other widths (a browser's
+// fallback); else Text gets the left end the layout measured.
+type TextAnchorer interface {
+	SetTextAnchor(anchor string)
+}
+
 // Draw draws the layout on r, from r's origin: coordinates are points
 // times Units, as are stroke widths and radii; font sizes are points.
 // Colours carry their alpha; text is set with go-chart's Text, its
@@ -42,6 +51,7 @@ func (l *Layout) Draw(r gochart.Renderer) (err error) {
 	}()
 	fs, _ := r.(FontStyler)
 	lj, _ := r.(LineJoiner)
+	ta, _ := r.(TextAnchorer)
 	r.SetDPI(DPI)
 	for _, o := range l.ops {
 		if o.text != "" {
@@ -53,7 +63,12 @@ func (l *Layout) Draw(r gochart.Renderer) (err error) {
 			if o.turned {
 				r.SetTextRotation(-math.Pi / 2)
 			}
-			r.Text(o.text, u(o.x), u(o.y))
+			x := o.x
+			if ta != nil {
+				ta.SetTextAnchor(map[byte]string{'l': "start", 'c': "middle", 'r': "end"}[o.align])
+				x = o.ax
+			}
+			r.Text(o.text, u(x), u(o.y))
 			if o.turned {
 				r.ClearTextRotation()
 			}

@@ -66,7 +66,9 @@ type op struct {
 	size   float64 // points
 	style  string  // "", "B", "I" or "BI"
 	color  drawing.Color
-	turned bool // a quarter turn counter-clockwise, reading upwards
+	turned bool    // a quarter turn counter-clockwise, reading upwards
+	align  byte    // 'l', 'c' or 'r': how the text sits on ax
+	ax     float64 // the anchor: x, or the middle or right end at y
 }
 
 // seg is a path segment: 'm' move, 'l' line, 'a' arc (cx, cy, rx, ry,
@@ -168,16 +170,24 @@ func lineH(size float64) float64 { return size * 1.2 * pt }
 
 // text sets s with its baseline's left end at (x, y).
 func (c *canvas) text(s string, x, y float64) {
+	c.alignedText(s, x, y, 'l', x)
+}
+
+// alignedText sets s with its baseline's left end at (x, y), aligned
+// align on ax.
+func (c *canvas) alignedText(s string, x, y float64, align byte, ax float64) {
 	if s == "" || c.fontColor.A == 0 {
 		return
 	}
-	c.l.ops = append(c.l.ops, op{text: s, x: x, y: y, size: c.fontSize, style: c.fontStyle, color: c.fontColor, turned: c.rotated})
+	c.l.ops = append(c.l.ops, op{text: s, x: x, y: y, size: c.fontSize, style: c.fontStyle, color: c.fontColor,
+		turned: c.rotated, align: align, ax: ax})
 	c.l.smallest = math.Min(c.l.smallest, c.fontSize)
 }
 
 // textAt writes s in colour col with its baseline at y, left-aligned at x
 // (align 'l'), centred on x ('c') or right-aligned at x ('r').
 func (c *canvas) textAt(s string, x, y float64, align byte, col drawing.Color) {
+	ax := x
 	switch align {
 	case 'c':
 		x -= c.measure(s) / 2
@@ -185,7 +195,7 @@ func (c *canvas) textAt(s string, x, y float64, align byte, col drawing.Color) {
 		x -= c.measure(s)
 	}
 	c.fontColor = col
-	c.text(s, x, y)
+	c.alignedText(s, x, y, align, ax)
 }
 
 // vtext writes s turned a quarter turn counter-clockwise, reading upwards,

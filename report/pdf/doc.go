@@ -13,8 +13,9 @@
 // an error naming the slide.
 //
 // Charts are drawn as vector paths and real text in the document's own
-// embedded font, never as images: [DrawChart] lays out a chart from plain
-// data ([ChartData]) inside a rectangle of the page, and [Renderer] implements
-// go-chart's chart.Renderer on an fpdf page for anything drawn with go-chart.
-// This is the only package that imports fpdf and go-chart.
+// embedded font, never as images: package chart lays them out and
+// [DrawChart] draws one in a rectangle of the page through [Renderer],
+// which implements go-chart's chart.Renderer on an fpdf page. The deck
+// asks the chart's layout whether its labels fit a slide
+// (chart.Layout.Fits). This is the only package that imports fpdf.
 package pdf
