@@ -173,3 +173,27 @@ func TestPlaceholderLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSVGDrawsTheLayout: the SVG's texts are the layout's, in order: Draw
+// draws what Lay measured, no more, no less.
+func TestSVGDrawsTheLayout(t *testing.T) {
+	for _, tc := range svgCases() {
+		l, err := Lay(tc.d, 300, 200, DefaultStyle())
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := l.SVG(tc.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Texts []string `xml:"text"`
+		}
+		if err := xml.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(doc.Texts, "|"), strings.Join(l.Texts(), "|"); got != want {
+			t.Errorf("%s: SVG texts\n%s\nlayout texts\n%s", tc.name, got, want)
+		}
+	}
+}

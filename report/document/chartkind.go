@@ -3,7 +3,8 @@ package document
 import "slices"
 
 // The chart kinds: what a template's chart action, a catalogue's chart: and
-// the renderers know. chartKinds is the one list of them.
+// package chart (which lays them out for every medium) know. chartKinds is
+// the one list of them.
 const (
 	ChartBar     = "bar"     // vertical bars, one series
 	ChartHBar    = "hbar"    // horizontal bars, one series
