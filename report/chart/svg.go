@@ -14,17 +14,17 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// FontFamily is the font list the SVG's text is set in: the layout's own
+// SVGFontFamily is the font list the SVG's text is set in: the layout's own
 // font first, then fonts of the same metrics, so that the text measured
 // by the layout takes the same room on screen.
-const FontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
+const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 
 // SVG lays d out in a w × h point box and returns it as an <svg> element
 // ready to inline in HTML: role="img" with name as its accessible name
 // (aria-label and <title>), a viewBox of w × h and no width or height, so
 // that CSS sizes it (it keeps its proportions; overflow="visible" lets a
 // value label at the very edge show whole), text as real text in
-// FontFamily, bold and italic by font-weight and font-style. No external
+// SVGFontFamily, bold and italic by font-weight and font-style. No external
 // reference; the same input gives the same bytes. Give the chart's data
 // beside it (a table) for those who cannot see it.
 func SVG(d Data, w, h float64, st Style, name string) ([]byte, error) {
@@ -43,7 +43,7 @@ func (l *Layout) SVG(name string) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s" overflow="visible">`,
-		num(l.w), num(l.h), escape(name), FontFamily)
+		num(l.w), num(l.h), escape(name), SVGFontFamily)
 	fmt.Fprintf(&b, "\n<title>%s</title>\n", escape(name))
 	if err := r.Save(&b); err != nil {
 		return nil, err
