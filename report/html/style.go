@@ -63,17 +63,19 @@ blockquote{margin:1.25rem 0 .25rem;padding:.1rem 0 .1rem 1rem;border-left:4px so
 .quote figcaption{color:#555555;font-size:.9375rem;text-align:right}
 .table-wrap{overflow-x:auto;margin:.5rem 0 0;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.9375rem;line-height:1.4}
-caption{caption-side:top;text-align:left;padding:0 0 .5rem;font-size:.9375rem}
+caption{caption-side:top;text-align:left;padding:0 0 .5rem;font-size:.9375rem;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 .label{font-weight:700}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #c8d3dc;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{background:#eef3f7;color:ACCENT;border-top:2px solid ACCENT;border-bottom:2px solid ACCENT;font-weight:700}
 tbody th{font-weight:400}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 tr.total th,tr.total td{font-weight:700;border-top:2px solid ACCENT;border-bottom:2px solid ACCENT}
 .table-block{margin:1.75rem 0}
 .note{margin:.5rem 0 0;color:#555555;font-size:.875rem}
 figure{margin:1.75rem 0}
 figcaption{font-size:.9375rem}
+figcaption .note{display:block}
 .chart-svg{margin:.75rem 0 .25rem}
 .chart-svg svg{display:block;max-width:100%;height:auto}
 details{margin:.5rem 0 0}
