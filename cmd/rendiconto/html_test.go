@@ -294,3 +294,36 @@ func TestCompareHTML(t *testing.T) {
 		t.Errorf("--slides --format html: exit %d, %q", code, errOut)
 	}
 }
+
+// BenchmarkBuildHTML runs the whole build of the 2019 report's web page:
+// load and check two editions, compute, narrate, write the page.
+func BenchmarkBuildHTML(b *testing.B) {
+	out := b.TempDir()
+	for b.Loop() {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"build", "--data", "../../data", "--year", "2019", "--format", "html", "--out", out}, &stdout, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}
+
+// BenchmarkRenderHTML writes the 2019 report's page from its document.
+func BenchmarkRenderHTML(b *testing.B) {
+	e, err := parse(buildCmd, []string{"--data", "../../data", "--year", "2019"}, io.Discard, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	history, err := e.history()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := html.Render(doc, e.htmlOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
