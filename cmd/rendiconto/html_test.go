@@ -327,3 +327,33 @@ func BenchmarkRenderHTML(b *testing.B) {
 		}
 	}
 }
+
+// TestHTMLOtherEditions: the pages of editions other than the sample's
+// (another city, in both languages; every district of the privacy data,
+// for internal use too) keep the rules of an accessible page.
+func TestHTMLOtherEditions(t *testing.T) {
+	for _, args := range [][]string{
+		{"--data", "../../testdata/othercity", "--lang", "it,en"},
+		{"--data", "../../testdata/privacy", "--year", "2022", "--district", "all"},
+		{"--data", "../../testdata/privacy", "--year", "2022", "--internal"},
+	} {
+		out := t.TempDir()
+		code, stdout, errOut := runArgs(t, append([]string{"build", "--format", "html", "--out", out}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		files := strings.Fields(stdout)
+		if len(files) == 0 {
+			t.Fatalf("%v: no file written", args)
+		}
+		for _, f := range files {
+			page, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range htmltest.Check(page) {
+				t.Errorf("%s: %s", filepath.Base(f), p)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"rendiconto/report/document"
@@ -260,12 +261,34 @@ func inlineSVG(b []byte, name string) ([]byte, error) {
 	if !strings.Contains(tag, " aria-label=") && !strings.Contains(tag, " aria-labelledby=") {
 		add.WriteString(` aria-label="` + esc(name) + `"`)
 	}
+	if !strings.Contains(tag, " viewBox=") {
+		// without one the image would be cut, not scaled, on a narrow screen
+		w, okW := pixels(tag, "width")
+		h, okH := pixels(tag, "height")
+		if okW && okH {
+			fmt.Fprintf(&add, ` viewBox="0 0 %s %s"`, w, h)
+		}
+	}
 	out := make([]byte, 0, len(b)+add.Len())
 	out = append(out, tag...)
 	out = append(out, add.String()...)
 	out = append(out, closing...)
 	out = append(out, b[end:]...)
 	return out, nil
+}
+
+var sizeRE = map[string]*regexp.Regexp{
+	"width":  regexp.MustCompile(`\swidth="([0-9]+(?:\.[0-9]+)?)(?:px)?"`),
+	"height": regexp.MustCompile(`\sheight="([0-9]+(?:\.[0-9]+)?)(?:px)?"`),
+}
+
+// pixels is the number of an svg tag's width or height given in pixels.
+func pixels(tag, attr string) (string, bool) {
+	m := sizeRE[attr].FindStringSubmatch(tag)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // skipPast is b after the first end, nothing when there is none.

@@ -235,6 +235,8 @@ func TestInlineSVG(t *testing.T) {
 		{`<svg viewBox="0 0 1 1"></svg>`, `<svg viewBox="0 0 1 1" role="img" aria-label="Figura 1 – a &lt;b&gt;"></svg>`},
 		{"<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg>\n<svg role=\"img\" aria-label=\"x\"/>", `<svg role="img" aria-label="x"/>`},
 		{`<svg aria-labelledby="t"><title id="t">x</title></svg>`, `<svg aria-labelledby="t" role="img"><title id="t">x</title></svg>`},
+		{`<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400px">`, `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400px" role="img" aria-label="Figura 1 – a &lt;b&gt;" viewBox="0 0 600 400">`},
+		{`<svg width="100%" height="300" viewBox="0 0 1 1">`, `<svg width="100%" height="300" viewBox="0 0 1 1" role="img" aria-label="Figura 1 – a &lt;b&gt;">`},
 	} {
 		got, err := inlineSVG([]byte(tt.in), "Figura 1 – a <b>")
 		if err != nil || string(got) != tt.want {
