@@ -15,4 +15,7 @@
 // pixels wide, and a print style sheet.
 //
 // The same document gives the same bytes: no time stamps, no map order.
+//
+// Package htmltest checks a page against these rules and reads its tables
+// back, for the tests here and in the command.
 package html
