@@ -302,3 +302,20 @@ func TestEscape(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestLogo: the cover's logo is inline (a data: URL), decorative (the
+// organisation's name follows it).
+func TestLogo(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\nfake")
+	page := string(render(t, sampleDoc("it"), Options{Logo: png, LogoType: "png"}))
+	if !strings.Contains(page, `<p class="logo"><img src="data:image/png;base64,iVBORw0KGgpmYWtl" alt=""></p>`) {
+		t.Error("no inline logo on the cover")
+	}
+	for _, p := range htmltest.Check([]byte(page)) {
+		t.Error(p)
+	}
+	page = string(render(t, sampleDoc("it"), Options{Logo: []byte{0xff, 0xd8}, LogoType: "jpg"}))
+	if !strings.Contains(page, `src="data:image/jpeg;base64,`) {
+		t.Error("a JPEG logo is not image/jpeg")
+	}
+}

@@ -34,8 +34,9 @@ body{margin:0;background:#ffffff;color:#222222;font-family:system-ui,-apple-syst
 .skip:focus{left:1rem;top:1rem;z-index:10;padding:.5rem .75rem;background:#ffffff;color:ACCENT;font-weight:700;text-decoration:underline}
 :focus-visible{outline:3px solid #111111;outline-offset:2px;box-shadow:0 0 0 5px #ffffff}
 a{color:ACCENT;text-decoration:underline;text-underline-offset:.15em}
-.internal{margin:0;padding:.5rem 1rem;background:#a31f1f;color:#ffffff;font-weight:700;text-align:center;letter-spacing:.02em}
-.cover{background:ACCENT;color:#ffffff;padding:2rem 0 1.5rem}
+.internal{max-width:none;margin:0;padding:.5rem 1rem;background:#a31f1f;color:#ffffff;font-weight:700;text-align:center;letter-spacing:.02em}
+.cover{background:ACCENT;color:#ffffff}
+.cover .wrap{padding-top:2rem;padding-bottom:1.5rem}
 .cover .city{margin:0 0 1rem;text-transform:uppercase;letter-spacing:.08em;font-size:1rem}
 .cover h1{margin:0 0 .5rem;font-size:clamp(1.75rem,6vw,2.6rem);line-height:1.15}
 .cover .subtitle{margin:0 0 1.5rem;font-size:1.2rem}
@@ -86,7 +87,8 @@ body>footer p{margin:.25rem 0}
 @media print{
 body{background:#ffffff;color:#000000;font-size:10.5pt}
 .skip,nav{display:none}
-.cover{background:#ffffff;color:#000000;border-bottom:2px solid #000000;padding:0 0 1rem}
+.cover{background:#ffffff;color:#000000;border-bottom:2px solid #000000}
+.cover .wrap{padding-top:0;padding-bottom:1rem}
 .internal{background:#ffffff;color:#000000;border:2px solid #000000}
 .sample{background:#ffffff;color:#000000;border:1px solid #000000}
 main h2,main h3,main h4,nav h2,summary,a,.note,.quote figcaption,body>footer{color:#000000}
