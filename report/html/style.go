@@ -33,6 +33,7 @@ body{margin:0;background:#ffffff;color:#222222;font-family:system-ui,-apple-syst
 .skip{position:absolute;left:-9999px;top:0}
 .skip:focus{left:1rem;top:1rem;z-index:10;padding:.5rem .75rem;background:#ffffff;color:ACCENT;font-weight:700;text-decoration:underline}
 :focus-visible{outline:3px solid #111111;outline-offset:2px;box-shadow:0 0 0 5px #ffffff}
+main:focus,main:focus-visible{outline:none;box-shadow:none}
 a{color:ACCENT;text-decoration:underline;text-underline-offset:.15em}
 .internal{max-width:none;margin:0;padding:.5rem 1rem;background:#a31f1f;color:#ffffff;font-weight:700;text-align:center;letter-spacing:.02em}
 .cover{background:ACCENT;color:#ffffff}
