@@ -73,7 +73,8 @@ func (e *env) runBatch(ctx context.Context, one func(context.Context, *env) erro
 		done := 0
 		progress = func(i int) {
 			done++
-			status := strings.TrimSpace(results[i].stdout.String())
+			// the files written (two with --format pdf,html), on one line
+			status := strings.Join(strings.Fields(results[i].stdout.String()), ", ")
 			if results[i].err != nil {
 				status = "failed"
 			}

@@ -8,12 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"rendiconto/report"
+	"rendiconto/report/document"
+	"rendiconto/report/html"
 	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
 	"rendiconto/report/yamldata"
@@ -21,9 +24,10 @@ import (
 
 var buildCmd = &command{
 	name:    "build",
-	summary: "Write the year's social report as a PDF",
+	summary: "Write the year's social report as a PDF, or as an accessible web page (--format html)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		yearFlag(fs, o)
+		fs.StringVar(&o.format, "format", "pdf", "pdf, html (the accessible web edition, one self-contained file), or pdf,html for both")
 		internalFlag(fs, o)
 		districtFlag(fs, o, "report")
 		fs.StringVar(&o.out, "out", "", "the output folder (default from config, \"out\")")
@@ -33,6 +37,10 @@ var buildCmd = &command{
 }
 
 func runBuild(ctx context.Context, e *env) error {
+	formats, err := buildFormats(e.opts.format)
+	if err != nil {
+		return err
+	}
 	if e.batch() {
 		return e.runBatch(ctx, runBuild)
 	}
@@ -50,13 +58,68 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	opt := e.reportOptions()
-	opt.Logo, opt.LogoType = logo, logoType
-	out, err := pdf.Report(doc, opt)
-	if err != nil {
-		return e.renderError(e.templates(e.cfg.Language).Name, err)
+	// Every format from the one document: the same content and figures.
+	for _, f := range formats {
+		var out []byte
+		name := e.cfg.Report.FileName
+		switch f {
+		case "pdf":
+			opt := e.reportOptions()
+			opt.Logo, opt.LogoType = logo, logoType
+			out, err = pdf.Report(doc, opt)
+		case "html":
+			opt := e.htmlOptions()
+			opt.Logo, opt.LogoType = logo, logoType
+			out, err = html.Render(doc, opt)
+			name = htmlName(name)
+		}
+		if err != nil {
+			return e.renderError(e.templates(e.cfg.Language).Name, err)
+		}
+		if err := e.output(ctx, name, rs, out); err != nil {
+			return err
+		}
 	}
-	return e.output(ctx, e.cfg.Report.FileName, rs, out)
+	return nil
+}
+
+// buildFormats parses --format of build: pdf, html, or both
+// comma-separated, each once, in the order given.
+func buildFormats(s string) ([]string, error) {
+	if s == "" {
+		return []string{"pdf"}, nil
+	}
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f != "pdf" && f != "html" {
+			return nil, usageError{fmt.Sprintf("--format must be pdf, html or pdf,html, not %q", s)}
+		}
+		if slices.Contains(out, f) {
+			return nil, usageError{fmt.Sprintf("--format %q names %s twice", s, f)}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// htmlName is the web edition's file name pattern from the PDF's: its
+// ".pdf" (in any case) becomes ".html", or ".html" is added.
+func htmlName(pattern string) string {
+	if ext := filepath.Ext(pattern); strings.EqualFold(ext, ".pdf") {
+		pattern = strings.TrimSuffix(pattern, ext)
+	}
+	return pattern + ".html"
+}
+
+// chartSVG draws a chart as SVG for the web edition; nil until the chart
+// package provides it: the web edition then shows each chart's data table.
+var chartSVG func(c *document.Chart, lang string) ([]byte, error)
+
+// htmlOptions are the config's options of the web edition: the charts, and
+// the slides' accent for headings and the cover (darkened there until it
+// reads at 4.5:1, see html.Readable).
+func (e *env) htmlOptions() html.Options {
+	return html.Options{ChartSVG: chartSVG, Accent: e.cfg.Slides.Accent}
 }
 
 // output writes a document into the output folder under the file name

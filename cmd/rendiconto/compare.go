@@ -14,19 +14,20 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/html"
 	"rendiconto/report/narrative"
 	"rendiconto/report/pdf"
 )
 
 var compareCmd = &command{
 	name:    "compare",
-	summary: "Compare two editions (default: the two latest) as a PDF, or as table, json, csv or xlsx",
+	summary: "Compare two editions (default: the two latest) as a PDF or a web page (html), or as table, json, csv or xlsx",
 	flags: func(fs *flag.FlagSet, o *options) {
 		internalFlag(fs, o)
 		fs.StringVar(&o.from, "from", "", "the earlier edition's year (default: the one before --to)")
 		fs.StringVar(&o.to, "to", "", "the later edition's year (default: the latest)")
-		fs.StringVar(&o.format, "format", "pdf", "pdf (written to --out), or table, json, csv or xlsx (on standard output)")
-		fs.StringVar(&o.out, "out", "", "the output folder of the PDF (default from config, \"out\")")
+		fs.StringVar(&o.format, "format", "pdf", "pdf or html (written to --out), or table, json, csv or xlsx (on standard output)")
+		fs.StringVar(&o.out, "out", "", "the output folder of the PDF or HTML (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "language: it or en (default from config)")
 		fs.BoolVar(&o.slides, "slides", false, "write the main changes as 16:9 slides in the deck's look (confronto-FROM-TO-LANG-slides.pdf), not the report")
 	},
@@ -35,10 +36,10 @@ var compareCmd = &command{
 
 func runCompare(ctx context.Context, e *env) error {
 	write, ok := map[string]func(io.Writer, *report.Comparison) error{
-		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil,
+		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil, "html": nil,
 	}[e.opts.format]
 	if !ok {
-		return usageError{fmt.Sprintf("--format must be pdf, table, json, csv or xlsx, not %q", e.opts.format)}
+		return usageError{fmt.Sprintf("--format must be pdf, html, table, json, csv or xlsx, not %q", e.opts.format)}
 	}
 	if e.opts.slides && e.opts.format != "pdf" {
 		return usageError{fmt.Sprintf("--slides writes a PDF: leave out --format %s", e.opts.format)}
@@ -83,14 +84,20 @@ func runCompare(ctx context.Context, e *env) error {
 	if e.opts.slides {
 		return e.compareSlides(ctx, c, history)
 	}
-	out, err := pdf.Report(narrative.Comparison(c, history), e.reportOptions())
+	doc := narrative.Comparison(c, history)
+	var out []byte
+	if e.opts.format == "html" {
+		out, err = html.Render(doc, e.htmlOptions())
+	} else {
+		out, err = pdf.Report(doc, e.reportOptions())
+	}
 	if err != nil {
 		return e.renderError(fmt.Sprintf("the comparison of %d and %d", from, to), err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.pdf", from, to, e.cfg.Language), rt))
+	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.%s", from, to, e.cfg.Language, e.opts.format), rt))
 	if err := writeAtomic(path, out); err != nil {
 		return err
 	}

@@ -1,0 +1,98 @@
+package html
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// rgb is a colour of the style sheet.
+type rgb struct{ r, g, b uint8 }
+
+// parseHex parses "#rrggbb" or "#rgb" (the "#" may be left out).
+func parseHex(s string) (rgb, error) {
+	h := s
+	if len(h) > 0 && h[0] == '#' {
+		h = h[1:]
+	}
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	if len(h) != 6 {
+		return rgb{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return rgb{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
+	}
+	return rgb{uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
+}
+
+func (c rgb) String() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
+
+// luminance is the relative luminance of WCAG 2.1.
+func (c rgb) luminance() float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
+}
+
+// contrast is the WCAG contrast ratio of two colours, from 1 to 21.
+func contrast(a, b rgb) float64 {
+	la, lb := a.luminance(), b.luminance()
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// MinContrast is the least contrast of text with its background: WCAG 2.1
+// AA for text of normal size.
+const MinContrast = 4.5
+
+// readable darkens c until it has at least MinContrast against every one
+// of the backgrounds: each step mixes it 5% further towards black, so its
+// hue stays. Black passes against any background light enough for body
+// text, so the loop ends.
+func readable(c rgb, backgrounds ...rgb) rgb {
+	base := c
+	for step := 0; step <= 20; step++ {
+		t := float64(step) / 20
+		m := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - t))) }
+		c = rgb{m(base.r), m(base.g), m(base.b)}
+		ok := true
+		for _, bg := range backgrounds {
+			if contrast(c, bg) < MinContrast {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c
+		}
+	}
+	return c
+}
+
+// Readable returns hex darkened for the web edition until it has a
+// contrast of at least 4.5:1 with each background (all "#rrggbb"): the
+// rule for a configured colour used as text, or behind white text. A
+// colour that passes is returned as it is (written "#rrggbb").
+func Readable(hex string, backgrounds ...string) (string, error) {
+	c, err := parseHex(hex)
+	if err != nil {
+		return "", err
+	}
+	bgs := make([]rgb, len(backgrounds))
+	for i, b := range backgrounds {
+		if bgs[i], err = parseHex(b); err != nil {
+			return "", err
+		}
+	}
+	return readable(c, bgs...).String(), nil
+}
