@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"rendiconto/report"
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 	"rendiconto/report/html"
 	"rendiconto/report/narrative"
@@ -111,15 +112,29 @@ func htmlName(pattern string) string {
 	return pattern + ".html"
 }
 
-// chartSVG draws a chart as SVG for the web edition; nil until the chart
-// package provides it: the web edition then shows each chart's data table.
-var chartSVG func(c *document.Chart, lang string) ([]byte, error)
+// mmToPt converts millimetres to points.
+const mmToPt = 72 / 25.4
 
-// htmlOptions are the config's options of the web edition: the charts, and
-// the slides' accent for headings and the cover (darkened there until it
-// reads at 4.5:1, see html.Readable).
+// webChartWidth is the width in points a chart of the web edition is laid
+// out at: the PDF's text width, so the page and the paper show the same
+// chart; the browser scales the SVG to its column.
+const webChartWidth = 163 * mmToPt
+
+// webChartSize is the text size of a web chart in points: one more than the
+// paper's, as a screen shows the chart smaller than the page does.
+const webChartSize = 9
+
+// htmlOptions are the config's options of the web edition: the charts, in
+// the config's palette and as the PDF lays them out, and the slides'
+// accent for headings and the cover (darkened there until it reads at
+// 4.5:1, see html.Readable).
 func (e *env) htmlOptions() html.Options {
-	return html.Options{ChartSVG: chartSVG, Accent: e.cfg.Slides.Accent}
+	style := e.chartStyle()
+	style.FontSize = webChartSize
+	svg := func(c *document.Chart, lang string) ([]byte, error) {
+		return chart.SVG(chart.FromDocument(c, lang), webChartWidth, chart.ReportHeight(c)*mmToPt, style, c.Caption)
+	}
+	return html.Options{ChartSVG: svg, Accent: e.cfg.Slides.Accent}
 }
 
 // output writes a document into the output folder under the file name

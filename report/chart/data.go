@@ -132,3 +132,23 @@ func noData(lang string) string {
 	}
 	return "nessun dato"
 }
+
+// ReportHeight is the height in millimetres a chart of c's kind and number of
+// categories takes in a report whose text is 163 mm wide: the PDF sets it
+// so, and the web edition keeps the same proportions.
+func ReportHeight(c *document.Chart) float64 {
+	n := float64(len(c.Labels))
+	switch c.Kind {
+	case document.ChartHBar:
+		return min(max(28, 9+n*7.2), 190)
+	case document.ChartDonut, document.ChartPie:
+		return max(62, 16+n*5.2)
+	case document.ChartLine:
+		return 58
+	case document.ChartDumbbell:
+		return min(max(36, 17+n*7.2), 200)
+	case document.ChartSpark:
+		return 9 + float64(len(c.Series))*9
+	}
+	return 72
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
 )
 
@@ -297,7 +298,7 @@ func (l *layout) leadOf(i int) float64 {
 	}
 	switch b := blocks[i].(type) {
 	case *document.Chart:
-		return chartTop + l.chartHeight(b) + l.captionHeight(b.Caption, b.Note) + 3
+		return chartTop + chart.ReportHeight(b) + l.captionHeight(b.Caption, b.Note) + 3
 	case *document.Table:
 		s := l.measureTable(b)
 		if s.whole <= textH && pageH-marginBot-l.y > textH/2+40 {

@@ -320,29 +320,10 @@ func (l *layout) tableRow(cells []string, widths []float64, numeric func(int) bo
 	l.color(ink)
 }
 
-// chartHeight is the height a chart needs, from its kind and its number of
-// categories.
-func (l *layout) chartHeight(c *document.Chart) float64 {
-	n := float64(len(c.Labels))
-	switch c.Kind {
-	case document.ChartHBar:
-		return min(max(28, 9+n*7.2), 190)
-	case document.ChartDonut, document.ChartPie:
-		return max(62, 16+n*5.2)
-	case document.ChartLine:
-		return 58
-	case document.ChartDumbbell:
-		return min(max(36, 17+n*7.2), 200)
-	case document.ChartSpark:
-		return 9 + float64(len(c.Series))*9
-	}
-	return 72
-}
-
 // chart draws a numbered figure: the chart, its caption and source below.
 func (l *layout) chart(c *document.Chart) error {
 	l.figures++
-	h := l.chartHeight(c)
+	h := chart.ReportHeight(c)
 	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
 	l.y += chartTop
 	if err := DrawChart(l.f, marginL, l.y, textW, h, chart.FromDocument(c, l.doc.Lang), l.opt.Charts); err != nil {
