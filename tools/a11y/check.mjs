@@ -2,7 +2,8 @@
 // check.mjs opens each HTML file given on the command line in headless
 // Chromium, at 1280 and 390 px wide, and fails unless the page
 //   - makes no request other than itself (data: URLs are fine),
-//   - has no axe-core violation of the WCAG 2.0/2.1 A and AA rules,
+//   - has no axe-core violation of the WCAG 2.0/2.1 A and AA rules (and of
+//     four structure rules: one main, an h1, headings in order, skip link),
 //   - does not scroll sideways (documentElement.scrollWidth <= innerWidth),
 //   - throws no script error.
 // It prints what to fix, one line each, and a summary line per file and width.
@@ -27,10 +28,15 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// axe's best-practice rules for what issue 14 asks of every page beyond WCAG's
+// letter: one main landmark, an h1 and headings in order, a skip link that
+// leads somewhere.
+const STRUCTURE = ['landmark-one-main', 'page-has-heading-one', 'heading-order', 'skip-link'];
 const USAGE = `usage: node check.mjs [options] FILE.html...
 
 Checks each page in headless Chromium at 1280 and 390 px: no external request,
-0 axe-core violations (WCAG 2.0/2.1 A and AA), no horizontal overflow.
+0 axe-core violations (WCAG 2.0/2.1 A and AA; one main landmark, an h1,
+headings in order, a working skip link), no horizontal overflow.
 
 options:
   --screenshots DIR     save a PNG per page and width: DIR/NAME-WIDTH.png
@@ -89,10 +95,11 @@ function axeSource() {
   return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 }
 
-// Runs in the page: axe with the WCAG A/AA tags.
-async function runAxe(tags) {
+// Runs in the page: axe with the WCAG A/AA tags and the structure rules.
+async function runAxe([tags, structure]) {
   const r = await window.axe.run(document, {
     runOnly: { type: 'tag', values: tags },
+    rules: Object.fromEntries(structure.map((id) => [id, { enabled: true }])),
     resultTypes: ['violations', 'incomplete'],
   });
   const brief = (list) =>
@@ -196,7 +203,7 @@ async function checkOne(browser, file, vp, opts, axe) {
     for (const e of errors) fails.push(`${label}: script error: ${e}`);
 
     await page.evaluate(axe);
-    const res = await page.evaluate(runAxe, TAGS);
+    const res = await page.evaluate(runAxe, [TAGS, STRUCTURE]);
     for (const v of res.violations) {
       fails.push(`${label}: ${v.id}: ${v.help} (${v.nodes} node${v.nodes === 1 ? '' : 's'}): ${v.target}`);
     }

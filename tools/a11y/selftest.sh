@@ -66,6 +66,13 @@ if run bad-overflow 1 testdata/bad-overflow.html; then
   count bad-overflow 1
 fi
 
+if run bad-structure 1 testdata/bad-structure.html; then
+  for rule in landmark-one-main page-has-heading-one heading-order skip-link; do
+    has bad-structure "testdata/bad-structure.html @390: $rule: "
+  done
+  count bad-structure 8
+fi
+
 # several pages in one run: one failing page fails the run, the good one still passes
 if run several 1 testdata/good.html testdata/bad-overflow.html; then
   has several "3 of 4 page widths passed"
