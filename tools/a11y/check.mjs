@@ -167,8 +167,8 @@ function findOverflow() {
   };
 }
 
-// checkOne checks one page at one width; it returns the failures, notes and
-// whether it saved a screenshot.
+// checkOne checks one page at one width, saving its screenshot when asked;
+// it returns the failures and the notes (what axe could not decide).
 async function checkOne(browser, file, vp, opts, axe) {
   const label = `${file} @${vp.width}`;
   const fails = [];
@@ -199,8 +199,12 @@ async function checkOne(browser, file, vp, opts, axe) {
     await page.goto(pageURL, { waitUntil: 'load', timeout: 30000 });
     await page.evaluate(() => document.fonts.ready);
 
-    for (const url of [...external].sort()) fails.push(`${label}: external request: ${url.length > 120 ? url.slice(0, 117) + '...' : url}`);
-    for (const e of errors) fails.push(`${label}: script error: ${e}`);
+    const over = await page.evaluate(findOverflow);
+    if (over) {
+      let msg = `${label}: horizontal overflow: the page is ${over.scrollWidth} px wide in a ${over.innerWidth} px window`;
+      if (over.element) msg += `; widest offender: ${over.element} (${over.width} px wide, reaching ${over.right} px)`;
+      fails.push(msg);
+    }
 
     await page.evaluate(axe);
     const res = await page.evaluate(runAxe, [TAGS, STRUCTURE]);
@@ -209,13 +213,6 @@ async function checkOne(browser, file, vp, opts, axe) {
     }
     for (const v of res.incomplete) {
       notes.push(`${label}: to review by hand: ${v.id}: ${v.help} (${v.nodes} node${v.nodes === 1 ? '' : 's'}): ${v.target}`);
-    }
-    // axe adds nothing to the layout, but measure after it all the same.
-    const over = await page.evaluate(findOverflow);
-    if (over) {
-      let msg = `${label}: horizontal overflow: the page is ${over.scrollWidth} px wide in a ${over.innerWidth} px window`;
-      if (over.element) msg += `; widest offender: ${over.element} (${over.width} px wide, reaching ${over.right} px)`;
-      fails.push(msg);
     }
 
     if (opts.screenshots) {
@@ -231,6 +228,11 @@ async function checkOne(browser, file, vp, opts, axe) {
         caret: 'hide',
       });
     }
+    // Last, so that requests made late (a lazy image, a script's fetch) count.
+    for (const url of [...external].sort()) {
+      fails.push(`${label}: external request: ${url.length > 120 ? url.slice(0, 117) + '...' : url}`);
+    }
+    for (const e of errors) fails.push(`${label}: script error: ${e}`);
   } finally {
     await context.close();
   }
