@@ -23,6 +23,7 @@ func newPDF(size fpdf.SizeType, fm document.Front, author string) *fpdf.Fpdf {
 	}
 	fm, author = metaFront(fm), metaText(author)
 	f.SetTitle(fm.Title+" – "+fm.Subtitle, true)
+	f.SetDisplayDocTitle(true)
 	f.SetAuthor(author, true)
 	f.SetSubject(fm.Subtitle, true)
 	f.SetKeywords(strings.Join(fm.Keywords, ", "), true)

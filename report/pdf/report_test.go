@@ -54,7 +54,7 @@ func TestReport(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two renders of the same document differ")
 	}
-	for _, want := range []string{"/Outlines", "/Lang (it-IT)", "/CreationDate (D:20310630"} {
+	for _, want := range []string{"/Outlines", "/Lang (it-IT)", "/DisplayDocTitle true", "/CreationDate (D:20310630"} {
 		if !bytes.Contains(a, []byte(want)) {
 			t.Errorf("the PDF lacks %s", want)
 		}

@@ -640,6 +640,7 @@ type Fpdf struct {
 	subject          string                     // subject
 	author           string                     // author
 	lang             string                     // lang
+	displayDocTitle  bool                       // viewer shows the title, not the file name
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

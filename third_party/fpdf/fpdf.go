@@ -633,6 +633,14 @@ func (f *Fpdf) SetCreator(creatorStr string, isUTF8 bool) {
 	f.creator = creatorStr
 }
 
+// SetDisplayDocTitle asks PDF viewers to show the document's title (see
+// SetTitle) in their window's title bar instead of the file name: the
+// catalogue's /ViewerPreferences << /DisplayDocTitle true >>, which PDF/UA
+// and accessibility checkers expect.
+func (f *Fpdf) SetDisplayDocTitle(display bool) {
+	f.displayDocTitle = display
+}
+
 // SetXmpMetadata defines XMP metadata that will be embedded with the document.
 func (f *Fpdf) SetXmpMetadata(xmpStream []byte) {
 	f.xmp = xmpStream
@@ -4913,6 +4921,9 @@ func (f *Fpdf) putcatalog() {
 	f.out("/Pages 1 0 R")
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
+	}
+	if f.displayDocTitle {
+		f.out("/ViewerPreferences << /DisplayDocTitle true >>")
 	}
 	switch f.zoomMode {
 	case "fullpage":
