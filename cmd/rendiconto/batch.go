@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,7 +22,7 @@ import (
 
 // districtFlag is --district of build and slides.
 func districtFlag(fs *flag.FlagSet, o *options, what string) {
-	fs.StringVar(&o.district, "district", "", "the "+what+" seen from one district, by its code in edition.yaml, or all for one per district")
+	fs.StringVar(&o.district, "district", "", "the "+what+" seen from one district, by its code in edition.yaml; all for one per district; a list such as city,all for the city's and every district's")
 }
 
 // part is one output of a batch: a year, a language, a district ("" for
@@ -42,10 +43,15 @@ func (p part) String() string {
 }
 
 // batch reports whether the command line asks for several outputs:
-// --district all, several --year or --lang.
+// --district all or a list, several --year or --lang.
 func (e *env) batch() bool {
-	return e.opts.district == "all" || strings.Contains(e.opts.year, ",") || strings.Contains(e.opts.lang, ",")
+	return e.opts.district == "all" || strings.Contains(e.opts.district, ",") ||
+		strings.Contains(e.opts.year, ",") || strings.Contains(e.opts.lang, ",")
 }
+
+// cityPart is the word of --district's list for the whole city's output,
+// the one built without --district.
+const cityPart = "city"
 
 // runBatch runs one, for each part of the batch, on a bounded pool of
 // GOMAXPROCS workers. Each part runs on its own env with buffered output;
@@ -167,31 +173,60 @@ func (e *env) parts() ([]part, error) {
 	if e.opts.lang != "" {
 		langs = strings.Split(e.opts.lang, ",")
 	}
+	if d := e.opts.district; d != "" && slices.Contains(strings.Split(d, ","), "") {
+		return nil, usageError{fmt.Sprintf("--district %q has an empty item: give codes, all or city, separated by commas", d)}
+	}
 	var out []part
 	for _, y := range years {
-		districts := []string{e.opts.district}
-		if e.opts.district == "all" {
+		districts, err := e.districtParts(y)
+		if err != nil {
+			// The year's parts fail, the others go on.
+			for _, l := range langs {
+				out = append(out, part{year: y, lang: l, district: e.opts.district, err: err})
+			}
+			continue
+		}
+		for _, l := range langs {
+			for _, d := range districts {
+				out = append(out, part{year: y, lang: l, district: d})
+			}
+		}
+	}
+	return out, nil
+}
+
+// districtParts are the districts of --district for year y, in the order
+// given, each once: "" for the city's output ("city" in the list), every
+// district of the year's edition for "all".
+func (e *env) districtParts(y string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(d string) {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	for _, d := range strings.Split(e.opts.district, ",") {
+		switch d = strings.TrimSpace(d); d {
+		case cityPart:
+			add("")
+		case "all":
 			n, err := strconv.Atoi(y)
 			if err != nil {
 				return nil, usageError{fmt.Sprintf("--year must be a year such as 2019, not %q", y)}
 			}
 			ed, _, err := yamldata.LoadFS(regularFS{os.DirFS(e.cfg.Data), maxDataFile}, e.cfg.Data, n)
 			if err != nil {
-				// The year's parts fail, the others go on.
-				for _, l := range langs {
-					out = append(out, part{year: y, lang: l, district: "all", err: err})
-				}
-				continue
+				return nil, err
 			}
-			districts = nil
 			for _, d := range ed.Territory.Districts {
-				districts = append(districts, d.Code)
+				add(d.Code)
 			}
-		}
-		for _, l := range langs {
-			for _, d := range districts {
-				out = append(out, part{year: y, lang: l, district: d})
-			}
+		case "":
+			add("") // no --district: the city's
+		default:
+			add(d)
 		}
 	}
 	return out, nil

@@ -49,6 +49,45 @@ func TestBatchSameAsOneByOne(t *testing.T) {
 	}
 }
 
+// TestBatchCityAndDistricts: --district city,all writes the city's report
+// (byte for byte the one a build without --district writes) and every
+// district's, in one batch; a list with an empty item is a usage error.
+func TestBatchCityAndDistricts(t *testing.T) {
+	data := "../../testdata/privacy"
+	batch, single := t.TempDir(), t.TempDir()
+	code, _, errOut := runArgs(t, "build", "--data", data, "--year", "2022", "--district", "city,all", "--out", batch)
+	if code != exitOK {
+		t.Fatalf("batch: exit %d: %s", code, errOut)
+	}
+	ed, _, err := yamldata.Load(data, 2022)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := os.ReadDir(batch)
+	if want := 1 + len(ed.Territory.Districts); len(names) != want {
+		t.Fatalf("batch wrote %d files, want %d (the city and every district)", len(names), want)
+	}
+	for _, district := range []string{"", "city"} {
+		args := []string{"build", "--data", data, "--year", "2022", "--out", single}
+		if district != "" {
+			args = append(args, "--district", district)
+		}
+		code, out, errOut := runArgs(t, args...)
+		if code != exitOK {
+			t.Fatalf("--district %q: exit %d: %s", district, code, errOut)
+		}
+		path := strings.TrimSpace(out)
+		a, err1 := os.ReadFile(filepath.Join(batch, filepath.Base(path)))
+		b, err2 := os.ReadFile(path)
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("--district %q: %s differs from the batch's city report (%v, %v)", district, filepath.Base(path), err1, err2)
+		}
+	}
+	if code, _, errOut := runArgs(t, "build", "--data", data, "--year", "2022", "--district", "city,,all", "--out", t.TempDir()); code != exitUsage || !strings.Contains(errOut, "empty item") {
+		t.Errorf("--district city,,all: exit %d, %q; want a usage error naming the empty item", code, errOut)
+	}
+}
+
 // TestBatchFailureListed: a failing part does not stop the others; the
 // exit status is non-zero and the failure is listed at the end.
 func TestBatchFailureListed(t *testing.T) {

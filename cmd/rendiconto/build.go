@@ -182,7 +182,7 @@ func (e *env) history() ([]*report.Results, error) {
 		})
 		city, _ = v.([]*report.Results)
 	}
-	if err != nil || e.opts.district == "" {
+	if err != nil || e.opts.district == "" || e.opts.district == cityPart {
 		return city, err
 	}
 	return e.districtHistory(city, e.opts.district)
