@@ -46,7 +46,7 @@ func runBuild(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.limits())
+	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (e *env) output(ctx context.Context, pattern string, rs *report.Results, da
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	name := internalName(districtName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern), rs), rs)
+	name := internalName(districtName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", e.cfg.Language).Replace(pattern), rs), rs, e.cfg.Language)
 	path := filepath.Join(e.cfg.Out, name)
 	if err := writeAtomic(path, data); err != nil {
 		return err
@@ -146,7 +146,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 			for _, n := range report.CodeNotes(ed, cat) {
 				p.warnings = append(p.warnings, n.String())
 			}
-			p.rs = report.Compute(ed, cat, e.cfg.Language)
+			p.rs = report.Compute(ed, cat)
 			e.withhold(p.rs)
 		})
 	}

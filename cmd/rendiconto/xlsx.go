@@ -282,8 +282,7 @@ func rowNA(row report.Row, lang string) string {
 
 // writeIndicatorsXLSX writes the indicators as a workbook: one row per
 // indicator and per breakdown row, the columns of the CSV.
-func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
-	lang := rs.Lang
+func writeIndicatorsXLSX(w io.Writer, rs *report.Results, lang string) error {
 	s := &xsheet{name: xword(lang, "indicators"), lang: lang, date: editionDate(rs.Edition),
 		title: fmt.Sprintf(xword(lang, "title doc"), rs.Edition.Year)}
 	for _, k := range []string{"edition", "id", "title", "unit", "key", "label", "value"} {
@@ -300,7 +299,7 @@ func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
 		s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, {}, {},
 			{kind: kind, v: r.Value, why: whyNA(r, lang)}})
 		for _, row := range r.Breakdown {
-			s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, xtext(row.Key), xtext(row.Label),
+			s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, xtext(row.Key), xtext(row.Label.In(lang)),
 				{kind: xNumber, v: r.RowValue(row), why: rowNA(row, lang)}})
 		}
 	}
@@ -309,8 +308,7 @@ func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
 
 // compareXLSX writes a comparison as a workbook: one row per indicator and
 // per breakdown row, the columns of the CSV.
-func compareXLSX(w io.Writer, c *report.Comparison) error {
-	lang := c.To.Lang
+func compareXLSX(w io.Writer, c *report.Comparison, lang string) error {
 	y0, y1 := c.From.Edition.Year, c.To.Edition.Year
 	s := &xsheet{name: xword(lang, "comparison"), lang: lang, date: editionDate(c.To.Edition),
 		title: fmt.Sprintf(xword(lang, "title cmp"), y0, y1)}
@@ -362,7 +360,7 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 			if len(r.Was) > 0 {
 				note += ": " + strings.Join(r.Was, ", ")
 			}
-			s.rows = append(s.rows, []xcell{id, title, xtext(r.Key), xtext(r.Label),
+			s.rows = append(s.rows, []xcell{id, title, xtext(r.Key), xtext(r.Label.In(lang)),
 				{kind: xNumber, v: r.From, why: whyFrom},
 				{kind: xNumber, v: r.To, why: whyTo},
 				{kind: xChange, v: r.Change, why: whyChange},

@@ -56,15 +56,14 @@ var compareWords = map[string]map[string]string{
 // table of every indicator and the breakdowns side by side. history holds
 // the editions up to the later one (those before the earlier are not
 // shown).
-func Comparison(c *report.Comparison, history []*report.Results) *document.Document {
-	lang := c.To.Lang
+func Comparison(c *report.Comparison, history []*report.Results, lang string) *document.Document {
 	w := compareWords[lang]
 	if w == nil {
 		w = compareWords["it"]
 	}
 	from, to := c.From.Edition, c.To.Edition
 	title := fmt.Sprintf(w["title"], from.Year, to.Year)
-	doc := &document.Document{Front: front(c.To), Header: title + " · " + to.Territory.Name}
+	doc := &document.Document{Front: front(c.To, lang), Header: title + " · " + to.Territory.Name}
 	toTitle, _ := to.TitleIn(lang)
 	doc.Title, doc.Subtitle = title, toTitle
 	doc.Keywords = []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)}
@@ -86,7 +85,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 			}
 		}
 	}
-	st := newStory(c, between)
+	st := newStory(c, between, lang)
 	add(st.mainBlocks()...)
 	add(st.listBlocks()...)
 	add(st.areaBlocks()...)
@@ -224,7 +223,7 @@ func compareTables(c *report.Comparison, area string, w map[string]string, lang,
 			t.Widths = append(t.Widths, 2.2)
 			t.Numeric = append(t.Numeric, false)
 		}
-		fromLabels := labelsOf(c.From, ind.ID)
+		fromLabels := labelsOf(c.From, ind.ID, lang)
 		t.Rows = make([][]string, 0, len(rows))
 		np := 0
 		for _, r := range rows {
@@ -237,7 +236,7 @@ func compareTables(c *report.Comparison, area string, w map[string]string, lang,
 			if r.Change.Known {
 				change = format.ChangeFrom(r.From, r.To, dec, false, lang)
 			}
-			cells := []string{r.Label, npOr(r.FromWithheld, rowValue(r.From, dec, lang), &np), npOr(r.ToWithheld, rowValue(r.To, dec, lang), &np),
+			cells := []string{r.Label.In(lang), npOr(r.FromWithheld, rowValue(r.From, dec, lang), &np), npOr(r.ToWithheld, rowValue(r.To, dec, lang), &np),
 				npOr(r.FromWithheld || r.ToWithheld, change, &np)}
 			if withNote {
 				cells = append(cells, rowNote(r, w, fromLabels))
@@ -347,11 +346,11 @@ func rowValue(v report.Value, dec int, lang string) string {
 
 // labelsOf are the labels of the breakdown rows of indicator id in rs, by
 // code: the earlier edition's names of the codes a row was.
-func labelsOf(rs *report.Results, id string) map[string]string {
+func labelsOf(rs *report.Results, id, lang string) map[string]string {
 	m := map[string]string{}
 	if r, ok := rs.Lookup(id); ok {
 		for _, row := range r.Breakdown {
-			m[row.Key] = row.Label
+			m[row.Key] = row.Label.In(lang)
 		}
 	}
 	return m

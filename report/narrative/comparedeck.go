@@ -69,9 +69,9 @@ const maxChartBars = 3
 // plain, from 0, asks for simpler slides, for a deck that did not fit:
 // at 1 no charts and at most two items a slide, at 2 one item a slide.
 // Every level says the same things in words.
-func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) *document.Deck {
-	doc := Comparison(c, history) // its front matter, and the trends
-	st := newStory(c, betweenOf(c, history))
+func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int, lang string) *document.Deck {
+	doc := Comparison(c, history, lang) // its front matter, and the trends
+	st := newStory(c, betweenOf(c, history), lang)
 	st.brief = true // many codes or indicators counted, not named
 	w, dw, lang := st.w, deckWords[st.lang], st.lang
 	fy, ty := c.From.Edition.Year, c.To.Edition.Year

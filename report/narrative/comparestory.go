@@ -231,8 +231,7 @@ type story struct {
 // maxNamed is the most codes or indicators a brief sentence names.
 const maxNamed = 3
 
-func newStory(c *report.Comparison, between []*report.Edition) *story {
-	lang := c.To.Lang
+func newStory(c *report.Comparison, between []*report.Edition, lang string) *story {
 	if storyWords[lang] == nil {
 		lang = "it"
 	}

@@ -34,7 +34,7 @@ func comparisonOf(t *testing.T, root, lang string, from, to int) (*report.Compar
 		between = append(between, h.Edition)
 	}
 	c := report.CompareAcross(hs[0], hs[len(hs)-1], between)
-	return c, Comparison(c, hs)
+	return c, Comparison(c, hs, lang)
 }
 
 // storyPart is the document up to its appendix: what a reader reads first.
@@ -238,7 +238,7 @@ func TestComparisonWithheld(t *testing.T) {
 		// the largest increase and decrease of the sample
 		titles := []string{withhold(hs[0], "B.3.new_projects"), withhold(hs[1], "A.1.6")}
 		c := report.Compare(hs[0], hs[1])
-		got := dump(storyPart(Comparison(c, hs), lang))
+		got := dump(storyPart(Comparison(c, hs, lang), lang))
 		for _, title := range titles {
 			named := false
 			for _, line := range strings.Split(got, "\n") {
@@ -286,9 +286,9 @@ func TestComparisonChartsWithheld(t *testing.T) {
 		title := r.Indicator.Title.In(lang)
 		ch, _ := hs[2].Lookup("B.2.4")
 		ch.Breakdown[0].Withheld = true
-		row := ch.Breakdown[0].Label
+		row := ch.Breakdown[0].Label.In(lang)
 		c := report.CompareAcross(hs[0], hs[2], []*report.Edition{hs[1].Edition})
-		doc := Comparison(c, hs)
+		doc := Comparison(c, hs, lang)
 		sparks, dumbbells := 0, 0
 		for _, b := range doc.Blocks {
 			chart, ok := b.(*document.Chart)

@@ -92,7 +92,7 @@ func (s *story) whereBlocks(maxRows int) []document.Block {
 		from := document.Series{Name: strconv.Itoa(fy)}
 		to := document.Series{Name: strconv.Itoa(ty)}
 		for _, r := range rows {
-			ch.Labels = append(ch.Labels, r.Label)
+			ch.Labels = append(ch.Labels, r.Label.In(s.lang))
 			from.Values = append(from.Values, r.From.Num)
 			to.Values = append(to.Values, r.To.Num)
 		}

@@ -45,10 +45,9 @@ type env struct {
 // newEnv returns the env of a template of the last edition of history.
 // cmp are the changes from the previous edition (see newChanges), shared
 // by the templates of a build; nil when there is no previous edition.
-func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *changes) *env {
-	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
+func newEnv(ctx context.Context, history []*report.Results, lang string, lim Limits, cmp *changes) *env {
+	e := &env{rs: history[len(history)-1], history: history, lang: lang, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
-	e.lang = e.rs.Lang
 	e.na = format.NAIn(e.lang)
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
@@ -421,7 +420,7 @@ func (e *env) top(id string, n int) ([]Top, error) {
 		if row.Value == 0 || row.Value <= above {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: e.nd(), Text: e.runningText(r, row)}
+		t := Top{Key: row.Key, Label: row.Label.In(e.lang), Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: e.nd(), Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
@@ -586,13 +585,13 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 			continue
 		}
 		if row.NA {
-			na = append(na, row.Label)
+			na = append(na, row.Label.In(e.lang))
 			continue // an n.d. row drawn as a zero bar would be a silent zero
 		}
 		if (c.Kind == document.ChartDonut || c.Kind == document.ChartPie) && row.Value == 0 {
 			continue // a zero slice has no place in a pie; tables keep it
 		}
-		c.Labels = append(c.Labels, row.Label)
+		c.Labels = append(c.Labels, row.Label.In(e.lang))
 		vals = append(vals, row.Value)
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
@@ -703,14 +702,14 @@ func (e *env) table(id string) (markup, error) {
 			if row.Withheld {
 				mark = NP
 			}
-			cells := []string{row.Label, mark}
+			cells := []string{row.Label.In(e.lang), mark}
 			for len(cells) < len(t.Header) {
 				cells = append(cells, mark)
 			}
 			t.Rows = append(t.Rows, cells)
 			continue
 		}
-		addRow(row.Label, row.Value, row.Key, false)
+		addRow(row.Label.In(e.lang), row.Value, row.Key, false)
 	}
 	switch {
 	case r.Value.Known && r.Indicator.Additive() && multi:

@@ -42,7 +42,7 @@ func TestComparisonAsPrinted(t *testing.T) {
 	for _, lang := range []string{"it", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../data", lang, 2019, 2020)
-			doc := Comparison(report.Compare(hs[0], hs[1]), hs)
+			doc := Comparison(report.Compare(hs[0], hs[1]), hs, lang)
 			if lang == "en" && strings.Contains(doc.Subtitle, "comunità") {
 				t.Errorf("English subtitle in Italian: %q", doc.Subtitle)
 			}
@@ -151,7 +151,7 @@ func TestReportTables(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../data", lang, 2018, 2019)
 			sub, _ := fs.Sub(templates.FS, lang)
-			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, lang, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -288,7 +288,7 @@ func (e *env) reach(id string) (Reach, error) {
 	}
 	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0 && withheld == 0
 	it := e.lang != "en"
-	if d := districtName(e.rs); d != "" && g.All {
+	if d := districtName(e.rs, e.lang); d != "" && g.All {
 		// Seen from one district: it is not "every district" of the city.
 		g.All = false
 		g.Text = map[bool]string{true: "nel ", false: "in the "}[it] + d
@@ -481,22 +481,22 @@ func (e *env) label(id, key string) (string, error) {
 // is (a proper noun); any other label in sentence case (see sentenceCase).
 func (e *env) runningText(r *report.Result, row report.Row) string {
 	if row.Key == report.CityWide {
-		return sentenceCase(row.Label)
+		return sentenceCase(row.Label.In(e.lang))
 	}
 	list, ok := r.Indicator.RowList(nil)
 	if !ok && (r.Indicator.By == "district" || r.Indicator.By == "zone") {
-		return row.Label
+		return row.Label.In(e.lang)
 	}
 	switch list {
 	case "districts", "zones":
-		return row.Label
+		return row.Label.In(e.lang)
 	}
 	if v := e.rs.Edition.Vocabularies[list]; ok && v != nil {
 		if en, found := v.Lookup(row.Key); found {
 			return labelText(en, e.lang)
 		}
 	}
-	return sentenceCase(row.Label)
+	return sentenceCase(row.Label.In(e.lang))
 }
 
 // labelText is a code's running-text label: its label_text (label_text_en

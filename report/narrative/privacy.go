@@ -180,11 +180,11 @@ func (e *env) noShift(id string) string {
 }
 
 // internalStamp is the stamp of every page of a version for internal use.
-func internalStamp(rs *report.Results) string {
+func internalStamp(rs *report.Results, lang string) string {
 	switch {
 	case !rs.Internal:
 		return ""
-	case rs.Lang == "en":
+	case lang == "en":
 		return "INTERNAL USE — contains data not for publication"
 	}
 	return "USO INTERNO — contiene dati non pubblicabili"

@@ -516,7 +516,7 @@ func (e *env) active(id string) ([]string, error) {
 		if row.NA || row.Key == report.CityWide || row.Value <= 0 {
 			continue
 		}
-		out = append(out, row.Label)
+		out = append(out, row.Label.In(e.lang))
 	}
 	return out, nil
 }
@@ -634,7 +634,7 @@ func (e *env) usesTerm(term string) bool {
 	}
 	for _, r := range e.rs.List {
 		for _, row := range r.Breakdown {
-			if has(row.Label) {
+			if has(row.Label.In(e.lang)) {
 				return true
 			}
 		}
