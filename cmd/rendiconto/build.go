@@ -96,10 +96,11 @@ func (e *env) history() ([]*report.Results, error) {
 	if e.shared == nil {
 		city, err = e.computeYears(append(upTo, years[0]))
 	} else {
-		// In a batch, once for all the parts of the year and language;
-		// the warnings go to the part that computes it.
+		// In a batch, once for all the parts of the year, whatever their
+		// language (results are bilingual); the warnings go to the part
+		// that computes it.
 		var v any
-		v, err = e.shared.get(fmt.Sprintf("history %d %s %v", years[0], e.cfg.Language, e.opts.internal), func() (any, error) {
+		v, err = e.shared.get(fmt.Sprintf("history %d %v", years[0], e.opts.internal), func() (any, error) {
 			return e.computeYears(append(upTo, years[0]))
 		})
 		city, _ = v.([]*report.Results)

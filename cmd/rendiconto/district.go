@@ -83,7 +83,7 @@ func (e *env) districtResults(city *report.Results, cat *report.Catalogue, code 
 		}
 		return all[code], nil
 	}
-	key := fmt.Sprintf("districts %d %s %v %p", city.Edition.Year, e.cfg.Language, e.opts.internal, city)
+	key := fmt.Sprintf("districts %d %v %p", city.Edition.Year, e.opts.internal, city)
 	all, err := e.shared.get(key, func() (any, error) { return e.allDistricts(city, cat) })
 	if err != nil {
 		return nil, err
