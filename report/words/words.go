@@ -1,0 +1,256 @@
+package words
+
+// Words are the phrases the program writes itself, in one language. A
+// phrase with numbers or names is a format string (fmt) whose verbs are the
+// same, in the same order, in every language. See For.
+type Words struct {
+	Item            string
+	Share           string
+	Total           string
+	Source          string
+	Edition         string
+	Records         string
+	Indicator       string
+	Definition      string
+	File            string
+	Up              string
+	Down            string
+	Stable          string
+	Missing         string
+	Complete        string
+	ND              string
+	Read            string
+	Projects        string
+	OfWhichInTotals string
+	Tables          string
+	Groups          string
+	Organisations   string
+	Because         string
+	NoRecords       string
+	Compared        string
+	Multi           string
+
+	// NA marks a value that is not available: "n.d."; "n/a" in English,
+	// where "n.d." reads as "no date".
+	NA string
+	// And joins the last two items of a list: " e ".
+	And string
+	// UpTo and Over label the first and the last class of a numeric
+	// breakdown: "fino a 5", "oltre 20" (%s is the bound).
+	UpTo, Over string
+	// CityWide labels the row of the records of the whole city in a
+	// breakdown by district.
+	CityWide string
+	// Rounded says why printed parts need not add up to the printed total.
+	Rounded string
+	// NPRest labels the one slice of a pie that stands for its withheld rows.
+	NPRest string
+	// NPChartTail ends the sentence in place of a chart whose every item is
+	// withheld (after its caption).
+	NPChartTail string
+	// Each and Tied end a figure shared by several rows: " ciascuno",
+	// " (a pari merito, %s ciascuno)".
+	Each, Tied string
+	// InternalStamp is on every page of a version for internal use;
+	// InternalSuffix ends the name of its files.
+	InternalStamp, InternalSuffix string
+	// Months are the names of the months, January first.
+	Months [12]string
+
+	// The method's tables: the sources' money, the organisations, the units.
+	MoneyTable, MoneyChart      string
+	OrgTable, OrgNote, OrgChart string
+	OrgHeader                   [5]string
+	UnitTable, UnitHeader       string
+
+	// Bases head the base of a share, by source ("records" for any other).
+	Bases map[string]string
+	// Dimensions head a breakdown table, by code list (or field).
+	Dimensions map[string]string
+	// Areas name the catalogue's areas, by the first parts of an id.
+	Areas map[string]string
+	// Goals are the words of the goals' sentences: statuses ("+" for the
+	// plural), directions ("%" for a share) and outcomes, by their code.
+	Goals map[string]string
+	// RecordNouns are the nouns records are counted in (none, one,
+	// several), by kind of record.
+	RecordNouns map[string][3]string
+
+	// PDF are the fixed texts of the PDF report.
+	PDF PDF
+
+	Compare  Compare
+	Story    Story
+	Deck     Deck
+	Where    Where
+	Coverage Coverage
+	Xlsx     Xlsx
+}
+
+// For returns the words of lang: "en" English, anything else Italian.
+func For(lang string) *Words {
+	if lang == "en" {
+		return &en
+	}
+	return &it
+}
+
+// PDF are the fixed texts of the PDF report.
+type PDF struct {
+	Contents    string // the title of the contents
+	Page        string // the footer: "pagina %d di %d"
+	Partnership string // before the partners on the cover
+	Edition     string // the cover's "Edizione %d"
+	Figure      string // a chart's caption: "Figura 3"
+	Table       string // a table's caption
+	Sample      string // the stamp of sample data
+}
+
+// Compare are the comparison report's fixed texts: its title, introduction, tables and trends.
+type Compare struct {
+	Title       string
+	Trends      string
+	Intro       string
+	Notes       string
+	TrendsIn    string
+	Change      string
+	ChangePct   string
+	Note        string
+	Mapped      string
+	New         string
+	Dropped     string
+	Split       string
+	Merged      string
+	And         string
+	Quote       string
+	Zeros       string
+	Zero1       string
+	Redefined   string
+	Omitted     string
+	Indicators  string
+	SparkValues string
+	SparkShares string
+	SparkNote   string
+	SparkDash   string
+}
+
+// Story are the words of the first parts of the comparison: the main changes, what is new, what cannot be compared, the code lists changed, the changes by area.
+type Story struct {
+	Main          string
+	MainIntro     string
+	Up            string
+	Down          string
+	NoUp          string
+	NoDown        string
+	Fromto        string
+	Appeared      string
+	NewInd        string
+	NewCodes      string
+	NewCode1      string
+	NewCodeN      string
+	NewCodesCount string
+	IndCount      string
+	NoNew         string
+	NotComp       string
+	Missing       string
+	NDBare        string
+	Withheld      string
+	Redefined     string
+	NewRows       string
+	AllComp       string
+	Quote         string
+	Lists         string
+	ListsIntro    string
+	List1         string
+	ListN         string
+	NoLists       string
+	List          string
+	CodeNew       string
+	Recoded       string
+	CodeDropped   string
+	CodeRenamed   string
+	CodeMerged    string
+	CodesNew      string
+	CodesDrop     string
+	CodeSplit     string
+	Affects       string
+	AffectsNone   string
+	ByArea        string
+	ByAreaIntro   string
+	AreaChart     string
+	AreaNote      string
+	Appendix      string
+	AreaSame      string
+}
+
+// Deck are the words of the comparison deck that the report does not already have.
+type Deck struct {
+	Biggest     string
+	BiggestNote string
+	ListSome    string
+	ListMany    string
+	Quiet       string
+	Thanks      string
+	More        string
+}
+
+// Where are the words of the comparison's "where it changed" charts.
+type Where struct {
+	Where      string
+	WhereIntro string
+	Caption    string
+	Rows       string
+	Cut        string
+	Left       string
+	Mapped     string
+}
+
+// Coverage are the sentences of the method's coverage part. The n.d. headings begin with "n.d.", which agrees with one indicator and with many.
+type Coverage struct {
+	Read           string
+	Missing        string
+	InTotals       string
+	Update         string
+	Updates        string
+	NDFile         string
+	NDList         string
+	NDCode         string
+	NDFigure       string
+	NDRecords      string
+	NDZero         string
+	NDDepends      string
+	NDWithheld     string
+	NDOther        string
+	Identity       string
+	IdentityNone   string
+	IdentityItOnly string `words:"optional"` // "" in Italian: the statement is in Italian
+	Complete       string
+	Computed       string
+}
+
+// Xlsx are the headers and notes of the indicators' and the comparison's workbooks.
+type Xlsx struct {
+	Indicators string
+	Comparison string
+	Edition    string
+	ID         string
+	Title      string
+	Unit       string
+	Key        string
+	Label      string
+	Value      string
+	Change     string
+	ChangePct  string
+	Note       string
+	Missing    string
+	Row        string
+	ND         string
+	Np         string
+	NDChange   string
+	NDPct      string
+	NDNew      string
+	NDGone     string
+	NDDef      string
+	TitleDoc   string
+	TitleCmp   string
+}
