@@ -12,6 +12,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/pdf"
+	"rendiconto/report/words"
 )
 
 // TestComparisonDeck compares the comparison deck of the sample editions,
@@ -47,7 +48,7 @@ func TestComparisonDeck(t *testing.T) {
 			// but empty: at most one, besides no increase or no decrease
 			empty := 0
 			for _, s := range deck.Slides {
-				if s.Layout != document.LayoutBullets || s.Title == storyWords[tc.lang]["up"] || s.Title == storyWords[tc.lang]["down"] {
+				if s.Layout != document.LayoutBullets || s.Title == words.For(tc.lang).Story.Up || s.Title == words.For(tc.lang).Story.Down {
 					continue
 				}
 				if len(s.Blocks) == 1 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 )
 
 // An edition seen from one district (report.ComputeDistrict) is named in
@@ -20,7 +21,7 @@ func districtName(rs *report.Results, lang string) string {
 	if v == nil {
 		return ""
 	}
-	word := dimensionNames["districts"][lang]
+	word := words.For(lang).Dimensions["districts"]
 	if lang == "en" {
 		return v.District.Name + " " + strings.ToLower(word)
 	}

@@ -8,6 +8,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // NP is how a figure withheld to protect people (report.Withhold) is
@@ -40,13 +41,7 @@ func npChartNote(lang string, n int) string {
 // npChart is the sentence in place of a chart whose every item is
 // withheld.
 func npChart(lang, caption string) *document.Paragraph {
-	return &document.Paragraph{Spans: []document.Span{{Text: caption + npChartTail[lang], Italic: true}}}
-}
-
-// npChartTail ends the sentence of npChart, by language.
-var npChartTail = map[string]string{
-	"it": ": nessuna voce è pubblicabile per tutela della riservatezza, e il grafico non è riportato.",
-	"en": ": no item can be published, to protect people's privacy, so the chart is not shown.",
+	return &document.Paragraph{Spans: []document.Span{{Text: caption + words.For(lang).NPChartTail, Italic: true}}}
 }
 
 // isNPChart reports whether b is the sentence of npChart: a slide laid
@@ -56,7 +51,7 @@ func isNPChart(b document.Block) bool {
 	if !ok || len(p.Spans) != 1 || !p.Spans[0].Italic {
 		return false
 	}
-	for _, tail := range npChartTail {
+	for _, tail := range []string{words.For("it").NPChartTail, words.For("en").NPChartTail} {
 		if strings.HasSuffix(p.Spans[0].Text, tail) {
 			return true
 		}
@@ -181,13 +176,10 @@ func (e *env) noShift(id string) string {
 
 // internalStamp is the stamp of every page of a version for internal use.
 func internalStamp(rs *report.Results, lang string) string {
-	switch {
-	case !rs.Internal:
+	if !rs.Internal {
 		return ""
-	case lang == "en":
-		return "INTERNAL USE — contains data not for publication"
 	}
-	return "USO INTERNO — contiene dati non pubblicabili"
+	return words.For(lang).InternalStamp
 }
 
 // npCells counts the cells of a table that print n.p.
@@ -202,7 +194,3 @@ func npCells(rows [][]string) int {
 	}
 	return n
 }
-
-// npRest labels the one slice of a pie that stands for its withheld rows
-// together.
-var npRest = map[string]string{"it": "Non pubblicati (n.p.)", "en": "Not published (n.p.)"}

@@ -14,6 +14,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 	"rendiconto/templates"
 )
 
@@ -291,7 +292,7 @@ func TestPrivacyCharts(t *testing.T) {
 			// slice, their sum (the total less the published rows).
 			pie := kind == document.ChartPie || kind == document.ChartDonut
 			last := len(c.Labels) - 1
-			if got := c.Labels[last] == npRest[lang]; got != pie || pie && c.Series[0].Values[last] != 9 {
+			if got := c.Labels[last] == words.For(lang).NPRest; got != pie || pie && c.Series[0].Values[last] != 9 {
 				t.Errorf("%s %s: last slice %q = %v", lang, kind, c.Labels[last], c.Series[0].Values[last])
 			}
 		}

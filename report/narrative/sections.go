@@ -11,6 +11,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 	"rendiconto/report/yamldata"
 
 	"golang.org/x/text/collate"
@@ -263,7 +264,7 @@ func (e *env) filesNote(files ...string) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s: %s, %d", word(e.lang, "source"), joinSources(names, e.lang), e.rs.Edition.Year)
+	return fmt.Sprintf("%s: %s, %d", words.For(e.lang).Source, joinSources(names, e.lang), e.rs.Edition.Year)
 }
 
 // moneyTable is the table of the amounts by funding source, with their
@@ -276,7 +277,7 @@ func (e *env) moneyTable() markup {
 	cap := map[string]string{"it": "Risorse dei progetti inclusivi per fonte di finanziamento", "en": "Resources of the inclusive projects by funding source"}[e.lang]
 	t := &document.Table{
 		Caption: cap,
-		Header:  []string{map[string]string{"it": "Fonte", "en": "Source"}[e.lang], "Euro", word(e.lang, "share")},
+		Header:  []string{map[string]string{"it": "Fonte", "en": "Source"}[e.lang], "Euro", words.For(e.lang).Share},
 		Widths:  []float64{3, 1.3, 1},
 		Note:    e.projectsNote(),
 		Total:   true,
@@ -288,7 +289,7 @@ func (e *env) moneyTable() markup {
 	if m.FundedNum > 0 {
 		all = percent1(1, e.lang)
 	}
-	t.Rows = append(t.Rows, []string{word(e.lang, "total"), format.Number(m.FundedNum, 2, e.lang), all})
+	t.Rows = append(t.Rows, []string{words.For(e.lang).Total, format.Number(m.FundedNum, 2, e.lang), all})
 	return e.aside(t)
 }
 
@@ -416,7 +417,7 @@ func (e *env) stakeholders() markup {
 		tot.tables += r.tables
 		tot.groups += r.groups
 	}
-	t.Rows = append(t.Rows, []string{word(e.lang, "total"), cell(tot.orgs, report.FileOrganisations),
+	t.Rows = append(t.Rows, []string{words.For(e.lang).Total, cell(tot.orgs, report.FileOrganisations),
 		cell(tot.projects, report.FileProjects), cell(tot.tables, report.FileTables), cell(tot.groups, report.FileGroups)})
 	return e.aside(t)
 }
@@ -667,7 +668,7 @@ func (e *env) units() markup {
 	}
 	t := &document.Table{
 		Caption: map[string]string{"it": "Le unità di misura degli indicatori", "en": "The indicators' units of measure"}[e.lang],
-		Header:  []string{map[string]string{"it": "Unità di misura", "en": "Unit"}[e.lang], word(e.lang, "indicator")},
+		Header:  []string{map[string]string{"it": "Unità di misura", "en": "Unit"}[e.lang], words.For(e.lang).Indicator},
 		Numeric: []bool{false, false},
 		Widths:  []float64{2, 4},
 	}
