@@ -8,6 +8,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // Goals is the improvement cycle as templates see it ({{with goals}}): the
@@ -63,34 +64,8 @@ type FollowUpView struct {
 	Text string
 }
 
-// goalWords are the words of the goals' sentences, by language.
-var goalWords = map[string]map[string]string{
-	"it": {
-		report.GoalPlanned: "programmato", report.GoalInProgress: "in corso",
-		report.GoalDone: "realizzato", report.GoalDropped: "abbandonato",
-		"planned+": "programmati", "in_progress+": "in corso", "done+": "realizzati", "dropped+": "abbandonati",
-		report.AtLeast: "almeno", report.AtMost: "non più di",
-		report.AtLeast + "%": "almeno il ", report.AtMost + "%": "non più del ",
-		report.OutcomeReached: "raggiunto", report.OutcomeMissed: "non raggiunto",
-		report.OutcomeUnverifiable: "non verificabile",
-	},
-	"en": {
-		report.GoalPlanned: "planned", report.GoalInProgress: "in progress",
-		report.GoalDone: "done", report.GoalDropped: "dropped",
-		"planned+": "planned", "in_progress+": "in progress", "done+": "done", "dropped+": "dropped",
-		report.AtLeast: "at least", report.AtMost: "at most",
-		report.AtLeast + "%": "at least ", report.AtMost + "%": "at most ",
-		report.OutcomeReached: "reached", report.OutcomeMissed: "not reached",
-		report.OutcomeUnverifiable: "cannot be verified",
-	},
-}
-
-func gw(lang, key string) string {
-	if w, ok := goalWords[lang][key]; ok {
-		return w
-	}
-	return goalWords["it"][key]
-}
+// gw is the goals' word for a code (a status, a direction, an outcome).
+func gw(lang, key string) string { return words.For(lang).Goals[key] }
 
 // pluralOf picks the singular or the plural form by the count.
 func pluralOf(n int, one, many string) string {

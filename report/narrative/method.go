@@ -16,7 +16,7 @@ import (
 // names them.
 func (e *env) indicators() markup {
 	t := &document.Table{
-		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
+		Caption: words.For(e.lang).IndicatorTable,
 		Header:  []string{"Id", words.For(e.lang).Indicator, words.For(e.lang).Source},
 		Numeric: []bool{false, false, false},
 		Widths:  []float64{1.5, 5, 2.7},
@@ -53,15 +53,10 @@ func origin(ind *report.Indicator, lang string) string {
 	if ind.Origin == "" {
 		return ""
 	}
-	switch {
-	case ind.Replaces && lang == "en":
-		return " (Own indicator, replacing the catalogue's.)"
-	case ind.Replaces:
-		return " (Indicatore proprio, al posto di quello del catalogo.)"
-	case lang == "en":
-		return " (Own indicator, added to the catalogue.)"
+	if ind.Replaces {
+		return words.For(lang).OwnReplaces
 	}
-	return " (Indicatore proprio, aggiunto al catalogo.)"
+	return words.For(lang).OwnAdded
 }
 
 // coverage says which of the edition's data files (every one the loader
@@ -311,8 +306,5 @@ func uncoded(r *report.Result, lang string) string {
 	if n == nil {
 		return ""
 	}
-	if lang == "en" {
-		return fmt.Sprintf(" (n/a in %d: the code %s of %s is not in the edition's code list %s.)", n.Year, n.Code, n.Field, n.List)
-	}
-	return fmt.Sprintf(" (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)", n.Year, n.Code, n.Field, n.List)
+	return fmt.Sprintf(words.For(lang).Uncoded, n.Year, n.Code, n.Field, n.List)
 }

@@ -12,6 +12,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // This file holds the template functions that choose the words a figure
@@ -361,7 +362,7 @@ func (e *env) most(id, what string) (string, error) {
 	s := e.join(l)
 	if fig != "" {
 		if len(l) > 1 {
-			fig += map[bool]string{true: " ciascuno", false: " each"}[e.lang != "en"]
+			fig += words.For(e.lang).Each
 		}
 		s += " (" + fig + ")"
 	}
@@ -458,7 +459,7 @@ func (e *env) kinds(id string, ets bool) (string, error) {
 	s := e.join(rows)
 	if len(rows) > 1 && rows[0].Value == rows[len(rows)-1].Value {
 		// every kind named has as many organisations: a tie, said
-		s += fmt.Sprintf(map[bool]string{true: " (a pari merito, %s ciascuno)", false: " (tied, %s each)"}[e.lang != "en"], rows[0].Value)
+		s += fmt.Sprintf(words.For(e.lang).Tied, rows[0].Value)
 	}
 	return s, nil
 }

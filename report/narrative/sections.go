@@ -274,10 +274,10 @@ func (e *env) moneyTable() markup {
 	if len(m.Sources) == 0 {
 		return ""
 	}
-	cap := map[string]string{"it": "Risorse dei progetti inclusivi per fonte di finanziamento", "en": "Resources of the inclusive projects by funding source"}[e.lang]
+	cap := words.For(e.lang).MoneyTable
 	t := &document.Table{
 		Caption: cap,
-		Header:  []string{map[string]string{"it": "Fonte", "en": "Source"}[e.lang], "Euro", words.For(e.lang).Share},
+		Header:  []string{words.For(e.lang).Source, "Euro", words.For(e.lang).Share},
 		Widths:  []float64{3, 1.3, 1},
 		Note:    e.projectsNote(),
 		Total:   true,
@@ -301,7 +301,7 @@ func (e *env) moneyChart() markup {
 		return ""
 	}
 	c := &document.Chart{
-		Caption:  map[string]string{"it": "Risorse per fonte di finanziamento (euro)", "en": "Resources by funding source (euros)"}[e.lang],
+		Caption:  words.For(e.lang).MoneyChart,
 		Kind:     document.ChartHBar,
 		Additive: true,
 		Note:     e.projectsNote(),
@@ -388,19 +388,14 @@ func (e *env) stakeholders() markup {
 	if !ed.Has(report.FileOrganisations) || len(rows) == 0 {
 		return ""
 	}
-	h := map[string][]string{
-		"it": {"Tipo di organizzazione", "Organizzazioni", "Nei progetti", "Ai tavoli", "Nei gruppi"},
-		"en": {"Kind of organisation", "Organisations", "In projects", "At tables", "In groups"},
-	}[e.lang]
+	w := words.For(e.lang)
+	h := slices.Clone(w.OrgHeader[:]) // a table of its own: never the words' array
 	t := &document.Table{
-		Caption: map[string]string{"it": "Le organizzazioni del territorio per tipo e per ruolo", "en": "The organisations of the territory by kind and role"}[e.lang],
+		Caption: w.OrgTable,
 		Header:  h,
 		Widths:  []float64{3, 1.2, 1.2, 1.2, 1.2},
-		Note: map[string]string{
-			"it": "Un’organizzazione che partecipa a più progetti, tavoli o gruppi è contata una volta in ciascuna colonna. ",
-			"en": "An organisation taking part in several projects, tables or groups is counted once in each column. ",
-		}[e.lang] + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
-		Total: true,
+		Note:    w.OrgNote + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
+		Total:   true,
 	}
 	cell := func(n int, file string) string {
 		if !ed.Has(file) {
@@ -429,7 +424,7 @@ func (e *env) stakeholderChart() markup {
 		return ""
 	}
 	c := &document.Chart{
-		Caption:  map[string]string{"it": "Organizzazioni che partecipano, per tipo", "en": "Organisations taking part, by kind"}[e.lang],
+		Caption:  words.For(e.lang).OrgChart,
 		Kind:     document.ChartHBar,
 		Additive: true,
 		Note:     e.takingPart() + ". " + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
@@ -444,7 +439,7 @@ func (e *env) stakeholderChart() markup {
 	if len(vals) == 0 {
 		return ""
 	}
-	c.Series = []document.Series{{Name: map[string]string{"it": "organizzazioni", "en": "organisations"}[e.lang], Values: vals}}
+	c.Series = []document.Series{{Name: words.For(e.lang).Organisations, Values: vals}}
 	return e.aside(c)
 }
 
@@ -667,8 +662,8 @@ func (e *env) units() markup {
 		return ""
 	}
 	t := &document.Table{
-		Caption: map[string]string{"it": "Le unità di misura degli indicatori", "en": "The indicators' units of measure"}[e.lang],
-		Header:  []string{map[string]string{"it": "Unità di misura", "en": "Unit"}[e.lang], words.For(e.lang).Indicator},
+		Caption: words.For(e.lang).UnitTable,
+		Header:  []string{words.For(e.lang).UnitHeader, words.For(e.lang).Indicator},
 		Numeric: []bool{false, false},
 		Widths:  []float64{2, 4},
 	}

@@ -48,6 +48,10 @@ var en = Words{
 	OrgHeader:       [5]string{"Kind of organisation", "Organisations", "In projects", "At tables", "In groups"},
 	UnitTable:       "The indicators' units of measure",
 	UnitHeader:      "Unit",
+	IndicatorTable:  "The indicators and their definitions",
+	OwnReplaces:     " (Own indicator, replacing the catalogue's.)",
+	OwnAdded:        " (Own indicator, added to the catalogue.)",
+	Uncoded:         " (n/a in %d: the code %s of %s is not in the edition's code list %s.)",
 	PDF: PDF{Contents: "Contents", Page: "page %d of %d", Partnership: "In partnership with ", Edition: "Edition %d",
 		Figure: "Figure", Table: "Table", Sample: "Sample data"},
 	Bases: map[string]string{

@@ -48,6 +48,10 @@ var it = Words{
 	OrgHeader:       [5]string{"Tipo di organizzazione", "Organizzazioni", "Nei progetti", "Ai tavoli", "Nei gruppi"},
 	UnitTable:       "Le unità di misura degli indicatori",
 	UnitHeader:      "Unità di misura",
+	IndicatorTable:  "Gli indicatori e le loro definizioni",
+	OwnReplaces:     " (Indicatore proprio, al posto di quello del catalogo.)",
+	OwnAdded:        " (Indicatore proprio, aggiunto al catalogo.)",
+	Uncoded:         " (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)",
 	PDF: PDF{Contents: "Indice", Page: "pagina %d di %d", Partnership: "In collaborazione con ", Edition: "Edizione %d",
 		Figure: "Figura", Table: "Tabella", Sample: "Dati di esempio"},
 	Bases: map[string]string{

@@ -76,6 +76,17 @@ type Words struct {
 	// several), by kind of record.
 	RecordNouns map[string][3]string
 
+	// IndicatorTable is the caption of the method's table of the catalogue.
+	IndicatorTable string
+
+	// OwnReplaces and OwnAdded follow the definition of a user's own
+	// indicator.
+	OwnReplaces, OwnAdded string
+
+	// Uncoded follows the definition of an indicator n.d. because the
+	// edition lacks a code it names: the year, the code, the field, the list.
+	Uncoded string
+
 	// PDF are the fixed texts of the PDF report.
 	PDF PDF
 
