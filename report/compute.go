@@ -1,9 +1,12 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"rendiconto/report/words"
 )
 
 // Compute computes every indicator of the catalogue on the edition. The
@@ -298,7 +301,7 @@ func (c *computer) breakdownBy(source, by string, bins []float64, recs []record,
 }
 
 // cityWideLabel is the label of the CityWide row.
-var cityWideLabel = Text{It: "Città", En: "City-wide"}
+var cityWideLabel = bothIn(func(w *words.Words) string { return w.CityWide })
 
 // cityWide reports whether the source has a record of the whole city (a
 // table or group without a district): district breakdowns then end with a
@@ -365,12 +368,17 @@ func binned(recs []record, field string, bins []float64, weight func(record) flo
 func binLabel(bins []float64, i int) Text {
 	switch {
 	case i == 0:
-		return Text{It: "fino a " + ftoa(bins[0]), En: "up to " + ftoa(bins[0])}
+		return bothIn(func(w *words.Words) string { return fmt.Sprintf(w.UpTo, ftoa(bins[0])) })
 	case i == len(bins):
-		return Text{It: "oltre " + ftoa(bins[i-1]), En: "over " + ftoa(bins[i-1])}
+		return bothIn(func(w *words.Words) string { return fmt.Sprintf(w.Over, ftoa(bins[i-1])) })
 	}
 	l := ftoa(bins[i-1]+1) + "–" + ftoa(bins[i])
 	return Text{It: l, En: l}
+}
+
+// bothIn is the text f makes of the words of each language.
+func bothIn(f func(*words.Words) string) Text {
+	return Text{It: f(words.For("it")), En: f(words.For("en"))}
 }
 
 // joinLabels is the label of a cross row: a's and b's, each language its own.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 	"rendiconto/report/yamldata"
 	"rendiconto/templates"
 )
@@ -128,11 +129,7 @@ func internalName(name string, rs *report.Results, lang string) string {
 		return name
 	}
 	ext := filepath.Ext(name)
-	suffix := "-interno"
-	if lang == "en" {
-		suffix = "-internal"
-	}
-	return strings.TrimSuffix(name, ext) + suffix + ext
+	return strings.TrimSuffix(name, ext) + words.For(lang).InternalSuffix + ext
 }
 
 func yearFlag(fs *flag.FlagSet, o *options) {

@@ -52,6 +52,16 @@ var en = Words{
 	OwnReplaces:     " (Own indicator, replacing the catalogue's.)",
 	OwnAdded:        " (Own indicator, added to the catalogue.)",
 	Uncoded:         " (n/a in %d: the code %s of %s is not in the edition's code list %s.)",
+	SourceNames: map[string]string{
+		"projects":      "monitoring of inclusive projects",
+		"tables":        "monitoring of permanent tables",
+		"groups":        "monitoring of citizen groups",
+		"organisations": "list of the organisations of the territory",
+		"staff":         "staff figures",
+		"services":      "social services figures",
+		"goals":         "improvement goals",
+		"edition":       "data of the edition",
+	},
 	PDF: PDF{Contents: "Contents", Page: "page %d of %d", Partnership: "In partnership with ", Edition: "Edition %d",
 		Figure: "Figure", Table: "Table", Sample: "Sample data"},
 	Bases: map[string]string{

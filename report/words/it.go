@@ -52,6 +52,16 @@ var it = Words{
 	OwnReplaces:     " (Indicatore proprio, al posto di quello del catalogo.)",
 	OwnAdded:        " (Indicatore proprio, aggiunto al catalogo.)",
 	Uncoded:         " (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)",
+	SourceNames: map[string]string{
+		"projects":      "monitoraggio dei progetti inclusivi",
+		"tables":        "monitoraggio dei tavoli permanenti",
+		"groups":        "monitoraggio dei gruppi di cittadini",
+		"organisations": "elenco delle organizzazioni del territorio",
+		"staff":         "dati sul personale",
+		"services":      "dati dei servizi sociali",
+		"goals":         "obiettivi di miglioramento",
+		"edition":       "dati dell'edizione",
+	},
 	PDF: PDF{Contents: "Indice", Page: "pagina %d di %d", Partnership: "In collaborazione con ", Edition: "Edizione %d",
 		Figure: "Figura", Table: "Tabella", Sample: "Dati di esempio"},
 	Bases: map[string]string{

@@ -87,6 +87,11 @@ type Words struct {
 	// edition lacks a code it names: the year, the code, the field, the list.
 	Uncoded string
 
+	// SourceNames name the data files as a reader knows them, by source key
+	// ("edition" for a file of no source), lower case: they are read
+	// mid-sentence ("Fonte: monitoraggio …, 2019").
+	SourceNames map[string]string
+
 	// PDF are the fixed texts of the PDF report.
 	PDF PDF
 
