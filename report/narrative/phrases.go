@@ -288,38 +288,25 @@ func (e *env) reach(id string) (Reach, error) {
 		}
 	}
 	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0 && withheld == 0
-	it := e.lang != "en"
+	w := words.For(e.lang)
 	if d := districtName(e.rs, e.lang); d != "" && g.All {
 		// Seen from one district: it is not "every district" of the city.
 		g.All = false
-		g.Text = map[bool]string{true: "nel ", false: "in the "}[it] + d
+		g.Text = w.DistrictIn + d
 		return g, nil
 	}
+	noun, _ := plural(g.With, w.DistrictOne, w.DistrictMany)
 	switch {
-	case withheld > 0 && g.With == 0 && it:
-		g.Text = "in nessun quartiere tra quelli con dati pubblicabili"
 	case withheld > 0 && g.With == 0:
-		g.Text = "in no district among those whose figures can be published"
-	case withheld > 0 && it:
-		w, _ := plural(g.With, "quartiere", "quartieri")
-		g.Text = fmt.Sprintf("in almeno %d %s su %d", g.With, w, g.Of)
+		g.Text = w.DistrictsNoneKnown
 	case withheld > 0:
-		w, _ := plural(g.With, "district", "districts")
-		g.Text = fmt.Sprintf("in at least %d %s of %d", g.With, w, g.Of)
-	case g.None && it:
-		g.Text = "in nessun quartiere"
+		g.Text = fmt.Sprintf(w.DistrictsAtLeast, g.With, noun, g.Of)
 	case g.None:
-		g.Text = "in no district"
-	case g.All && it:
-		g.Text = "in ogni quartiere"
+		g.Text = w.DistrictsNone
 	case g.All:
-		g.Text = "in every district"
-	case it:
-		w, _ := plural(g.With, "quartiere", "quartieri")
-		g.Text = fmt.Sprintf("in %d %s su %d", g.With, w, g.Of)
+		g.Text = w.DistrictsEvery
 	default:
-		w, _ := plural(g.With, "district", "districts")
-		g.Text = fmt.Sprintf("in %d %s of %d", g.With, w, g.Of)
+		g.Text = fmt.Sprintf(w.DistrictsSome, g.With, noun, g.Of)
 	}
 	return g, nil
 }
@@ -381,10 +368,7 @@ func (e *env) join(rows []Top) string {
 // andList joins words as a list: "a, b e c", "a, b and c"; with
 // semicolons when an item holds a comma or the conjunction itself.
 func (e *env) andList(s []string) string {
-	and := " e "
-	if e.lang == "en" {
-		and = " and "
-	}
+	and := words.For(e.lang).And
 	switch len(s) {
 	case 0:
 		return ""

@@ -17,25 +17,17 @@ const NP = "n.p."
 
 // npNote is the note under a table with n withheld cells.
 func npNote(lang string, n int) string {
-	if lang == "en" {
-		return fmt.Sprintf("%s: not published, to protect people's privacy (%d %s)", NP, n, map[bool]string{true: "cell", false: "cells"}[n == 1])
-	}
-	return fmt.Sprintf("%s: dato non pubblicato per tutela della riservatezza (%d %s)", NP, n, map[bool]string{true: "cella", false: "celle"}[n == 1])
+	w := words.For(lang)
+	return fmt.Sprintf(w.NPNote, NP, n, pluralOf(n, w.NPCell, w.NPCells))
 }
 
 // npChartNote is the part of a chart's caption note that says how many of
 // its items are not drawn because they are withheld.
 func npChartNote(lang string, n int) string {
-	if lang == "en" {
-		if n == 1 {
-			return "1 item not published, to protect people's privacy"
-		}
-		return fmt.Sprintf("%d items not published, to protect people's privacy", n)
-	}
 	if n == 1 {
-		return "1 voce non pubblicata per tutela della riservatezza"
+		return words.For(lang).NPChart1
 	}
-	return fmt.Sprintf("%d voci non pubblicate per tutela della riservatezza", n)
+	return fmt.Sprintf(words.For(lang).NPChartN, n)
 }
 
 // npChart is the sentence in place of a chart whose every item is
@@ -94,42 +86,24 @@ func withheldCells(rs *report.Results) int {
 // rule withholds nothing (or was not applied, as in tests), so that an
 // edition without small counts reads as before.
 func (e *env) privacy() string {
-	it := e.lang != "en"
+	w := words.For(e.lang)
 	if e.rs.Internal {
-		if it {
-			return "Questa versione è a uso interno: riporta anche i conteggi di persone che la versione pubblicata non mostra per tutela della riservatezza, e non va diffusa."
-		}
-		return "This version is for internal use: it also shows the counts of people that the published version leaves out to protect their privacy, and is not to be circulated."
+		return w.PrivacyInternal
 	}
 	n := withheldCells(e.rs)
 	if n == 0 || e.rs.Threshold == 0 {
 		return ""
 	}
-	t := e.rs.Threshold
-	if it {
-		cells := fmt.Sprintf("non sono pubblicati %d dati", n)
-		if n == 1 {
-			cells = "non è pubblicato 1 dato"
-		}
-		return fmt.Sprintf("Per tutela della riservatezza, i conteggi di persone da 1 a %d non sono pubblicati (soppressione primaria), e con essi i dati che permetterebbero di ricalcolarli per differenza dai totali o da altri indicatori, come le quote e i tassi che ne derivano (soppressione secondaria): nelle tabelle sono indicati con “%s”, e i grafici non li disegnano. In questa edizione %s.", t-1, NP, cells)
-	}
-	cells := fmt.Sprintf("%d figures", n)
+	cells := fmt.Sprintf(w.PrivacyWithheldN, n)
 	if n == 1 {
-		cells = "1 figure"
+		cells = w.PrivacyWithheld1
 	}
-	verb := "are"
-	if n == 1 {
-		verb = "is"
-	}
-	return fmt.Sprintf("To protect people's privacy, counts of people from 1 to %d are not published (primary suppression), nor are the figures that would let a reader recompute them from totals or other indicators, such as the shares and rates derived from them (secondary suppression): tables mark them “%s” (not published), and charts do not draw them. In this edition %s %s not published.", t-1, NP, cells, verb)
+	return fmt.Sprintf(w.PrivacyRule, e.rs.Threshold-1, NP, cells)
 }
 
 // npChartWhy says what n.p. means in a trend chart's note.
 func npChartWhy(lang string) string {
-	if lang == "en" {
-		return "not published, to protect people's privacy"
-	}
-	return "dato non pubblicato per tutela della riservatezza"
+	return words.For(lang).NPChartWhy
 }
 
 // withheldBound is a value no withheld row of r's breakdown can exceed,

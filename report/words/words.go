@@ -92,6 +92,27 @@ type Words struct {
 	// mid-sentence ("Fonte: monitoraggio …, 2019").
 	SourceNames map[string]string
 
+	// The privacy texts: NPNote is the note under a table with withheld
+	// cells (n.p., their number, NPCell or NPCells); NPChart1 and NPChartN
+	// count the items a chart leaves out; NPChartWhy says what n.p. means in
+	// a trend chart's note; PrivacyInternal and PrivacyRule (the threshold
+	// less one, n.p., then PrivacyWithheld1 or PrivacyWithheldN) are the
+	// method's sentence.
+	NPNote, NPCell, NPCells                                          string
+	NPChart1, NPChartN, NPChartWhy                                   string
+	PrivacyInternal, PrivacyRule, PrivacyWithheld1, PrivacyWithheldN string
+
+	// The sample note of a report, of a comparison of sample editions,
+	// of a comparison with one (its year).
+	SampleReport, SampleComparison, SampleYear string
+
+	// Where a figure is, among the districts: DistrictIn before the one
+	// district of a district's report; the others with the count of
+	// districts, the noun (DistrictOne or DistrictMany) and their number.
+	DistrictIn, DistrictOne, DistrictMany        string
+	DistrictsNone, DistrictsEvery, DistrictsSome string
+	DistrictsNoneKnown, DistrictsAtLeast         string
+
 	// PDF are the fixed texts of the PDF report.
 	PDF PDF
 
