@@ -83,6 +83,8 @@ var en = Words{
 	DistrictsSome:      "in %d %s of %d",
 	DistrictsNoneKnown: "in no district among those whose figures can be published",
 	DistrictsAtLeast:   "in at least %d %s of %d",
+	Chart: Chart{NoData: "no data", Others: "Others (%s)", SmallestHidden: "The %s smallest items are not shown.",
+		OthersAddUp: "%s adds up the %s smallest items."},
 	PDF: PDF{Contents: "Contents", Page: "page %d of %d", Partnership: "In partnership with ", Edition: "Edition %d",
 		Figure: "Figure", Table: "Table", Sample: "Sample data"},
 	Bases: map[string]string{

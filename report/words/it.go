@@ -83,6 +83,8 @@ var it = Words{
 	DistrictsSome:      "in %d %s su %d",
 	DistrictsNoneKnown: "in nessun quartiere tra quelli con dati pubblicabili",
 	DistrictsAtLeast:   "in almeno %d %s su %d",
+	Chart: Chart{NoData: "nessun dato", Others: "Altri (%s)", SmallestHidden: "Non sono mostrate le %s voci minori.",
+		OthersAddUp: "%s somma le %s voci minori."},
 	PDF: PDF{Contents: "Indice", Page: "pagina %d di %d", Partnership: "In collaborazione con ", Edition: "Edizione %d",
 		Figure: "Figura", Table: "Tabella", Sample: "Dati di esempio"},
 	Bases: map[string]string{

@@ -113,6 +113,8 @@ type Words struct {
 	DistrictsNone, DistrictsEvery, DistrictsSome string
 	DistrictsNoneKnown, DistrictsAtLeast         string
 
+	// Chart are the charts' own texts.
+	Chart Chart
 	// PDF are the fixed texts of the PDF report.
 	PDF PDF
 
@@ -130,6 +132,16 @@ func For(lang string) *Words {
 		return &en
 	}
 	return &it
+}
+
+// Chart are the texts a chart draws itself. Not used yet: report/pdf's
+// chart code (chart.go, slides_fit.go) still has them, in Italian only for
+// NoData; the chart package takes them from here.
+type Chart struct {
+	NoData         string // in an empty plot area
+	Others         string // the category that adds up the rest: "Altri (%s)"
+	SmallestHidden string // a note: "Non sono mostrate le %s voci minori."
+	OthersAddUp    string // a note: the Others label, how many it adds up
 }
 
 // PDF are the fixed texts of the PDF report.
