@@ -139,10 +139,7 @@ func (e *env) coverage() markup {
 		}
 		name := r.Indicator.ID // a reader finds a numbered id in the table; an internal one by its title
 		if publicID(name) != name {
-			name = "«" + r.Indicator.Title.In(lang) + "»"
-			if lang == "en" {
-				name = "“" + r.Indicator.Title.In(lang) + "”"
-			}
+			name = fmt.Sprintf(words.For(lang).Quote, r.Indicator.Title.In(lang))
 		}
 		g.ids = append(g.ids, name)
 	}

@@ -447,24 +447,18 @@ func (e *env) stakeholderChart() markup {
 // record sets the edition has, and those it lacks.
 func (e *env) takingPart() string {
 	ed := e.rs.Edition
-	sets := []struct {
-		file       string
-		one, whole [2]string // it, en
-	}{
-		{report.FileProjects, [2]string{"un progetto", "one project"}, [2]string{"i progetti", "projects"}},
-		{report.FileTables, [2]string{"un tavolo", "one table"}, [2]string{"i tavoli", "tables"}},
-		{report.FileGroups, [2]string{"un gruppo", "one group"}, [2]string{"i gruppi", "groups"}},
+	sets := []struct{ file, source string }{
+		{report.FileProjects, report.SourceProjects},
+		{report.FileTables, report.SourceTables},
+		{report.FileGroups, report.SourceGroups},
 	}
-	l := 0
-	if e.lang == "en" {
-		l = 1
-	}
+	w := words.For(e.lang)
 	var have, lack []string
 	for _, s := range sets {
 		if ed.Has(s.file) {
-			have = append(have, s.one[l])
+			have = append(have, w.TakingPartOne[s.source])
 		} else {
-			lack = append(lack, s.whole[l])
+			lack = append(lack, w.TakingPartAll[s.source])
 		}
 	}
 	join := func(ws []string, and string) string {
@@ -473,9 +467,9 @@ func (e *env) takingPart() string {
 		}
 		return strings.Join(ws[:len(ws)-1], ", ") + and + ws[len(ws)-1]
 	}
-	note := [2]string{"Organizzazioni presenti in almeno ", "Organisations in at least "}[l] + join(have, [2]string{" o ", " or "}[l])
+	note := w.TakingPart + join(have, w.TakingPartOr)
 	if len(lack) > 0 {
-		note += [2]string{"; l’edizione non comprende ", "; the edition does not include "}[l] + join(lack, [2]string{" e ", " or "}[l])
+		note += w.TakingPartLacks + join(lack, w.TakingPartAnd)
 	}
 	return note
 }
@@ -530,19 +524,12 @@ func (e *env) oneInN(share float64) string {
 	if n < 2 || n > 10 {
 		return ""
 	}
-	it := []string{"", "", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"}
-	en := []string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	exact := math.Abs(math.Round(1000/n)/1000-p) < 1e-9
-	if e.lang == "en" {
-		if exact {
-			return "one in " + en[int(n)]
-		}
-		return "about one in " + en[int(n)]
+	w := words.For(e.lang)
+	number := w.OneInNumbers[int(n)-2]
+	if math.Abs(math.Round(1000/n)/1000-p) < 1e-9 { // exact
+		return fmt.Sprintf(w.OneIn, number)
 	}
-	if exact {
-		return "uno su " + it[int(n)]
-	}
-	return "circa uno su " + it[int(n)]
+	return fmt.Sprintf(w.AboutOneIn, number)
 }
 
 // codes is the labels of one of the edition's code lists as a bulleted

@@ -115,6 +115,21 @@ type Words struct {
 
 	// Chart are the charts' own texts.
 	Chart Chart
+	// The note of the chart of organisations taking part: TakingPart, the
+	// record sets the edition has (TakingPartOne, joined with TakingPartOr),
+	// then TakingPartLacks and those it lacks (TakingPartAll, joined with
+	// TakingPartAnd); by record set.
+	TakingPart, TakingPartLacks, TakingPartOr, TakingPartAnd string
+	TakingPartOne, TakingPartAll                             map[string]string
+
+	// OneIn and AboutOneIn say a share as "one in" a number in words
+	// (OneInNumbers, two to ten).
+	OneIn, AboutOneIn string
+	OneInNumbers      [9]string
+
+	// Quote quotes a name in running text: «…», “…”.
+	Quote string
+
 	// PDF are the fixed texts of the PDF report.
 	PDF PDF
 
