@@ -214,7 +214,7 @@ func whyNA(r *report.Result, lang string) string {
 	case r == nil:
 		return words.For(lang).Xlsx.ND
 	case r.Withheld:
-		return words.For(lang).Xlsx.Np
+		return words.For(lang).Xlsx.NP
 	case len(r.Missing) > 0:
 		return fmt.Sprintf(words.For(lang).Xlsx.Missing, strings.Join(r.Missing, ", "))
 	case r.Reason != "":
@@ -235,7 +235,7 @@ func rowWhy(r *report.Result, lang string) string {
 // rowNA says why a row of a known value is n.d.
 func rowNA(row report.Row, lang string) string {
 	if row.Withheld {
-		return words.For(lang).Xlsx.Np
+		return words.For(lang).Xlsx.NP
 	}
 	return words.For(lang).Xlsx.Row
 }
@@ -291,7 +291,7 @@ func compareXLSX(w io.Writer, c *report.Comparison, lang string) error {
 		s.rows = append(s.rows, []xcell{id, title, {}, {},
 			{kind: value, v: ch.From, why: whyNA(rf, lang)},
 			{kind: value, v: ch.To, why: whyNA(rt, lang)},
-			{kind: change, v: ch.Change, why: cmpOrWhy(ch.FromWithheld || ch.ToWithheld, xw.Np, xw.NDChange)},
+			{kind: change, v: ch.Change, why: cmpOrWhy(ch.FromWithheld || ch.ToWithheld, xw.NP, xw.NDChange)},
 			{kind: xPercent, v: ch.ChangePct, why: whyPct},
 			{}})
 		for _, r := range ch.Breakdown {
@@ -309,10 +309,10 @@ func compareXLSX(w io.Writer, c *report.Comparison, lang string) error {
 				whyChange = fmt.Sprintf(xw.NDDef, r.Note)
 			}
 			if r.FromWithheld {
-				whyFrom, whyChange = xw.Np, xw.Np
+				whyFrom, whyChange = xw.NP, xw.NP
 			}
 			if r.ToWithheld {
-				whyTo, whyChange = xw.Np, xw.Np
+				whyTo, whyChange = xw.NP, xw.NP
 			}
 			note := r.Note
 			if len(r.Was) > 0 {

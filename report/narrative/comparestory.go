@@ -108,7 +108,7 @@ func mainChanges(all []mainChange) (up, down []mainChange) {
 // sentence says a change with both figures: "Tavoli permanenti: da 29 a
 // 34 (+5, +17,2%)."
 func (m mainChange) sentence(lang string) string {
-	return fmt.Sprintf(words.For(lang).Story.Fromto, m.ch.Indicator.Title.In(lang), m.from, m.to, m.d, m.pctS)
+	return fmt.Sprintf(words.For(lang).Story.FromTo, m.ch.Indicator.Title.In(lang), m.from, m.to, m.d, m.pctS)
 }
 
 // story is the first parts of a comparison: the main changes, the code

@@ -4,31 +4,21 @@ package words
 // phrase with numbers or names is a format string (fmt) whose verbs are the
 // same, in the same order, in every language. See For.
 type Words struct {
-	Item            string
-	Share           string
-	Total           string
-	Source          string
-	Edition         string
-	Records         string
-	Indicator       string
-	Definition      string
-	File            string
-	Up              string
-	Down            string
-	Stable          string
-	Missing         string
-	Complete        string
-	ND              string
-	Read            string
-	Projects        string
-	OfWhichInTotals string
-	Tables          string
-	Groups          string
-	Organisations   string
-	Because         string
-	NoRecords       string
-	Compared        string
-	Multi           string
+	// The headers and words of tables and sentences: "Voce", "%", "Totale",
+	// "Fonte", "Indicatore"; a change "in aumento", "in calo", "stabile"
+	// ("rispetto al" year); "organizzazioni" counted; Multi is the note
+	// of a breakdown with several answers a record.
+	Item          string
+	Share         string
+	Total         string
+	Source        string
+	Indicator     string
+	Up            string
+	Down          string
+	Stable        string
+	Organisations string
+	Compared      string
+	Multi         string
 
 	// NA marks a value that is not available: "n.d."; "n/a" in English,
 	// where "n.d." reads as "no date".
@@ -206,7 +196,7 @@ type Story struct {
 	Down          string
 	NoUp          string
 	NoDown        string
-	Fromto        string
+	FromTo        string
 	Appeared      string
 	NewInd        string
 	NewCodes      string
@@ -309,7 +299,7 @@ type Xlsx struct {
 	Missing    string
 	Row        string
 	ND         string
-	Np         string
+	NP         string
 	NDChange   string
 	NDPct      string
 	NDNew      string
