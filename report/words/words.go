@@ -103,8 +103,6 @@ type Words struct {
 	DistrictsNone, DistrictsEvery, DistrictsSome string
 	DistrictsNoneKnown, DistrictsAtLeast         string
 
-	// Chart are the charts' own texts.
-	Chart Chart
 	// The note of the chart of organisations taking part: TakingPart, the
 	// record sets the edition has (TakingPartOne, joined with TakingPartOr),
 	// then TakingPartLacks and those it lacks (TakingPartAll, joined with
@@ -120,9 +118,12 @@ type Words struct {
 	// Quote quotes a name in running text: «…», “…”.
 	Quote string
 
-	// PDF are the fixed texts of the PDF report.
-	PDF PDF
+	// Chart are the charts' own texts, PDF the PDF report's.
+	Chart Chart
+	PDF   PDF
 
+	// The tables of the comparison, its deck, the method's coverage and
+	// the workbooks.
 	Compare  Compare
 	Story    Story
 	Deck     Deck
@@ -131,7 +132,8 @@ type Words struct {
 	Xlsx     Xlsx
 }
 
-// For returns the words of lang: "en" English, anything else Italian.
+// For returns the words of lang: "en" English, anything else Italian. The
+// table is shared: read it, never change it.
 func For(lang string) *Words {
 	if lang == "en" {
 		return &en
