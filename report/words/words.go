@@ -162,7 +162,8 @@ type PDF struct {
 	Sample      string // the stamp of sample data
 }
 
-// Compare are the comparison report's fixed texts: its title, introduction, tables and trends.
+// Compare are the comparison report's fixed texts: its title, introduction,
+// tables and trends.
 type Compare struct {
 	Title       string
 	Trends      string
@@ -190,7 +191,9 @@ type Compare struct {
 	SparkDash   string
 }
 
-// Story are the words of the first parts of the comparison: the main changes, what is new, what cannot be compared, the code lists changed, the changes by area.
+// Story are the words of the first parts of the comparison: the main
+// changes, what is new, what cannot be compared, the code lists changed, the
+// changes by area.
 type Story struct {
 	Main          string
 	MainIntro     string
@@ -239,7 +242,8 @@ type Story struct {
 	AreaSame      string
 }
 
-// Deck are the words of the comparison deck that the report does not already have.
+// Deck are the words of the comparison deck that the report does not already
+// have.
 type Deck struct {
 	Biggest     string
 	BiggestNote string
@@ -261,7 +265,8 @@ type Where struct {
 	Mapped     string
 }
 
-// Coverage are the sentences of the method's coverage part. The n.d. headings begin with "n.d.", which agrees with one indicator and with many.
+// Coverage are the sentences of the method's coverage part. The n.d.
+// headings begin with "n.d.", which agrees with one indicator and with many.
 type Coverage struct {
 	Read           string
 	Missing        string
@@ -284,7 +289,8 @@ type Coverage struct {
 	Computed       string
 }
 
-// Xlsx are the headers and notes of the indicators' and the comparison's workbooks.
+// Xlsx are the headers and notes of the indicators' and the comparison's
+// workbooks.
 type Xlsx struct {
 	Indicators string
 	Comparison string
