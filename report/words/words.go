@@ -130,6 +130,7 @@ type Words struct {
 	Where    Where
 	Coverage Coverage
 	Xlsx     Xlsx
+	GoalText GoalText
 }
 
 // For returns the words of lang: "en" English, anything else Italian. The
@@ -315,4 +316,38 @@ type Xlsx struct {
 	NDDef      string
 	TitleDoc   string
 	TitleCmp   string
+}
+
+// GoalText are the goals' sentences: a goal set (Owner, Indicator,
+// Target, Value), a goal followed up (SetIn, Status or LastStatus,
+// Overdue, Indicator, then Unverifiable, NotPublished, NotAvailable, ValueIn
+// or Against), the notes when there are none, and how the targets went.
+// The counts and their agreement stay with the code that builds the
+// sentences (package narrative, goals.go).
+type GoalText struct {
+	Owner          string
+	Indicator      string
+	Target         string
+	Value          string
+	SetIn          string
+	Status         string
+	LastStatus     string
+	Overdue        string
+	Unverifiable   string
+	NotPublished   string
+	NotAvailable   string
+	ValueIn        string
+	Against        string
+	NoneSet        string
+	NoNew          string
+	NoEarlier      string
+	NoneLeft       string
+	Reached1       string
+	Missed1        string
+	Unverifiable1  string
+	AllReached     string
+	NoneReached    string
+	NoneVerifiable string
+	OneOfTwo       string
+	OfThe          string
 }
