@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -284,6 +285,21 @@ func TestLabelsInEnglish(t *testing.T) {
 	r, _ := rs.Lookup("activities")
 	if got := []string{r.Breakdown[0].Label.In("en"), r.Breakdown[1].Label.In("en")}; got[0] != "Socialising" || got[1] != "Salute" {
 		t.Errorf("English labels = %v, want the English one where given, else the Italian", got)
+	}
+	if got := r.Breakdown[0].Label.In("it"); got != "Socialità" {
+		t.Errorf("Italian label = %q: one computation holds both languages", got)
+	}
+	// The classes of a numeric breakdown are labelled in both languages.
+	size, _ := rs.Lookup("size")
+	var it, en []string
+	for _, row := range size.Breakdown {
+		it, en = append(it, row.Label.In("it")), append(en, row.Label.In("en"))
+	}
+	if got, want := strings.Join(it, "; "), "fino a 20; 21–100; oltre 100"; got != want {
+		t.Errorf("class labels %q, want %q", got, want)
+	}
+	if got, want := strings.Join(en, "; "), "up to 20; 21–100; over 100"; got != want {
+		t.Errorf("class labels in English %q, want %q", got, want)
 	}
 	ed.Title, ed.TitleEn, ed.Subtitle = "Il lavoro di comunità", "Community work", "Rendiconto"
 	if title, sub := ed.TitleIn("en"); title != "Community work" || sub != "Rendiconto" {
