@@ -151,10 +151,10 @@ func (e *env) goals() (Goals, error) {
 
 func (e *env) goalsIntro(n, measured int) string {
 	y := strconv.Itoa(e.rs.Edition.Year)
+	if n == 0 {
+		return fmt.Sprintf(words.For(e.lang).GoalText.NoNew, y)
+	}
 	if e.lang == "en" {
-		if n == 0 {
-			return fmt.Sprintf(words.For(e.lang).GoalText.NoNew, y)
-		}
 		s := "With its " + y + " report the institution sets " + numWord(n, e.lang) + " " + pluralOf(n, "improvement goal", "improvement goals")
 		switch {
 		case measured == 0:
@@ -168,9 +168,6 @@ func (e *env) goalsIntro(n, measured int) string {
 			s += "; for " + numWord(measured, e.lang) + " of them an indicator of this report measures progress against a target"
 		}
 		return s + "."
-	}
-	if n == 0 {
-		return fmt.Sprintf(words.For(e.lang).GoalText.NoNew, y)
 	}
 	s := "Con il rapporto " + y + " l'ente fissa " + pluralOf(n, "un obiettivo", numWord(n, e.lang)+" obiettivi") + " di miglioramento"
 	switch {
@@ -312,15 +309,10 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 // numWord writes a count below ten in words ("due", "two"), the others in
 // digits; one is "uno"/"one".
 func numWord(n int, lang string) string {
-	it := []string{"nessuno", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"}
-	en := []string{"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	if n < 0 || n > 9 {
 		return strconv.Itoa(n)
 	}
-	if lang == "en" {
-		return en[n]
-	}
-	return it[n]
+	return words.For(lang).Numbers[n]
 }
 
 // capital is s with its first letter upper case.

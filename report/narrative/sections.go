@@ -525,7 +525,7 @@ func (e *env) oneInN(share float64) string {
 		return ""
 	}
 	w := words.For(e.lang)
-	number := w.OneInNumbers[int(n)-2]
+	number := w.Numbers[int(n)]
 	if math.Abs(math.Round(1000/n)/1000-p) < 1e-9 { // exact
 		return fmt.Sprintf(w.OneIn, number)
 	}

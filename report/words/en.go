@@ -79,7 +79,7 @@ var en = Words{
 	TakingPartAll:   map[string]string{"projects": "projects", "tables": "tables", "groups": "groups"},
 	OneIn:           "one in %s",
 	AboutOneIn:      "about one in %s",
-	OneInNumbers:    [9]string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"},
+	Numbers:         [11]string{"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"},
 	Quote:           "“%s”",
 	PDF: PDF{Contents: "Contents", Page: "page %d of %d", Partnership: "In partnership with ", Edition: "Edition %d",
 		Figure: "Figure", Table: "Table", Sample: "Sample data"},

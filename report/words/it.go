@@ -79,7 +79,7 @@ var it = Words{
 	TakingPartAll:   map[string]string{"projects": "i progetti", "tables": "i tavoli", "groups": "i gruppi"},
 	OneIn:           "uno su %s",
 	AboutOneIn:      "circa uno su %s",
-	OneInNumbers:    [9]string{"due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"},
+	Numbers:         [11]string{"nessuno", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"},
 	Quote:           "«%s»",
 	PDF: PDF{Contents: "Indice", Page: "pagina %d di %d", Partnership: "In collaborazione con ", Edition: "Edizione %d",
 		Figure: "Figura", Table: "Tabella", Sample: "Dati di esempio"},

@@ -110,10 +110,11 @@ type Words struct {
 	TakingPart, TakingPartLacks, TakingPartOr, TakingPartAnd string
 	TakingPartOne, TakingPartAll                             map[string]string
 
-	// OneIn and AboutOneIn say a share as "one in" a number in words
-	// (OneInNumbers, two to ten).
+	// OneIn and AboutOneIn say a share as "one in" a number in words.
 	OneIn, AboutOneIn string
-	OneInNumbers      [9]string
+	// Numbers are the numbers from zero to ten in words: "nessuno", "uno",
+	// "due"…
+	Numbers [11]string
 
 	// Quote quotes a name in running text: «…», “…”.
 	Quote string
