@@ -28,19 +28,19 @@ func TestCityWideRecords(t *testing.T) {
 		"groups_sud":  "0",
 		"tables_rate": "3.5 nord=0 sud=2 city=n.d.", // 14 meetings per 4,000 residents; the city's are no district's
 	}
-	rs := Compute(ed, cityCatalogue(), "it")
+	rs := Compute(ed, cityCatalogue())
 	for _, r := range rs.List {
 		if got := brief(r); got != want[r.Indicator.ID] {
 			t.Errorf("%s = %s, want %s", r.Indicator.ID, got, want[r.Indicator.ID])
 		}
 	}
-	if r, _ := rs.Lookup("tables"); r.Breakdown[2].Label != "Città" {
-		t.Errorf("city row label %q", r.Breakdown[2].Label)
+	if r, _ := rs.Lookup("tables"); r.Breakdown[2].Label.In("it") != "Città" {
+		t.Errorf("city row label %q", r.Breakdown[2].Label.In("it"))
 	}
-	if r, _ := Compute(ed, cityCatalogue(), "en").Lookup("tables"); r.Breakdown[2].Label != "City-wide" {
-		t.Errorf("city row label in English %q", r.Breakdown[2].Label)
+	if r, _ := Compute(ed, cityCatalogue()).Lookup("tables"); r.Breakdown[2].Label.In("en") != "City-wide" {
+		t.Errorf("city row label in English %q", r.Breakdown[2].Label.In("en"))
 	}
-	plain := Compute(testEdition(), cityCatalogue(), "it")
+	plain := Compute(testEdition(), cityCatalogue())
 	if r, _ := plain.Lookup("tables"); brief(r) != "2 nord=0 sud=2" {
 		t.Errorf("without city-wide records: %s", brief(r))
 	}
@@ -67,13 +67,13 @@ func TestOfficesList(t *testing.T) {
 	for i, ops := range []map[string]int{{"desk": 3, "edu": 1}, {"edu": 2}, nil} {
 		ed.Projects[i].Operators = Operators{ByOffice: ops, Stated: ops != nil}
 	}
-	r, _ := Compute(ed, testCatalogue, "en").Lookup("operators")
+	r, _ := Compute(ed, testCatalogue).Lookup("operators")
 	// the mean is over P1–P3: the test catalogue has no filter on operators.stated
 	if got, want := brief(r), "2 operators.desk=1 operators.edu=1"; got != want {
 		t.Errorf("operators = %s, want %s", got, want)
 	}
-	if r.Breakdown[0].Label != "Desk" || r.Breakdown[1].Label != "Educativa" {
-		t.Errorf("labels %q, %q", r.Breakdown[0].Label, r.Breakdown[1].Label)
+	if r.Breakdown[0].Label.In("en") != "Desk" || r.Breakdown[1].Label.In("en") != "Educativa" {
+		t.Errorf("labels %q, %q", r.Breakdown[0].Label.In("en"), r.Breakdown[1].Label.In("en"))
 	}
 	if len(testCatalogue.Indicators[8].Parts) != 3 {
 		t.Error("the catalogue's indicator was changed")

@@ -36,7 +36,7 @@ func TestCodeNotes(t *testing.T) {
 	if notes[1].List != "districts" || !strings.Contains(notes[1].String(), "one of: nord, sud") {
 		t.Errorf("note %v", notes[1])
 	}
-	rs := Compute(ed, cat, "it")
+	rs := Compute(ed, cat)
 	for _, id := range []string{"lab", "north", "per_lab"} {
 		r, _ := rs.Lookup(id)
 		if r.Value.Known || r.Reason == "" {

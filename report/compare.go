@@ -36,11 +36,12 @@ type Change struct {
 
 // RowChange is a breakdown row in two editions.
 type RowChange struct {
-	Key, Label string
-	From, To   Value
-	Change     Value
-	Note       string
-	Was        []string // the earlier edition's codes a mapped row is compared with
+	Key      string
+	Label    Text // in both languages, as Row.Label
+	From, To Value
+	Change   Value
+	Note     string
+	Was      []string // the earlier edition's codes a mapped row is compared with
 	// FromWithheld and ToWithheld mark a row withheld in that edition (for
 	// a mapped row, any of the codes it is compared with).
 	FromWithheld, ToWithheld bool
@@ -153,7 +154,7 @@ func compareRows(ind *Indicator, rf, rt *Result, maps *wasMaps) ([]RowChange, bo
 	}
 	was := maps.wasMap(ind)
 	old := make(map[string]Value, len(rf.Breakdown))
-	oldLabel := make(map[string]string, len(rf.Breakdown))
+	oldLabel := make(map[string]Text, len(rf.Breakdown))
 	oldWithheld := make(map[string]bool)
 	for _, r := range rf.Breakdown {
 		old[r.Key] = rf.RowValue(r)
@@ -299,7 +300,7 @@ func (w *wasMaps) merged(ind *Indicator, olds []string) (v float64, ok bool) {
 		return 0, false
 	}
 	if w.from == nil {
-		w.from = newComputer(w.fromEd, nil, "")
+		w.from = newComputer(w.fromEd, nil)
 	}
 	recs := filter(w.from.sets[ind.Source], ind.Filter)
 	weight := func(record) float64 { return 1 }

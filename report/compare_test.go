@@ -199,11 +199,11 @@ func TestCompareMergedCountsRecordsOnce(t *testing.T) {
 		Group{ID: "G1", Themes: []string{"casa", "lavoro"}, Citizens: 10},
 		Group{ID: "G2", Themes: []string{"lavoro", "salute"}, Citizens: 4},
 		Group{ID: "G3", Themes: []string{"salute"}, Citizens: 1},
-	), cat, "it")
+	), cat)
 	to := Compute(edition(2022, []Entry{{Code: "casa_lavoro", Was: []string{"casa", "lavoro"}}, {Code: "salute"}},
 		Group{ID: "G1", Themes: []string{"casa_lavoro"}, Citizens: 12},
 		Group{ID: "G2", Themes: []string{"casa_lavoro", "salute"}, Citizens: 4},
-	), cat, "it")
+	), cat)
 	c := Compare(from, to)
 	for i, want := range []string{
 		"3→2 Δ-1 -33.33% | casa_lavoro 2→2 Δ0 mapped | salute 2→1 Δ-1",

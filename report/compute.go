@@ -1,17 +1,20 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"rendiconto/report/words"
 )
 
-// Compute computes every indicator of the catalogue on the edition, with
-// labels in lang ("it" or "en"). An indicator whose data files are missing is
-// n.d., never zero.
-func Compute(ed *Edition, cat *Catalogue, lang string) *Results {
-	c := newComputer(ed, cat, lang)
-	rs := &Results{Edition: ed, Lang: lang, byID: make(map[string]*Result, len(cat.Indicators))}
+// Compute computes every indicator of the catalogue on the edition. The
+// labels of the results are in both languages: what prints chooses one. An
+// indicator whose data files are missing is n.d., never zero.
+func Compute(ed *Edition, cat *Catalogue) *Results {
+	c := newComputer(ed, cat)
+	rs := &Results{Edition: ed, byID: make(map[string]*Result, len(cat.Indicators))}
 	for _, ind := range cat.Indicators {
 		r := c.result(ind)
 		rs.List = append(rs.List, r)
@@ -23,15 +26,14 @@ func Compute(ed *Edition, cat *Catalogue, lang string) *Results {
 type computer struct {
 	ed   *Edition
 	cat  *Catalogue
-	lang string
 	orgs map[string]*orgRecord
 	sets map[string][]record
 	figs map[string][]Figure
 	done map[*Indicator]*Result // results so far: ratios read other indicators
 }
 
-func newComputer(ed *Edition, cat *Catalogue, lang string) *computer {
-	c := &computer{ed: ed, cat: cat, lang: lang, orgs: make(map[string]*orgRecord, len(ed.Organisations)),
+func newComputer(ed *Edition, cat *Catalogue) *computer {
+	c := &computer{ed: ed, cat: cat, orgs: make(map[string]*orgRecord, len(ed.Organisations)),
 		figs: map[string][]Figure{SourceStaff: ed.Staff, SourceServices: ed.Services},
 		done: map[*Indicator]*Result{}}
 	kinds := ed.Vocabularies["organisation_kinds"]
@@ -145,7 +147,7 @@ func (c *computer) compute(ind *Indicator) *Result {
 		r.Value = Known(sumOf(recs, ind.numeric))
 		r.Breakdown = c.breakdown(ind, recs, ind.numeric)
 		if len(ind.Parts) > 0 {
-			r.Breakdown = parts(ind, recs, 1, c.lang)
+			r.Breakdown = parts(ind, recs, 1)
 		}
 	case MeasureMean:
 		if len(recs) == 0 {
@@ -155,7 +157,7 @@ func (c *computer) compute(ind *Indicator) *Result {
 		n := float64(len(recs))
 		r.Value = Known(sumOf(recs, ind.numeric) / n)
 		if len(ind.Parts) > 0 {
-			r.Breakdown = parts(ind, recs, n, c.lang)
+			r.Breakdown = parts(ind, recs, n)
 		}
 	case MeasureShare:
 		if len(recs) == 0 {
@@ -233,10 +235,10 @@ func sumOf(recs []record, f func(record) float64) float64 {
 
 // parts is the breakdown of a sum or mean over several fields: one row per
 // field, its sum divided by div.
-func parts(ind *Indicator, recs []record, div float64, lang string) []Row {
+func parts(ind *Indicator, recs []record, div float64) []Row {
 	rows := make([]Row, len(ind.Parts))
 	for i, p := range ind.Parts {
-		rows[i] = Row{Key: p.Field, Label: p.Label.In(lang),
+		rows[i] = Row{Key: p.Field, Label: p.Label,
 			Value: sumOf(recs, func(r record) float64 { return r.number(p.Field) }) / div}
 	}
 	return rows
@@ -277,11 +279,11 @@ func (c *computer) breakdownBy(source, by string, bins []float64, recs []record,
 	}
 	field := Schema[source][by]
 	if field.Kind == KindNumber {
-		return binned(recs, by, bins, weight, c.lang)
+		return binned(recs, by, bins, weight)
 	}
 	rows := c.domain(field.Domain)
 	if field.Domain == "districts" && c.cityWide(source) {
-		rows = append(rows, Row{Key: CityWide, Label: cityWideLabel.In(c.lang)})
+		rows = append(rows, Row{Key: CityWide, Label: cityWideLabel})
 	}
 	index := make(map[string]int, len(rows))
 	for i, row := range rows {
@@ -299,7 +301,7 @@ func (c *computer) breakdownBy(source, by string, bins []float64, recs []record,
 }
 
 // cityWideLabel is the label of the CityWide row.
-var cityWideLabel = Text{It: "Città", En: "City-wide"}
+var cityWideLabel = bothIn(func(w *words.Words) string { return w.CityWide })
 
 // cityWide reports whether the source has a record of the whole city (a
 // table or group without a district): district breakdowns then end with a
@@ -321,26 +323,26 @@ func (c *computer) domain(name string) []Row {
 	switch name {
 	case "districts":
 		for _, d := range c.ed.Territory.Districts {
-			rows = append(rows, Row{Key: d.Code, Label: d.Name})
+			rows = append(rows, Row{Key: d.Code, Label: Text{It: d.Name}})
 		}
 		return rows
 	case "zones":
 		for _, d := range c.ed.Territory.Districts {
 			for _, z := range d.Zones {
-				rows = append(rows, Row{Key: z.Code, Label: z.Name})
+				rows = append(rows, Row{Key: z.Code, Label: Text{It: z.Name}})
 			}
 		}
 		return rows
 	}
 	if enum, ok := c.cat.Enums[name]; ok {
 		for _, e := range enum {
-			rows = append(rows, Row{Key: e.Code, Label: e.Label.In(c.lang)})
+			rows = append(rows, Row{Key: e.Code, Label: e.Label})
 		}
 		return rows
 	}
 	if v, ok := c.ed.Vocabularies[name]; ok {
 		for _, e := range v.Entries {
-			rows = append(rows, Row{Key: e.Code, Label: e.LabelIn(c.lang)})
+			rows = append(rows, Row{Key: e.Code, Label: Text{It: e.Label, En: e.LabelEn}})
 		}
 	}
 	return rows
@@ -348,11 +350,11 @@ func (c *computer) domain(name string) []Row {
 
 // binned is the breakdown of a numeric field into classes with the given
 // upper bounds, and a last open class.
-func binned(recs []record, field string, bins []float64, weight func(record) float64, lang string) []Row {
+func binned(recs []record, field string, bins []float64, weight func(record) float64) []Row {
 	keys := binKeys(bins)
 	rows := make([]Row, len(keys))
 	for i, k := range keys {
-		rows[i] = Row{Key: k, Label: binLabel(bins, i, lang)}
+		rows[i] = Row{Key: k, Label: binLabel(bins, i)}
 	}
 	for _, rec := range recs {
 		v := rec.number(field)
@@ -362,18 +364,26 @@ func binned(recs []record, field string, bins []float64, weight func(record) flo
 	return rows
 }
 
-func binLabel(bins []float64, i int, lang string) string {
-	upTo, over := "fino a ", "oltre "
-	if lang == "en" {
-		upTo, over = "up to ", "over "
-	}
+// binLabel is the label of class i of bins, in both languages.
+func binLabel(bins []float64, i int) Text {
 	switch {
 	case i == 0:
-		return upTo + ftoa(bins[0])
+		return bothIn(func(w *words.Words) string { return fmt.Sprintf(w.UpTo, ftoa(bins[0])) })
 	case i == len(bins):
-		return over + ftoa(bins[i-1])
+		return bothIn(func(w *words.Words) string { return fmt.Sprintf(w.Over, ftoa(bins[i-1])) })
 	}
-	return ftoa(bins[i-1]+1) + "–" + ftoa(bins[i])
+	l := ftoa(bins[i-1]+1) + "–" + ftoa(bins[i])
+	return Text{It: l, En: l}
+}
+
+// bothIn is the text f makes of the words of each language.
+func bothIn(f func(*words.Words) string) Text {
+	return Text{It: f(words.For("it")), En: f(words.For("en"))}
+}
+
+// joinLabels is the label of a cross row: a's and b's, each language its own.
+func joinLabels(a, b Text) Text {
+	return Text{It: a.It + ", " + b.It, En: a.In("en") + ", " + b.In("en")}
 }
 
 // filter returns the records that meet every condition.
@@ -466,7 +476,7 @@ func (c *computer) sum(ind *Indicator, fields []string, by, across string) sums 
 		var cross []Row
 		for _, a := range rows {
 			for _, b := range inner {
-				cross = append(cross, Row{Key: a.Key + "/" + b.Key, Label: a.Label + ", " + b.Label})
+				cross = append(cross, Row{Key: a.Key + "/" + b.Key, Label: joinLabels(a.Label, b.Label)})
 			}
 		}
 		rows = cross
@@ -496,7 +506,7 @@ func (c *computer) aggregateSum(ind *Indicator, r *Result) {
 	r.Value, r.Breakdown = Known(s.total), s.rows
 	for _, p := range ind.Parts {
 		ps := c.sum(ind, []string{p.Field}, "", "")
-		r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: ps.total})
+		r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label, Value: ps.total})
 	}
 }
 
@@ -574,7 +584,7 @@ func (c *computer) ratio(ind *Indicator, r *Result) {
 	if ind.Measure == MeasureGap {
 		for _, p := range ind.Parts {
 			gap := num.value.Num - den.value.Num/p.Per
-			r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label.In(c.lang), Value: gap})
+			r.Breakdown = append(r.Breakdown, Row{Key: p.RowKey(), Label: p.Label, Value: gap})
 			if p.Main || (!r.Value.Known && !slices.ContainsFunc(ind.Parts, func(p Part) bool { return p.Main })) {
 				r.Value = Known(gap)
 			}
@@ -604,7 +614,7 @@ func (c *computer) ratio(ind *Indicator, r *Result) {
 		}
 	}
 	for _, p := range ind.Parts {
-		row := Row{Key: p.RowKey(), Label: p.Label.In(c.lang)}
+		row := Row{Key: p.RowKey(), Label: p.Label}
 		if v, ok := c.part(ind, p, factor); ok {
 			row.Value = v
 			r.Breakdown = append(r.Breakdown, row)

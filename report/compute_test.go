@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -104,7 +105,7 @@ func TestCompute(t *testing.T) {
 		"roles":         "3 1=1 2=2 3=0", // o1 project+table, o2 project+group, o3 table
 		"multi":         "0.6667",
 	}
-	rs := Compute(testEdition(), testCatalogue, "it")
+	rs := Compute(testEdition(), testCatalogue)
 	for _, r := range rs.List {
 		if got := brief(r); got != want[r.Indicator.ID] {
 			t.Errorf("%s = %s, want %s", r.Indicator.ID, got, want[r.Indicator.ID])
@@ -116,7 +117,7 @@ func TestComputeMissingFileIsNotZero(t *testing.T) {
 	ed := testEdition()
 	ed.Groups = nil
 	ed.Missing = map[string]bool{FileGroups: true}
-	rs := Compute(ed, testCatalogue, "it")
+	rs := Compute(ed, testCatalogue)
 	tests := map[string]bool{"citizens": false, "roles": false, "multi": false, "projects": true, "orgs": true}
 	for id, known := range tests {
 		r, _ := rs.Lookup(id)
@@ -132,18 +133,18 @@ func TestComputeMissingFileIsNotZero(t *testing.T) {
 func TestComputeShareOfNothingIsNotAvailable(t *testing.T) {
 	ed := testEdition()
 	ed.Projects = nil
-	r, _ := Compute(ed, testCatalogue, "it").Lookup("new_share")
+	r, _ := Compute(ed, testCatalogue).Lookup("new_share")
 	if r.Value.Known || r.Reason == "" {
 		t.Errorf("share of no projects = %+v, want n.d. with a reason", r.Value)
 	}
 }
 
 func ExampleCompute() {
-	rs := Compute(testEdition(), testCatalogue, "it")
+	rs := Compute(testEdition(), testCatalogue)
 	r, _ := rs.Lookup("orgs_ets")
 	fmt.Println(r.Value.Num, "organisations in projects")
 	for _, row := range r.Breakdown {
-		fmt.Printf("  %s: %v\n", row.Label, row.Value)
+		fmt.Printf("  %s: %v\n", row.Label.In("it"), row.Value)
 	}
 	// Output:
 	// 2 organisations in projects
@@ -242,7 +243,7 @@ func TestComputeAggregates(t *testing.T) {
 		"no_figure": "staff.yaml has no figure of headcount by contract",
 		"of_nd":     "zero_den is n.d.",
 	}
-	rs := Compute(aggEdition(), cat, "it")
+	rs := Compute(aggEdition(), cat)
 	for _, r := range rs.List {
 		id := r.Indicator.ID
 		if reason, ok := nd[id]; ok {
@@ -263,7 +264,7 @@ func TestComputeWithoutStaff(t *testing.T) {
 	ed := aggEdition()
 	ed.Staff = nil
 	ed.Missing = map[string]bool{FileStaff: true}
-	rs := Compute(ed, aggCatalogue(), "it")
+	rs := Compute(ed, aggCatalogue())
 	for _, r := range rs.List {
 		if r.Indicator.ID == "users" {
 			if !r.Value.Known {
@@ -280,10 +281,25 @@ func TestComputeWithoutStaff(t *testing.T) {
 func TestLabelsInEnglish(t *testing.T) {
 	ed := testEdition()
 	ed.Vocabularies["activities"].Entries[0].LabelEn = "Socialising"
-	rs := Compute(ed, testCatalogue, "en")
+	rs := Compute(ed, testCatalogue)
 	r, _ := rs.Lookup("activities")
-	if got := []string{r.Breakdown[0].Label, r.Breakdown[1].Label}; got[0] != "Socialising" || got[1] != "Salute" {
+	if got := []string{r.Breakdown[0].Label.In("en"), r.Breakdown[1].Label.In("en")}; got[0] != "Socialising" || got[1] != "Salute" {
 		t.Errorf("English labels = %v, want the English one where given, else the Italian", got)
+	}
+	if got := r.Breakdown[0].Label.In("it"); got != "Socialità" {
+		t.Errorf("Italian label = %q: one computation holds both languages", got)
+	}
+	// The classes of a numeric breakdown are labelled in both languages.
+	size, _ := rs.Lookup("size")
+	var it, en []string
+	for _, row := range size.Breakdown {
+		it, en = append(it, row.Label.In("it")), append(en, row.Label.In("en"))
+	}
+	if got, want := strings.Join(it, "; "), "fino a 20; 21–100; oltre 100"; got != want {
+		t.Errorf("class labels %q, want %q", got, want)
+	}
+	if got, want := strings.Join(en, "; "), "up to 20; 21–100; over 100"; got != want {
+		t.Errorf("class labels in English %q, want %q", got, want)
 	}
 	ed.Title, ed.TitleEn, ed.Subtitle = "Il lavoro di comunità", "Community work", "Rendiconto"
 	if title, sub := ed.TitleIn("en"); title != "Community work" || sub != "Rendiconto" {
@@ -299,7 +315,7 @@ func TestComputeZeroResidents(t *testing.T) {
 	for i := range ed.Territory.Districts {
 		ed.Territory.Districts[i].Residents = 0
 	}
-	rs := Compute(ed, aggCatalogue(), "it")
+	rs := Compute(ed, aggCatalogue())
 	for id, want := range map[string]string{
 		"fte_and_rate": "4 per_10000=n.d.",
 		"sw_rate":      "n.d. [] zero denominator",
@@ -323,7 +339,7 @@ func TestComputeNeverInfinite(t *testing.T) {
 		{ID: "gap", Measure: MeasureGap, Parts: tiny, Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: &Operand{Residents: true}},
 		{ID: "rate", Measure: MeasureRatio, Factor: 1e308, Parts: tiny, Numerator: &Operand{ID: "perm", Ref: perm}, Denominator: &Operand{Residents: true}},
 	}}
-	rs := Compute(aggEdition(), cat, "it")
+	rs := Compute(aggEdition(), cat)
 	for id, want := range map[string]string{
 		"gap":  "n.d. [] the result is not a finite number",
 		"rate": "7.5e+303 tiny=n.d.",

@@ -136,12 +136,12 @@ func districtFigures(figs []Figure, code string) []Figure {
 // rs.District set. A value n.d. because a staff or services figure has no
 // district slice says so in its Reason. Withhold applies to the results as
 // to the city's.
-func ComputeDistrict(ed *Edition, cat *Catalogue, lang, code string) (*Results, error) {
+func ComputeDistrict(ed *Edition, cat *Catalogue, code string) (*Results, error) {
 	v, err := ForDistrict(ed, code)
 	if err != nil {
 		return nil, err
 	}
-	rs := Compute(v.Edition, cat, lang)
+	rs := Compute(v.Edition, cat)
 	rs.District = v
 	for _, r := range rs.List {
 		if c, _ := r.Cause(v.Edition); c == CauseNoFigure {

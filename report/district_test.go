@@ -100,7 +100,7 @@ func TestComputeDistrict(t *testing.T) {
 			"users_rate":     "n.d. [] " + withheldReason(3),
 		}},
 	} {
-		rs, err := ComputeDistrict(districtEdition(), districtCatalogue, "it", tc.district)
+		rs, err := ComputeDistrict(districtEdition(), districtCatalogue, tc.district)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,14 +127,14 @@ func TestComputeDistrict(t *testing.T) {
 // was, and Compute on it gives the city's figures.
 func TestComputeDistrictKeepsCity(t *testing.T) {
 	ed := districtEdition()
-	before := brief(Compute(ed, districtCatalogue, "it").List[0])
-	if _, err := ComputeDistrict(ed, districtCatalogue, "it", "nord"); err != nil {
+	before := brief(Compute(ed, districtCatalogue).List[0])
+	if _, err := ComputeDistrict(ed, districtCatalogue, "nord"); err != nil {
 		t.Fatal(err)
 	}
 	if len(ed.Territory.Districts) != 2 || len(ed.Projects) != 5 || len(ed.Staff) != 6 || len(ed.Staff[1].For) != 2 || ed.Staff[0].Total != Known(8) {
 		t.Error("ComputeDistrict changed the city's edition")
 	}
-	if after := brief(Compute(ed, districtCatalogue, "it").List[0]); after != before || after != "4" {
+	if after := brief(Compute(ed, districtCatalogue).List[0]); after != before || after != "4" {
 		t.Errorf("city projects %s, then %s; want 4", before, after)
 	}
 }
@@ -147,7 +147,7 @@ func TestComputeDistrictUnknown(t *testing.T) {
 		"ovest": `district "ovest" is not a district of edition 2030 (one of: nord, sud)`,
 		"":      `district "" is not a district of edition 2030`,
 	} {
-		_, err := ComputeDistrict(districtEdition(), districtCatalogue, "it", code)
+		_, err := ComputeDistrict(districtEdition(), districtCatalogue, code)
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %s", code, err, want)
 		}
@@ -161,12 +161,12 @@ func TestComputeDistrictUnknown(t *testing.T) {
 // its other figures stay.
 func TestWithholdDistrict(t *testing.T) {
 	ed := districtEdition()
-	city := Compute(ed, districtCatalogue, "it")
+	city := Compute(ed, districtCatalogue)
 	Withhold(city, 3)
 	if r, _ := city.Lookup("citizens"); brief(r) != "49 nord=n.d. sud=n.d. city=40" || !r.Breakdown[0].Withheld || !r.Breakdown[1].Withheld || r.Breakdown[2].Withheld {
 		t.Fatalf("city citizens: %s %+v; want nord and sud withheld, not the city-wide row", brief(r), r.Breakdown)
 	}
-	rs, err := ComputeDistrict(ed, districtCatalogue, "it", "nord")
+	rs, err := ComputeDistrict(ed, districtCatalogue, "nord")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestWithholdDistricts(t *testing.T) {
 	cat := &Catalogue{Indicators: []*Indicator{
 		{ID: "by_scope", Source: SourceProjects, Measure: MeasureSum, Field: "beneficiaries.total", By: "scope", People: true},
 	}}
-	city := Compute(ed, cat, "it")
+	city := Compute(ed, cat)
 	Withhold(city, 3)
 	if r, _ := city.Lookup("by_scope"); brief(r) != "122 city=0 district=42 zone=80" {
 		t.Fatalf("city: %s", brief(r))
@@ -210,7 +210,7 @@ func TestWithholdDistricts(t *testing.T) {
 	compute := func() []*Results {
 		var all []*Results
 		for _, code := range []string{"nord", "sud"} {
-			rs, err := ComputeDistrict(ed, cat, "it", code)
+			rs, err := ComputeDistrict(ed, cat, code)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,7 +39,7 @@ func TestFollowUps(t *testing.T) {
 		{ID: "done_early", SetIn: 2029, Status: GoalDone, Note: Text{It: "fatto"}},
 		{ID: "new", Due: day("2033-12-31")}, // set in 2031: not a follow-up
 	}
-	h := []*Results{Compute(ed29, testCatalogue, "it"), Compute(ed30, testCatalogue, "it"), Compute(ed31, testCatalogue, "it")}
+	h := []*Results{Compute(ed29, testCatalogue), Compute(ed30, testCatalogue), Compute(ed31, testCatalogue)}
 	type want struct {
 		set     int
 		status  string
@@ -80,7 +80,7 @@ func TestFollowUps(t *testing.T) {
 
 	// The indicator n.d. in the edition: the target cannot be verified.
 	ed31.Missing = map[string]bool{FileProjects: true}
-	h[2] = Compute(ed31, testCatalogue, "it")
+	h[2] = Compute(ed31, testCatalogue)
 	for _, f := range FollowUps(h) {
 		if f.Goal.Indicator == "projects" && f.Goal.HasTarget && f.Outcome != OutcomeUnverifiable {
 			t.Errorf("%s: outcome %q with projects n.d., want %q", f.Goal.ID, f.Outcome, OutcomeUnverifiable)

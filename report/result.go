@@ -40,8 +40,9 @@ type Result struct {
 
 // Row is one line of a breakdown.
 type Row struct {
-	Key   string
-	Label string
+	Key string
+	// Label is the row's label in both languages (In chooses one).
+	Label Text
 	Value float64
 	// NA marks a row that is n.d. (a ratio's row whose denominator is zero
 	// or n.d.): such a row is kept, so that every row the catalogue defines
@@ -69,7 +70,6 @@ func (r *Result) markNA(row Row) {
 // Results are a catalogue computed on an edition, in catalogue order.
 type Results struct {
 	Edition *Edition
-	Lang    string
 	List    []*Result
 	byID    map[string]*Result
 

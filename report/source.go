@@ -1,5 +1,7 @@
 package report
 
+import "rendiconto/report/words"
+
 // DataSource is a data file of an edition as a reader knows it: the key
 // that names it in edition.yaml's sources (the record set or aggregate
 // source it holds), and the name a caption gives it when the edition names
@@ -13,14 +15,20 @@ type DataSource struct {
 // DataSources are the data files of an edition, in the order the method
 // part lists them.
 var DataSources = []DataSource{
-	{SourceProjects, FileProjects, Text{"monitoraggio dei progetti inclusivi", "monitoring of inclusive projects"}},
-	{SourceTables, FileTables, Text{"monitoraggio dei tavoli permanenti", "monitoring of permanent tables"}},
-	{SourceGroups, FileGroups, Text{"monitoraggio dei gruppi di cittadini", "monitoring of citizen groups"}},
-	{SourceOrganisations, FileOrganisations, Text{"elenco delle organizzazioni del territorio", "list of the organisations of the territory"}},
-	{SourceStaff, FileStaff, Text{"dati sul personale", "staff figures"}},
-	{SourceServices, FileServices, Text{"dati dei servizi sociali", "social services figures"}},
+	{SourceProjects, FileProjects, sourceName(SourceProjects)},
+	{SourceTables, FileTables, sourceName(SourceTables)},
+	{SourceGroups, FileGroups, sourceName(SourceGroups)},
+	{SourceOrganisations, FileOrganisations, sourceName(SourceOrganisations)},
+	{SourceStaff, FileStaff, sourceName(SourceStaff)},
+	{SourceServices, FileServices, sourceName(SourceServices)},
 	// optional, no indicator reads it: listed when present
-	{"goals", FileGoals, Text{"obiettivi di miglioramento", "improvement goals"}},
+	{"goals", FileGoals, sourceName("goals")},
+}
+
+// sourceName is the default name of the data file of a source key, in
+// both languages (words.Words.SourceNames).
+func sourceName(key string) Text {
+	return bothIn(func(w *words.Words) string { return w.SourceNames[key] })
 }
 
 // SourceKeys are the keys edition.yaml's sources may give.
@@ -48,7 +56,7 @@ func dataSource(file string) (DataSource, bool) {
 func (e *Edition) SourceName(file, lang string) string {
 	s, ok := dataSource(file)
 	if !ok {
-		return Text{"dati dell'edizione", "data of the edition"}.In(lang)
+		return words.For(lang).SourceNames["edition"]
 	}
 	own := e.Sources[s.Key]
 	switch {

@@ -55,7 +55,7 @@ func runBuild(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.limits())
+	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func (e *env) output(ctx context.Context, pattern string, rs *report.Results, da
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	name := internalName(districtName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", rs.Lang).Replace(pattern), rs), rs)
+	name := internalName(districtName(strings.NewReplacer("{year}", strconv.Itoa(rs.Edition.Year), "{lang}", e.cfg.Language).Replace(pattern), rs), rs, e.cfg.Language)
 	path := filepath.Join(e.cfg.Out, name)
 	if err := writeAtomic(path, data); err != nil {
 		return err
@@ -174,10 +174,11 @@ func (e *env) history() ([]*report.Results, error) {
 	if e.shared == nil {
 		city, err = e.computeYears(append(upTo, years[0]))
 	} else {
-		// In a batch, once for all the parts of the year and language;
-		// the warnings go to the part that computes it.
+		// In a batch, once for all the parts of the year, whatever their
+		// language (results are bilingual); the warnings go to the part
+		// that computes it.
 		var v any
-		v, err = e.shared.get(fmt.Sprintf("history %d %s %v", years[0], e.cfg.Language, e.opts.internal), func() (any, error) {
+		v, err = e.shared.get(fmt.Sprintf("history %d %v", years[0], e.opts.internal), func() (any, error) {
 			return e.computeYears(append(upTo, years[0]))
 		})
 		city, _ = v.([]*report.Results)
@@ -224,7 +225,7 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 			for _, n := range report.CodeNotes(ed, cat) {
 				p.warnings = append(p.warnings, n.String())
 			}
-			p.rs = report.Compute(ed, cat, e.cfg.Language)
+			p.rs = report.Compute(ed, cat)
 			e.withhold(p.rs)
 		})
 	}

@@ -35,7 +35,7 @@ var compareCmd = &command{
 }
 
 func runCompare(ctx context.Context, e *env) error {
-	write, ok := map[string]func(io.Writer, *report.Comparison) error{
+	write, ok := map[string]func(io.Writer, *report.Comparison, string) error{
 		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil, "html": nil,
 	}[e.opts.format]
 	if !ok {
@@ -79,12 +79,12 @@ func runCompare(ctx context.Context, e *env) error {
 	}
 	c := report.CompareAcross(rf, rt, between)
 	if write != nil {
-		return write(e.stdout, c)
+		return write(e.stdout, c, e.cfg.Language)
 	}
 	if e.opts.slides {
 		return e.compareSlides(ctx, c, history)
 	}
-	doc := narrative.Comparison(c, history)
+	doc := narrative.Comparison(c, history, e.cfg.Language)
 	var out []byte
 	if e.opts.format == "html" {
 		out, err = html.Render(doc, e.htmlOptions())
@@ -97,7 +97,7 @@ func runCompare(ctx context.Context, e *env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.%s", from, to, e.cfg.Language, e.opts.format), rt))
+	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.%s", from, to, e.cfg.Language, e.opts.format), rt, e.cfg.Language))
 	if err := writeAtomic(path, out); err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func (e *env) compareSlides(ctx context.Context, c *report.Comparison, history [
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		out, warnings, err = pdf.SlidesWarn(narrative.ComparisonDeck(c, history, plain), theme)
+		out, warnings, err = pdf.SlidesWarn(narrative.ComparisonDeck(c, history, plain, e.cfg.Language), theme)
 		var slideErrs pdf.SlideErrors
 		if !errors.As(err, &slideErrs) {
 			break
@@ -132,7 +132,7 @@ func (e *env) compareSlides(ctx context.Context, c *report.Comparison, history [
 		fmt.Fprintf(e.stderr, "[compare --slides] %s\n", w)
 	}
 	name := fmt.Sprintf("confronto-%d-%d-%s-slides.pdf", c.From.Edition.Year, c.To.Edition.Year, e.cfg.Language)
-	path := filepath.Join(e.cfg.Out, internalName(name, c.To))
+	path := filepath.Join(e.cfg.Out, internalName(name, c.To, e.cfg.Language))
 	if err := writeAtomic(path, out); err != nil {
 		return err
 	}
@@ -221,7 +221,7 @@ type jsonChange struct {
 	Breakdown        []jsonRowChange `json:"breakdown,omitempty"`
 }
 
-func compareJSON(w io.Writer, c *report.Comparison) error {
+func compareJSON(w io.Writer, c *report.Comparison, lang string) error {
 	out := struct {
 		From       int          `json:"from"`
 		To         int          `json:"to"`
@@ -229,11 +229,11 @@ func compareJSON(w io.Writer, c *report.Comparison) error {
 		Indicators []jsonChange `json:"indicators"`
 	}{From: c.From.Edition.Year, To: c.To.Edition.Year, Internal: c.To.Internal, Indicators: []jsonChange{}}
 	for _, ch := range c.Indicators {
-		jc := jsonChange{ID: ch.Indicator.ID, Title: ch.Indicator.Title.In(c.To.Lang),
+		jc := jsonChange{ID: ch.Indicator.ID, Title: ch.Indicator.Title.In(lang),
 			From: nullable(ch.From), To: nullable(ch.To), Change: nullable(ch.Change), ChangePct: nullable(ch.ChangePct),
 			DefinitionChange: ch.DefinitionChange, FromSuppressed: ch.FromWithheld, ToSuppressed: ch.ToWithheld}
 		for _, r := range ch.Breakdown {
-			jc.Breakdown = append(jc.Breakdown, jsonRowChange{Key: r.Key, Label: r.Label,
+			jc.Breakdown = append(jc.Breakdown, jsonRowChange{Key: r.Key, Label: r.Label.In(lang),
 				From: nullable(r.From), To: nullable(r.To), Change: nullable(r.Change), Note: r.Note, Was: r.Was,
 				FromSuppressed: r.FromWithheld, ToSuppressed: r.ToWithheld})
 		}
@@ -251,22 +251,21 @@ func csvValue(v report.Value) string {
 	return strconv.FormatFloat(v.Num, 'f', -1, 64)
 }
 
-func compareCSV(w io.Writer, c *report.Comparison) error {
+func compareCSV(w io.Writer, c *report.Comparison, lang string) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "title", "key", "label", "from", "to", "change", "change_pct", "note", "from_suppressed", "to_suppressed"})
 	for _, ch := range c.Indicators {
-		title := ch.Indicator.Title.In(c.To.Lang)
+		title := ch.Indicator.Title.In(lang)
 		cw.Write([]string{ch.Indicator.ID, title, "", "", csvValue(ch.From), csvValue(ch.To), csvValue(ch.Change), csvValue(ch.ChangePct), "", yes(ch.FromWithheld), yes(ch.ToWithheld)})
 		for _, r := range ch.Breakdown {
-			cw.Write([]string{ch.Indicator.ID, title, r.Key, r.Label, csvValue(r.From), csvValue(r.To), csvValue(r.Change), "", r.Note, yes(r.FromWithheld), yes(r.ToWithheld)})
+			cw.Write([]string{ch.Indicator.ID, title, r.Key, r.Label.In(lang), csvValue(r.From), csvValue(r.To), csvValue(r.Change), "", r.Note, yes(r.FromWithheld), yes(r.ToWithheld)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-func compareTable(w io.Writer, c *report.Comparison) error {
-	lang := c.To.Lang
+func compareTable(w io.Writer, c *report.Comparison, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "\t\t%d\t%d\t\t\n", c.From.Edition.Year, c.To.Edition.Year)
 	// the printed text: values at each indicator's precision, changes from
@@ -292,7 +291,7 @@ func compareTable(w io.Writer, c *report.Comparison) error {
 				change = format.ChangeFrom(r.From, r.To, rdec, false, lang)
 			}
 			either := r.FromWithheld || r.ToWithheld
-			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label, np(r.FromWithheld, rowValue(r.From, rdec, lang)),
+			fmt.Fprintf(tw, "\t  %s\t%s\t%s\t%s\t%s\n", r.Label.In(lang), np(r.FromWithheld, rowValue(r.From, rdec, lang)),
 				np(r.ToWithheld, rowValue(r.To, rdec, lang)), np(either, change), r.Note)
 		}
 	}

@@ -83,7 +83,7 @@ func (e *env) districtResults(city *report.Results, cat *report.Catalogue, code 
 		}
 		return all[code], nil
 	}
-	key := fmt.Sprintf("districts %d %s %v %p", city.Edition.Year, city.Lang, e.opts.internal, city)
+	key := fmt.Sprintf("districts %d %v %p", city.Edition.Year, e.opts.internal, city)
 	all, err := e.shared.get(key, func() (any, error) { return e.allDistricts(city, cat) })
 	if err != nil {
 		return nil, err
@@ -97,7 +97,7 @@ func (e *env) allDistricts(city *report.Results, cat *report.Catalogue) (map[str
 	out := map[string]*report.Results{}
 	var all []*report.Results
 	for _, d := range city.Edition.Territory.Districts {
-		rs, err := report.ComputeDistrict(city.Edition, cat, city.Lang, d.Code)
+		rs, err := report.ComputeDistrict(city.Edition, cat, d.Code)
 		if err != nil {
 			return nil, err
 		}

@@ -52,7 +52,7 @@ func TestHTMLHasTheDocumentsFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, "it", e.limits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func BenchmarkRenderHTML(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, "it", e.limits())
 	if err != nil {
 		b.Fatal(err)
 	}

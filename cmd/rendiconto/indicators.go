@@ -30,7 +30,7 @@ var indicatorsCmd = &command{
 }
 
 func runIndicators(_ context.Context, e *env) error {
-	write, ok := map[string]func(io.Writer, *report.Results) error{
+	write, ok := map[string]func(io.Writer, *report.Results, string) error{
 		"table": writeTable, "json": writeJSON, "csv": writeCSV, "xlsx": writeIndicatorsXLSX,
 	}[e.opts.format]
 	if !ok {
@@ -48,7 +48,7 @@ func runIndicators(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	return write(e.stdout, rs)
+	return write(e.stdout, rs, e.cfg.Language)
 }
 
 // compute loads the edition of --year (or the latest) and computes the
@@ -110,7 +110,7 @@ type jsonIndicator struct {
 	Breakdown  []jsonRow `json:"breakdown,omitempty"`
 }
 
-func writeJSON(w io.Writer, rs *report.Results) error {
+func writeJSON(w io.Writer, rs *report.Results, lang string) error {
 	out := struct {
 		Edition int `json:"edition"`
 		// Internal marks output for internal use (--internal): nothing
@@ -127,7 +127,7 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 		out.CityWideProjects = &rs.District.CityWideProjects
 	}
 	for _, r := range rs.List {
-		ji := jsonIndicator{ID: r.Indicator.ID, Title: r.Indicator.Title.In(rs.Lang), Unit: r.Indicator.Unit.In(rs.Lang)}
+		ji := jsonIndicator{ID: r.Indicator.ID, Title: r.Indicator.Title.In(lang), Unit: r.Indicator.Unit.In(lang)}
 		if r.Value.Known {
 			v := r.Value.Num
 			ji.Value = &v
@@ -136,7 +136,7 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 		}
 		ji.Suppressed = r.Withheld
 		for _, row := range r.Breakdown {
-			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label, Value: nullable(r.RowValue(row)), Suppressed: row.Withheld})
+			ji.Breakdown = append(ji.Breakdown, jsonRow{Key: row.Key, Label: row.Label.In(lang), Value: nullable(r.RowValue(row)), Suppressed: row.Withheld})
 		}
 		out.Indicators = append(out.Indicators, ji)
 	}
@@ -145,7 +145,7 @@ func writeJSON(w io.Writer, rs *report.Results) error {
 	return enc.Encode(out)
 }
 
-func writeCSV(w io.Writer, rs *report.Results) error {
+func writeCSV(w io.Writer, rs *report.Results, lang string) error {
 	cw := csv.NewWriter(w)
 	// With --district, a last column gives the district's code.
 	district := districtCode(rs)
@@ -167,13 +167,13 @@ func writeCSV(w io.Writer, rs *report.Results) error {
 		if r.Value.Known {
 			value = strconv.FormatFloat(r.Value.Num, 'f', -1, 64)
 		}
-		write(year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), "", "", value, yes(r.Withheld))
+		write(year, ind.ID, ind.Title.In(lang), ind.Unit.In(lang), "", "", value, yes(r.Withheld))
 		for _, row := range r.Breakdown {
 			value := ""
 			if !row.NA {
 				value = strconv.FormatFloat(row.Value, 'f', -1, 64)
 			}
-			write(year, ind.ID, ind.Title.In(rs.Lang), ind.Unit.In(rs.Lang), row.Key, row.Label, value, yes(row.Withheld))
+			write(year, ind.ID, ind.Title.In(lang), ind.Unit.In(lang), row.Key, row.Label.In(lang), value, yes(row.Withheld))
 		}
 	}
 	cw.Flush()
@@ -188,9 +188,8 @@ func yes(b bool) string {
 	return ""
 }
 
-func writeTable(w io.Writer, rs *report.Results) error {
+func writeTable(w io.Writer, rs *report.Results, lang string) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	lang := rs.Lang
 	fmt.Fprintf(tw, "%s %d\t\t\t\n", rs.Edition.Territory.Name, rs.Edition.Year)
 	if v := rs.District; v != nil {
 		fmt.Fprintf(tw, "%s (%s): %d residents; city-wide projects, counted apart: %d\t\t\t\n",
@@ -212,7 +211,7 @@ func writeTable(w io.Writer, rs *report.Results) error {
 			if row.Withheld {
 				v = narrative.NP
 			}
-			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label, v)
+			fmt.Fprintf(tw, "\t  %s\t%s\t\n", row.Label.In(lang), v)
 		}
 	}
 	return tw.Flush()

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 	"rendiconto/report/yamldata"
 	"rendiconto/templates"
 )
@@ -123,16 +124,12 @@ func (e *env) withhold(rs *report.Results) {
 
 // internalName puts "-interno" ("-internal" in English) before the
 // extension of an output file's name when the output is for internal use.
-func internalName(name string, rs *report.Results) string {
+func internalName(name string, rs *report.Results, lang string) string {
 	if !rs.Internal {
 		return name
 	}
 	ext := filepath.Ext(name)
-	suffix := "-interno"
-	if rs.Lang == "en" {
-		suffix = "-internal"
-	}
-	return strings.TrimSuffix(name, ext) + suffix + ext
+	return strings.TrimSuffix(name, ext) + words.For(lang).InternalSuffix + ext
 }
 
 func yearFlag(fs *flag.FlagSet, o *options) {
@@ -211,7 +208,7 @@ func (e *env) load(year int) (*report.Edition, error) {
 // of people.
 func (e *env) computeEdition(ed *report.Edition, cat *report.Catalogue) *report.Results {
 	e.noteCodes(ed, cat)
-	rs := report.Compute(ed, cat, e.cfg.Language)
+	rs := report.Compute(ed, cat)
 	e.withhold(rs)
 	return rs
 }

@@ -83,7 +83,7 @@ func pipeline(fsys fs.FS, lang string, outputs int) (bool, error) {
 			}
 			return false, nil
 		}
-		history = append(history, report.Compute(ed, cat, lang))
+		history = append(history, report.Compute(ed, cat))
 	}
 	ctx := context.Background()
 	lim := narrative.Limits{Timeout: 20 * time.Second}
@@ -92,7 +92,7 @@ func pipeline(fsys fs.FS, lang string, outputs int) (bool, error) {
 		return narrative.Source{FS: s, Name: "templates/" + dir}
 	}
 	if outputs&outReport != 0 {
-		doc, err := narrative.Build(ctx, sub(lang), history, lim)
+		doc, err := narrative.Build(ctx, sub(lang), history, lang, lim)
 		if err != nil {
 			return true, err
 		}
@@ -101,7 +101,7 @@ func pipeline(fsys fs.FS, lang string, outputs int) (bool, error) {
 		}
 	}
 	if outputs&outDeck != 0 {
-		deck, err := narrative.BuildDeck(ctx, sub("slides/"+lang), history, lim)
+		deck, err := narrative.BuildDeck(ctx, sub("slides/"+lang), history, lang, lim)
 		if err != nil {
 			return true, err
 		}
@@ -111,7 +111,7 @@ func pipeline(fsys fs.FS, lang string, outputs int) (bool, error) {
 	}
 	if outputs&outComparison != 0 {
 		c := report.CompareAcross(history[0], history[1], nil)
-		if _, err := pdf.Report(narrative.Comparison(c, history), pdf.ReportOptions{Charts: pdf.DefaultStyle()}); err != nil {
+		if _, err := pdf.Report(narrative.Comparison(c, history, lang), pdf.ReportOptions{Charts: pdf.DefaultStyle()}); err != nil {
 			return true, err
 		}
 	}

@@ -40,7 +40,7 @@ func runSlides(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
-	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, e.limits())
+	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
 		return err
 	}
@@ -76,15 +76,15 @@ func runSlides(ctx context.Context, e *env) error {
 func (e *env) slideTheme(rs *report.Results) (pdf.SlideTheme, error) {
 	c := e.cfg.Slides
 	ed := rs.Edition
-	title, _ := ed.TitleIn(rs.Lang)
-	if d := narrative.DistrictName(rs); d != "" {
+	title, _ := ed.TitleIn(e.cfg.Language)
+	if d := narrative.DistrictName(rs, e.cfg.Language); d != "" {
 		title += " · " + d // a district's slides name it on every page
 	}
 	th := pdf.SlideTheme{
 		Accent: c.Accent, Background: c.Background, Text: c.Text, FontSize: c.FontSize,
 		Numbers: c.Numbers, Author: e.cfg.Organisation, Charts: e.chartStyle(),
 		Footer: strings.NewReplacer("{title}", title, "{city}", ed.Territory.Name,
-			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.OrganisationIn(rs.Lang)).Replace(c.Footer),
+			"{year}", strconv.Itoa(ed.Year), "{organisation}", ed.OrganisationIn(e.cfg.Language)).Replace(c.Footer),
 	}
 	var err error
 	th.Logo, th.LogoType, err = readLogo(c.Logo, "slides.logo")

@@ -67,7 +67,7 @@ func TestOwnTemplatesOverBuiltIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, "it", e.limits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestOwnTemplatesOverBuiltIn(t *testing.T) {
 	if slices.Contains(headings, "Risultati") {
 		t.Errorf("the built-in part replaced by the user's is still there: %q", headings)
 	}
-	deck, err := narrative.BuildDeck(context.Background(), e.templates("slides/it"), history, e.limits())
+	deck, err := narrative.BuildDeck(context.Background(), e.templates("slides/it"), history, "it", e.limits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestOwnIndicators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, "it", e.limits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +298,7 @@ func TestOwnTemplateEmptyLeavesPartOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := narrative.Build(context.Background(), e.templates("it"), history, e.limits())
+	doc, err := narrative.Build(context.Background(), e.templates("it"), history, "it", e.limits())
 	if err != nil {
 		t.Fatal(err)
 	}

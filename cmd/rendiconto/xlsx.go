@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 )
 
 // stdoutIsTerminal reports whether w is a terminal (a character device): a
@@ -206,61 +207,20 @@ func editionDate(ed *report.Edition) time.Time {
 	return time.Date(ed.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
 }
 
-// xlsxWords are the headers and notes of the workbooks.
-var xlsxWords = map[string]map[string]string{
-	"it": {
-		"indicators": "Indicatori", "comparison": "Confronto",
-		"edition": "Edizione", "id": "Codice", "title": "Indicatore", "unit": "Unità", "key": "Chiave",
-		"label": "Voce", "value": "Valore", "change": "Variazione", "change_pct": "Variazione %", "note": "Nota",
-		"missing":   "n.d.: mancano i dati di %s",
-		"row":       "n.d.: il denominatore di questa voce è zero o n.d.",
-		"nd":        "n.d.",
-		"np":        "n.p.: non pubblicabile, un conteggio di persone sotto la soglia di riservatezza o una cifra che lo farebbe ricalcolare",
-		"nd change": "n.d.: il valore di uno dei due anni è n.d.",
-		"nd pct":    "n.d.: il valore di partenza è zero",
-		"nd new":    "n.d.: voce che nel %d non esisteva",
-		"nd gone":   "n.d.: voce che nel %d non esiste più",
-		"nd def":    "n.d.: cambio di definizione (%s), non confrontabile",
-		"title doc": "Indicatori %d", "title cmp": "Confronto %d–%d",
-	},
-	"en": {
-		"indicators": "Indicators", "comparison": "Comparison",
-		"edition": "Edition", "id": "ID", "title": "Indicator", "unit": "Unit", "key": "Key",
-		"label": "Label", "value": "Value", "change": "Change", "change_pct": "Change %", "note": "Note",
-		"missing":   "n.d.: missing the data of %s",
-		"row":       "n.d.: the denominator of this row is zero or n.d.",
-		"nd":        "n.d.",
-		"np":        "n.p.: not published, a count of people below the privacy threshold or a figure that would reveal one",
-		"nd change": "n.d.: the value of one of the two years is n.d.",
-		"nd pct":    "n.d.: the earlier value is zero",
-		"nd new":    "n.d.: a row that did not exist in %d",
-		"nd gone":   "n.d.: a row that no longer exists in %d",
-		"nd def":    "n.d.: change of definition (%s), not comparable",
-		"title doc": "Indicators %d", "title cmp": "Comparison %d–%d",
-	},
-}
-
-func xword(lang, key string) string {
-	if m, ok := xlsxWords[lang]; ok {
-		return m[key]
-	}
-	return xlsxWords["it"][key]
-}
-
 // whyNA says why an indicator's value is n.d.: the files it misses, or
 // its reason.
 func whyNA(r *report.Result, lang string) string {
 	switch {
 	case r == nil:
-		return xword(lang, "nd")
+		return words.For(lang).Xlsx.ND
 	case r.Withheld:
-		return xword(lang, "np")
+		return words.For(lang).Xlsx.NP
 	case len(r.Missing) > 0:
-		return fmt.Sprintf(xword(lang, "missing"), strings.Join(r.Missing, ", "))
+		return fmt.Sprintf(words.For(lang).Xlsx.Missing, strings.Join(r.Missing, ", "))
 	case r.Reason != "":
-		return xword(lang, "nd") + ": " + r.Reason
+		return words.For(lang).Xlsx.ND + ": " + r.Reason
 	}
-	return xword(lang, "nd")
+	return words.For(lang).Xlsx.ND
 }
 
 // rowWhy says why a breakdown row of the result is n.d.: the indicator's
@@ -269,26 +229,24 @@ func rowWhy(r *report.Result, lang string) string {
 	if r == nil || !r.Value.Known {
 		return whyNA(r, lang)
 	}
-	return xword(lang, "row")
+	return words.For(lang).Xlsx.Row
 }
 
 // rowNA says why a row of a known value is n.d.
 func rowNA(row report.Row, lang string) string {
 	if row.Withheld {
-		return xword(lang, "np")
+		return words.For(lang).Xlsx.NP
 	}
-	return xword(lang, "row")
+	return words.For(lang).Xlsx.Row
 }
 
 // writeIndicatorsXLSX writes the indicators as a workbook: one row per
 // indicator and per breakdown row, the columns of the CSV.
-func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
-	lang := rs.Lang
-	s := &xsheet{name: xword(lang, "indicators"), lang: lang, date: editionDate(rs.Edition),
-		title: fmt.Sprintf(xword(lang, "title doc"), rs.Edition.Year)}
-	for _, k := range []string{"edition", "id", "title", "unit", "key", "label", "value"} {
-		s.header = append(s.header, xword(lang, k))
-	}
+func writeIndicatorsXLSX(w io.Writer, rs *report.Results, lang string) error {
+	xw := &words.For(lang).Xlsx
+	s := &xsheet{name: xw.Indicators, lang: lang, date: editionDate(rs.Edition),
+		title: fmt.Sprintf(xw.TitleDoc, rs.Edition.Year)}
+	s.header = []string{xw.Edition, xw.ID, xw.Title, xw.Unit, xw.Key, xw.Label, xw.Value}
 	year := xcell{kind: xYear, v: report.Known(float64(rs.Edition.Year))}
 	for _, r := range rs.List {
 		ind := r.Indicator
@@ -300,7 +258,7 @@ func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
 		s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, {}, {},
 			{kind: kind, v: r.Value, why: whyNA(r, lang)}})
 		for _, row := range r.Breakdown {
-			s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, xtext(row.Key), xtext(row.Label),
+			s.rows = append(s.rows, []xcell{year, xtext(ind.ID), title, unit, xtext(row.Key), xtext(row.Label.In(lang)),
 				{kind: xNumber, v: r.RowValue(row), why: rowNA(row, lang)}})
 		}
 	}
@@ -309,16 +267,14 @@ func writeIndicatorsXLSX(w io.Writer, rs *report.Results) error {
 
 // compareXLSX writes a comparison as a workbook: one row per indicator and
 // per breakdown row, the columns of the CSV.
-func compareXLSX(w io.Writer, c *report.Comparison) error {
-	lang := c.To.Lang
+func compareXLSX(w io.Writer, c *report.Comparison, lang string) error {
+	xw := &words.For(lang).Xlsx
 	y0, y1 := c.From.Edition.Year, c.To.Edition.Year
-	s := &xsheet{name: xword(lang, "comparison"), lang: lang, date: editionDate(c.To.Edition),
-		title: fmt.Sprintf(xword(lang, "title cmp"), y0, y1)}
-	for _, k := range []string{"id", "title", "key", "label"} {
-		s.header = append(s.header, xword(lang, k))
-	}
-	s.header = append(s.header, fmt.Sprintf("%s %d", xword(lang, "value"), y0), fmt.Sprintf("%s %d", xword(lang, "value"), y1),
-		xword(lang, "change"), xword(lang, "change_pct"), xword(lang, "note"))
+	s := &xsheet{name: xw.Comparison, lang: lang, date: editionDate(c.To.Edition),
+		title: fmt.Sprintf(xw.TitleCmp, y0, y1)}
+	s.header = []string{xw.ID, xw.Title, xw.Key, xw.Label}
+	s.header = append(s.header, fmt.Sprintf("%s %d", xw.Value, y0), fmt.Sprintf("%s %d", xw.Value, y1),
+		xw.Change, xw.ChangePct, xw.Note)
 	for _, ch := range c.Indicators {
 		ind := ch.Indicator
 		value, change := xNumber, xChange
@@ -328,41 +284,41 @@ func compareXLSX(w io.Writer, c *report.Comparison) error {
 		rf, _ := c.From.Lookup(ind.ID)
 		rt, _ := c.To.Lookup(ind.ID)
 		id, title := xtext(ind.ID), xtext(ind.Title.In(lang))
-		whyPct := xword(lang, "nd change")
+		whyPct := xw.NDChange
 		if ch.Change.Known {
-			whyPct = xword(lang, "nd pct")
+			whyPct = xw.NDPct
 		}
 		s.rows = append(s.rows, []xcell{id, title, {}, {},
 			{kind: value, v: ch.From, why: whyNA(rf, lang)},
 			{kind: value, v: ch.To, why: whyNA(rt, lang)},
-			{kind: change, v: ch.Change, why: cmpOrWhy(ch.FromWithheld || ch.ToWithheld, xword(lang, "np"), xword(lang, "nd change"))},
+			{kind: change, v: ch.Change, why: cmpOrWhy(ch.FromWithheld || ch.ToWithheld, xw.NP, xw.NDChange)},
 			{kind: xPercent, v: ch.ChangePct, why: whyPct},
 			{}})
 		for _, r := range ch.Breakdown {
 			// A row is n.d. when its denominator is, or when the whole
 			// indicator is in that edition.
-			whyFrom, whyTo, whyChange := rowWhy(rf, lang), rowWhy(rt, lang), xword(lang, "nd change")
+			whyFrom, whyTo, whyChange := rowWhy(rf, lang), rowWhy(rt, lang), xw.NDChange
 			switch r.Note {
 			case report.NoteNew:
-				whyFrom = fmt.Sprintf(xword(lang, "nd new"), y0)
+				whyFrom = fmt.Sprintf(xw.NDNew, y0)
 				whyChange = whyFrom
 			case report.NoteDropped:
-				whyTo = fmt.Sprintf(xword(lang, "nd gone"), y1)
+				whyTo = fmt.Sprintf(xw.NDGone, y1)
 				whyChange = whyTo
 			case report.NoteSplit, report.NoteMerged:
-				whyChange = fmt.Sprintf(xword(lang, "nd def"), r.Note)
+				whyChange = fmt.Sprintf(xw.NDDef, r.Note)
 			}
 			if r.FromWithheld {
-				whyFrom, whyChange = xword(lang, "np"), xword(lang, "np")
+				whyFrom, whyChange = xw.NP, xw.NP
 			}
 			if r.ToWithheld {
-				whyTo, whyChange = xword(lang, "np"), xword(lang, "np")
+				whyTo, whyChange = xw.NP, xw.NP
 			}
 			note := r.Note
 			if len(r.Was) > 0 {
 				note += ": " + strings.Join(r.Was, ", ")
 			}
-			s.rows = append(s.rows, []xcell{id, title, xtext(r.Key), xtext(r.Label),
+			s.rows = append(s.rows, []xcell{id, title, xtext(r.Key), xtext(r.Label.In(lang)),
 				{kind: xNumber, v: r.From, why: whyFrom},
 				{kind: xNumber, v: r.To, why: whyTo},
 				{kind: xChange, v: r.Change, why: whyChange},

@@ -11,19 +11,15 @@ import (
 	"golang.org/x/text/message"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 )
 
 // NA is how a value that is not available is printed.
 const NA = "n.d."
 
 // NAIn is NA as lang writes it: "n.d." in Italian, "n/a" in English
-// (where "n.d." reads as "no date").
-func NAIn(lang string) string {
-	if lang == "en" {
-		return "n/a"
-	}
-	return NA
-}
+// (where "n.d." reads as "no date"); see words.Words.NA.
+func NAIn(lang string) string { return words.For(lang).NA }
 
 var printers = map[string]*message.Printer{
 	"it": message.NewPrinter(language.Italian),
@@ -206,20 +202,12 @@ func round(n float64, decimals int) float64 {
 // Year prints a year without separators: 2019, never 2.019.
 func Year(y int) string { return strconv.Itoa(y) }
 
-var months = map[string][12]string{
-	"it": {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
 // Date prints a date in full: "30 giugno 2020", "30 June 2020".
 func Date(t time.Time, lang string) string {
 	if t.IsZero() {
 		return NAIn(lang)
 	}
-	m, ok := months[lang]
-	if !ok {
-		m = months["it"]
-	}
+	m := words.For(lang).Months
 	return strings.Join([]string{strconv.Itoa(t.Day()), m[t.Month()-1], strconv.Itoa(t.Year())}, " ")
 }
 

@@ -25,7 +25,7 @@ func TestRowOfAbsentCode(t *testing.T) {
 	// A.3.2 names.
 	r.Breakdown = slices.DeleteFunc(r.Breakdown, func(row report.Row) bool { return row.Key == "indeterminato" })
 	run := func(tpl string) (string, error) {
-		doc, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tpl)}}, Name: "t"}, hs, Limits{})
+		doc, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tpl)}}, Name: "t"}, hs, "it", Limits{})
 		if err != nil {
 			return "", err
 		}

@@ -48,11 +48,11 @@ func (src Source) path(file string) string {
 //
 // What an action prints is text: Markdown in data, or in what a function
 // returns, is escaped and reads as it is written.
-func Build(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Document, error) {
+func Build(ctx context.Context, src Source, history []*report.Results, lang string, lim Limits) (*document.Document, error) {
 	rs := history[len(history)-1]
-	doc := &document.Document{Front: front(rs)}
+	doc := &document.Document{Front: front(rs, lang)}
 	doc.Header = doc.Title + " · " + strconv.Itoa(rs.Edition.Year)
-	if d := districtName(rs); d != "" {
+	if d := districtName(rs, lang); d != "" {
 		doc.Header = doc.Title + " · " + d + " · " + strconv.Itoa(rs.Edition.Year)
 	}
 	names, err := src.files()
@@ -65,7 +65,7 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	var errs report.ErrorList
 	cmp := newChanges(history)
 	for _, name := range names {
-		md, e, err := run(ctx, src, name, history, lim, cmp)
+		md, e, err := run(ctx, src, name, history, lang, lim, cmp)
 		if err != nil {
 			if errs, err = collect(errs, err, src.path(name)); err != nil {
 				return nil, err
@@ -115,23 +115,23 @@ func (src Source) files() ([]string, error) {
 }
 
 // front is the front matter of the edition's report or deck.
-func front(rs *report.Results) document.Front {
+func front(rs *report.Results, lang string) document.Front {
 	ed := rs.Edition
-	title, subtitle := ed.TitleIn(rs.Lang)
+	title, subtitle := ed.TitleIn(lang)
 	keywords := []string{ed.Territory.Name, strconv.Itoa(ed.Year), ed.Title}
-	if d := districtName(rs); d != "" {
+	if d := districtName(rs, lang); d != "" {
 		// The district names the document: before any subtitle of the
 		// edition's.
 		subtitle = strings.TrimSuffix(d+" · "+subtitle, " · ")
 		keywords = append(keywords, rs.District.District.Name)
 	}
 	return document.Front{
-		Lang: rs.Lang, Title: title, Subtitle: subtitle, Organisation: ed.OrganisationIn(rs.Lang),
+		Lang: lang, Title: title, Subtitle: subtitle, Organisation: ed.OrganisationIn(lang),
 		Partners: ed.Partners, Year: ed.Year, City: ed.Territory.Name,
-		Date: ed.Published, DateText: publishedText(ed, rs.Lang),
+		Date: ed.Published, DateText: publishedText(ed, lang),
 		Keywords: keywords,
-		Sample:   sampleNote(rs.Lang, ed),
-		Internal: internalStamp(rs),
+		Sample:   sampleNote(lang, ed),
+		Internal: internalStamp(rs, lang),
 	}
 }
 
@@ -147,16 +147,16 @@ func publishedText(ed *report.Edition, lang string) string {
 // run executes one template under the build's context and limits, and
 // returns its Markdown and the env holding the blocks its functions set
 // aside. cmp are the changes from the previous edition (see newChanges).
-func run(ctx context.Context, src Source, name string, history []*report.Results, lim Limits, cmp *changes) ([]byte, *env, error) {
+func run(ctx context.Context, src Source, name string, history []*report.Results, lang string, lim Limits, cmp *changes) ([]byte, *env, error) {
 	if err := ctx.Err(); err != nil {
-		e := newEnv(ctx, history, lim, cmp)
+		e := newEnv(ctx, history, lang, lim, cmp)
 		return nil, nil, e.stopped(err, src.path(name))
 	}
 	text, err := fs.ReadFile(src.FS, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	e := newEnv(ctx, history, lim, cmp)
+	e := newEnv(ctx, history, lang, lim, cmp)
 	e.src = src
 	file := src.path(name)
 	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
@@ -169,7 +169,7 @@ func run(ctx context.Context, src Source, name string, history []*report.Results
 	if err := e.prepare(t); err != nil {
 		return nil, nil, err
 	}
-	if err := execute(ctx, t, newView(e.rs, e.prev), e.out); err != nil {
+	if err := execute(ctx, t, newView(e.rs, e.prev, e.lang), e.out); err != nil {
 		return nil, nil, e.stopped(err, file)
 	}
 	return e.out.buf.Bytes(), e, nil
@@ -434,19 +434,19 @@ type DistrictView struct {
 	Zones     int
 }
 
-func newView(rs, prev *report.Results) View {
+func newView(rs, prev *report.Results, lang string) View {
 	ed := rs.Edition
-	title, subtitle := ed.TitleIn(rs.Lang)
+	title, subtitle := ed.TitleIn(lang)
 	v := View{
 		Year: ed.Year, City: ed.Territory.Name, Title: title, Subtitle: subtitle,
-		Organisation: ed.OrganisationIn(rs.Lang), Partners: strings.Join(ed.Partners, ", "),
-		Published:     publishedText(ed, rs.Lang),
-		Residents:     format.Number(float64(ed.Territory.Residents()), 0, rs.Lang),
+		Organisation: ed.OrganisationIn(lang), Partners: strings.Join(ed.Partners, ", "),
+		Published:     publishedText(ed, lang),
+		Residents:     format.Number(float64(ed.Territory.Residents()), 0, lang),
 		DistrictCount: len(ed.Territory.Districts),
 	}
 	for _, d := range ed.Territory.Districts {
 		v.ZoneCount += len(d.Zones)
-		v.Districts = append(v.Districts, DistrictView{d.Name, format.Number(float64(d.Residents), 0, rs.Lang), len(d.Zones)})
+		v.Districts = append(v.Districts, DistrictView{d.Name, format.Number(float64(d.Residents), 0, lang), len(d.Zones)})
 	}
 	if prev != nil {
 		v.HasPrevious, v.PrevYear = true, prev.Edition.Year
@@ -454,12 +454,12 @@ func newView(rs, prev *report.Results) View {
 	v.CityDistrictCount, v.CityResidents = v.DistrictCount, v.Residents
 	if dv := rs.District; dv != nil {
 		city := dv.City.Territory
-		v.District = districtName(rs)
+		v.District = districtName(rs, lang)
 		v.CityWideProjects = dv.CityWideProjects
 		v.CityDistrictCount = len(city.Districts)
-		v.CityResidents = format.Number(float64(city.Residents()), 0, rs.Lang)
+		v.CityResidents = format.Number(float64(city.Residents()), 0, lang)
 		if n := city.Residents(); n > 0 {
-			v.ResidentsShare = percent1(float64(dv.District.Residents)/float64(n), rs.Lang)
+			v.ResidentsShare = percent1(float64(dv.District.Residents)/float64(n), lang)
 		}
 	}
 	return v

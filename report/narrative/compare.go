@@ -11,44 +11,8 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
-
-var compareWords = map[string]map[string]string{
-	"it": {
-		"title":    "Confronto tra le edizioni %d e %d",
-		"trends":   "Andamento nelle edizioni",
-		"intro":    "Ogni indicatore del catalogo nelle edizioni %d e %d: il valore in ciascuna, la variazione assoluta e percentuale, calcolate dai valori come sono stampati (arrotondati). “n.d.” indica un valore che non si può dare: il suo file manca, oppure la voce è nuova o ridefinita nell’edizione più recente. Non è mai letto come zero, e la variazione resta non calcolata. La variazione percentuale non è calcolata quando il valore di partenza è zero.",
-		"notes":    "Quando una lista di codici cambia tra le edizioni, una voce che sostituisce voci precedenti è confrontata con la loro somma; una voce soppressa o suddivisa non è confrontata. Le soglie di riferimento, costanti, non sono confrontate.",
-		"trendsIn": "Gli indicatori principali in tutte le edizioni disponibili (%s).",
-		"change":   "Variazione", "changePct": "Var. %", "note": "Nota",
-		"mapped": "da %s", "new": "voce nuova", "dropped": "voce soppressa", "split": "voce scorporata da %s", "merged": "voce che unisce %s, non confrontabile",
-		"and": " e ", "q": "«%s»",
-		"zeros": "Omesse %s righe pari a zero in entrambe le edizioni.", "zero1": "Omessa 1 riga pari a zero in entrambe le edizioni.",
-		"redefined":   "La lista di codici è cambiata: alcune righe non sono confrontabili.",
-		"omitted":     "Mostrate %d righe su %s: quelle con la variazione maggiore in valore assoluto, nell’ordine della lista di codici; le altre %s sono omesse (tutte con rendiconto compare --format csv).",
-		"indicators":  "Indicatori",
-		"sparkValues": "Andamento degli indicatori principali", "sparkShares": "Andamento degli indicatori principali: quote",
-		"sparkNote": "Ogni linea ha una scala propria, dal valore minimo al massimo dell’indicatore; il punto più grande è l’ultimo valore",
-		"sparkDash": "; – valore non disponibile o non pubblicato per tutelare le persone",
-	},
-	"en": {
-		"title":    "Comparing the %d and %d editions",
-		"trends":   "Trends across editions",
-		"intro":    "Every indicator of the catalogue in the %d and %d editions: its value in each, the absolute and percentage change, computed from the values as printed (rounded). “n/a” marks a value that cannot be given: its file is missing, or the item is new or redefined in the later edition. It is never read as zero, and its change is not computed. The percentage change is not computed when the starting value is zero.",
-		"notes":    "When a code list changes between editions, an item that replaces earlier ones is compared with their sum; an item dropped, or split into several, is not compared. Benchmark thresholds, which are constant, are not compared.",
-		"trendsIn": "The main indicators in every available edition (%s).",
-		"change":   "Change", "changePct": "Change %", "note": "Note",
-		"mapped": "from %s", "new": "new item", "dropped": "item dropped", "split": "split from %s", "merged": "merges %s, not comparable",
-		"and": " and ", "q": "“%s”",
-		"zeros": "%s rows at zero in both editions omitted.", "zero1": "1 row at zero in both editions omitted.",
-		"redefined":   "The code list changed: some rows are not comparable.",
-		"omitted":     "%d rows of %s shown: those with the largest change in absolute value, in code-list order; the other %s are left out (all of them with rendiconto compare --format csv).",
-		"indicators":  "Indicators",
-		"sparkValues": "Trend of the main indicators", "sparkShares": "Trend of the main indicators: shares",
-		"sparkNote": "Each line has a scale of its own, from the indicator’s lowest value to its highest; the larger dot is the last value",
-		"sparkDash": "; – value not available, or not published to protect people",
-	},
-}
 
 // Comparison is the comparison report: the main changes, the code lists
 // changed, the changes by area; with three editions or more from the
@@ -56,15 +20,11 @@ var compareWords = map[string]map[string]string{
 // table of every indicator and the breakdowns side by side. history holds
 // the editions up to the later one (those before the earlier are not
 // shown).
-func Comparison(c *report.Comparison, history []*report.Results) *document.Document {
-	lang := c.To.Lang
-	w := compareWords[lang]
-	if w == nil {
-		w = compareWords["it"]
-	}
+func Comparison(c *report.Comparison, history []*report.Results, lang string) *document.Document {
+	w := &words.For(lang).Compare
 	from, to := c.From.Edition, c.To.Edition
-	title := fmt.Sprintf(w["title"], from.Year, to.Year)
-	doc := &document.Document{Front: front(c.To), Header: title + " · " + to.Territory.Name}
+	title := fmt.Sprintf(w.Title, from.Year, to.Year)
+	doc := &document.Document{Front: front(c.To, lang), Header: title + " · " + to.Territory.Name}
 	toTitle, _ := to.TitleIn(lang)
 	doc.Title, doc.Subtitle = title, toTitle
 	doc.Keywords = []string{to.Territory.Name, strconv.Itoa(from.Year), strconv.Itoa(to.Year)}
@@ -86,7 +46,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 			}
 		}
 	}
-	st := newStory(c, between)
+	st := newStory(c, between, lang)
 	add(st.mainBlocks()...)
 	add(st.listBlocks()...)
 	add(st.areaBlocks()...)
@@ -100,7 +60,7 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 			years = append(years, strconv.Itoa(h.Edition.Year))
 		}
 		if trends := trendSparks(c, span, lang); len(trends) > 0 {
-			add(&document.Heading{Level: 1, Text: w["trends"]}, text(fmt.Sprintf(w["trendsIn"], strings.Join(years, ", "))))
+			add(&document.Heading{Level: 1, Text: w.Trends}, text(fmt.Sprintf(w.TrendsIn, strings.Join(years, ", "))))
 			for _, t := range trends {
 				add(t)
 			}
@@ -108,8 +68,8 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	}
 
 	// the tables, an appendix grouped by area
-	add(&document.Heading{Level: 1, Text: storyWords[st.lang]["appendix"]},
-		text(fmt.Sprintf(w["intro"], from.Year, to.Year)), text(w["notes"]))
+	add(&document.Heading{Level: 1, Text: words.For(st.lang).Story.Appendix},
+		text(fmt.Sprintf(w.Intro, from.Year, to.Year)), text(w.Notes))
 	var areas []string
 	for _, ch := range c.Indicators {
 		if a := areaOf(ch.Indicator.ID); !slices.Contains(areas, a) {
@@ -119,8 +79,8 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 	for _, area := range areas {
 		add(&document.Heading{Level: 2, Text: areaName(area, st.lang)})
 		summary := &document.Table{
-			Caption: w["indicators"] + " – " + areaName(area, st.lang),
-			Header:  []string{"Id", word(lang, "indicator"), fy, ty, w["change"], w["changePct"]},
+			Caption: w.Indicators + " – " + areaName(area, st.lang),
+			Header:  []string{"Id", words.For(lang).Indicator, fy, ty, w.Change, w.ChangePct},
 			Widths:  []float64{1.5, 4.6, 1.1, 1.1, 1.2, 1.1},
 			Numeric: []bool{false, false, true, true, true, true},
 		}
@@ -151,13 +111,13 @@ func Comparison(c *report.Comparison, history []*report.Results) *document.Docum
 // shares, one of the other figures. A figure withheld or not available is
 // a dash, never a zero; an indicator with no figure at all is left out.
 func trendSparks(c *report.Comparison, span []*report.Results, lang string) []*document.Chart {
-	w := compareWords[lang]
+	w := &words.For(lang).Compare
 	var years []string
 	for _, h := range span {
 		years = append(years, strconv.Itoa(h.Edition.Year))
 	}
-	values := &document.Chart{Kind: document.ChartSpark, Caption: w["sparkValues"], Labels: years}
-	shares := &document.Chart{Kind: document.ChartSpark, Caption: w["sparkShares"], Labels: years, Percent: true}
+	values := &document.Chart{Kind: document.ChartSpark, Caption: w.SparkValues, Labels: years}
+	shares := &document.Chart{Kind: document.ChartSpark, Caption: w.SparkShares, Labels: years, Percent: true}
 	dashes := map[*document.Chart]bool{}
 	for _, ch := range c.Indicators {
 		ind := ch.Indicator
@@ -189,9 +149,9 @@ func trendSparks(c *report.Comparison, span []*report.Results, lang string) []*d
 		if len(t.Series) == 0 {
 			continue
 		}
-		t.Note = w["sparkNote"]
+		t.Note = w.SparkNote
 		if dashes[t] {
-			t.Note += w["sparkDash"]
+			t.Note += w.SparkDash
 		}
 		out = append(out, t)
 	}
@@ -199,7 +159,7 @@ func trendSparks(c *report.Comparison, span []*report.Results, lang string) []*d
 }
 
 // compareTables are the breakdowns of the indicators of area side by side.
-func compareTables(c *report.Comparison, area string, w map[string]string, lang, fy, ty string) []document.Block {
+func compareTables(c *report.Comparison, area string, w *words.Compare, lang, fy, ty string) []document.Block {
 	var out []document.Block
 	add := func(b ...document.Block) { out = append(out, b...) }
 	for _, ch := range c.Indicators {
@@ -213,18 +173,18 @@ func compareTables(c *report.Comparison, area string, w map[string]string, lang,
 		}
 		t := &document.Table{
 			Caption: ind.ID + " – " + ind.Title.In(lang),
-			Header:  []string{dimensionHeader(ind, lang), fy, ty, w["change"]},
+			Header:  []string{dimensionHeader(ind, lang), fy, ty, w.Change},
 			Widths:  []float64{3.6, 1, 1, 1.1},
 			Numeric: []bool{false, true, true, true},
 		}
 		rows := largestChanges(compared, maxCompareRows)
 		withNote := slices.ContainsFunc(rows, func(r report.RowChange) bool { return r.Note != report.NoteUnchanged })
 		if withNote {
-			t.Header = append(t.Header, w["note"])
+			t.Header = append(t.Header, w.Note)
 			t.Widths = append(t.Widths, 2.2)
 			t.Numeric = append(t.Numeric, false)
 		}
-		fromLabels := labelsOf(c.From, ind.ID)
+		fromLabels := labelsOf(c.From, ind.ID, lang)
 		t.Rows = make([][]string, 0, len(rows))
 		np := 0
 		for _, r := range rows {
@@ -237,7 +197,7 @@ func compareTables(c *report.Comparison, area string, w map[string]string, lang,
 			if r.Change.Known {
 				change = format.ChangeFrom(r.From, r.To, dec, false, lang)
 			}
-			cells := []string{r.Label, npOr(r.FromWithheld, rowValue(r.From, dec, lang), &np), npOr(r.ToWithheld, rowValue(r.To, dec, lang), &np),
+			cells := []string{r.Label.In(lang), npOr(r.FromWithheld, rowValue(r.From, dec, lang), &np), npOr(r.ToWithheld, rowValue(r.To, dec, lang), &np),
 				npOr(r.FromWithheld || r.ToWithheld, change, &np)}
 			if withNote {
 				cells = append(cells, rowNote(r, w, fromLabels))
@@ -249,17 +209,17 @@ func compareTables(c *report.Comparison, area string, w map[string]string, lang,
 			notes = append(notes, npNote(lang, np)+".")
 		}
 		if ch.DefinitionChange {
-			notes = append(notes, w["redefined"])
+			notes = append(notes, w.Redefined)
 		}
 		count := func(n int) string { return format.Number(float64(n), 0, lang) }
 		switch {
 		case zeros == 1:
-			notes = append(notes, w["zero1"])
+			notes = append(notes, w.Zero1)
 		case zeros > 1:
-			notes = append(notes, fmt.Sprintf(w["zeros"], count(zeros)))
+			notes = append(notes, fmt.Sprintf(w.Zeros, count(zeros)))
 		}
 		if left := len(compared) - len(rows); left > 0 {
-			notes = append(notes, fmt.Sprintf(w["omitted"], len(rows), count(len(compared)), count(left)))
+			notes = append(notes, fmt.Sprintf(w.Omitted, len(rows), count(len(compared)), count(left)))
 		}
 		t.Note = strings.Join(notes, " ")
 		add(t)
@@ -347,11 +307,11 @@ func rowValue(v report.Value, dec int, lang string) string {
 
 // labelsOf are the labels of the breakdown rows of indicator id in rs, by
 // code: the earlier edition's names of the codes a row was.
-func labelsOf(rs *report.Results, id string) map[string]string {
+func labelsOf(rs *report.Results, id, lang string) map[string]string {
 	m := map[string]string{}
 	if r, ok := rs.Lookup(id); ok {
 		for _, row := range r.Breakdown {
-			m[row.Key] = row.Label
+			m[row.Key] = row.Label.In(lang)
 		}
 	}
 	return m
@@ -359,28 +319,30 @@ func labelsOf(rs *report.Results, id string) map[string]string {
 
 // rowNote says how a row was compared, naming the earlier codes by their
 // labels: "scorporato da «Famiglie e minori»", "split from “Families…”".
-func rowNote(r report.RowChange, w map[string]string, labels map[string]string) string {
+func rowNote(r report.RowChange, w *words.Compare, labels map[string]string) string {
 	was := make([]string, len(r.Was))
 	for i, code := range r.Was {
 		l := labels[code]
 		if l == "" {
 			l = code // no label in the earlier edition's results
 		}
-		was[i] = fmt.Sprintf(w["q"], l)
+		was[i] = fmt.Sprintf(w.Quote, l)
 	}
-	names := strings.Join(was, w["and"])
+	names := strings.Join(was, w.And)
 	if len(was) > 2 {
-		names = strings.Join(was[:len(was)-1], ", ") + w["and"] + was[len(was)-1]
+		names = strings.Join(was[:len(was)-1], ", ") + w.And + was[len(was)-1]
 	}
 	switch r.Note {
 	case report.NoteMapped:
-		return fmt.Sprintf(w["mapped"], names)
+		return fmt.Sprintf(w.Mapped, names)
 	case report.NoteSplit:
-		return fmt.Sprintf(w["split"], names)
+		return fmt.Sprintf(w.Split, names)
 	case report.NoteMerged:
-		return fmt.Sprintf(w["merged"], names)
-	case report.NoteNew, report.NoteDropped:
-		return w[r.Note]
+		return fmt.Sprintf(w.Merged, names)
+	case report.NoteNew:
+		return w.New
+	case report.NoteDropped:
+		return w.Dropped
 	}
 	return ""
 }

@@ -9,30 +9,8 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
-
-// deckWords are the words of the comparison deck that the report does not
-// already have.
-var deckWords = map[string]map[string]string{
-	"it": {
-		"biggest":     "Le variazioni maggiori",
-		"biggestNote": "Gli aumenti e i cali maggiori, al più %d per parte: variazione percentuale dal %d al %d, calcolata dai valori stampati; valore nel %d (per una quota: casi) almeno 10",
-		"listSome":    "%s. %s",
-		"listMany":    "Lista «%s»: %s cambiamenti (voci nuove, unite, suddivise, rinominate o soppresse), descritti nel confronto",
-		"quiet":       "Novità e confrontabilità",
-		"thanks":      "Grazie per l’attenzione",
-		"more":        "(segue)",
-	},
-	"en": {
-		"biggest":     "The largest changes",
-		"biggestNote": "The largest increases and decreases, at most %d each way: percentage change from %d to %d, computed from the values as printed; %d value (for a share: cases) at least 10",
-		"listSome":    "%s. %s",
-		"listMany":    "The “%s” list: %s changes (items new, merged, split, renamed or dropped), set out in the comparison",
-		"quiet":       "What is new and what can be compared",
-		"thanks":      "Thank you",
-		"more":        "(continued)",
-	},
-}
 
 // maxDeckSlides is the most slides the deck adds the breakdowns that
 // moved up to.
@@ -69,11 +47,11 @@ const maxChartBars = 3
 // plain, from 0, asks for simpler slides, for a deck that did not fit:
 // at 1 no charts and at most two items a slide, at 2 one item a slide.
 // Every level says the same things in words.
-func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) *document.Deck {
-	doc := Comparison(c, history) // its front matter, and the trends
-	st := newStory(c, betweenOf(c, history))
+func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int, lang string) *document.Deck {
+	doc := Comparison(c, history, lang) // its front matter, and the trends
+	st := newStory(c, betweenOf(c, history), lang)
 	st.brief = true // many codes or indicators counted, not named
-	w, dw, lang := st.w, deckWords[st.lang], st.lang
+	w, dw, lang := st.w, &words.For(st.lang).Deck, st.lang
 	fy, ty := c.From.Edition.Year, c.To.Edition.Year
 	deck := &document.Deck{Front: doc.Front}
 	add := func(s document.Slide) { deck.Slides = append(deck.Slides, s) }
@@ -116,7 +94,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 			}
 			t := head
 			if i > 0 {
-				t += " " + dw["more"]
+				t += " " + dw.More
 			}
 			add(document.Slide{Layout: document.LayoutBullets, Title: t, Blocks: []document.Block{list(items[i : i+n])}})
 			i += n
@@ -132,8 +110,8 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		}
 		return out
 	}
-	bullets(w["up"], sentences(up), w["noUp"])
-	bullets(w["down"], sentences(down), w["noDown"])
+	bullets(w.Up, sentences(up), w.NoUp)
+	bullets(w.Down, sentences(down), w.NoDown)
 
 	at := -1 // where the breakdowns that moved go, when there is room
 	if plain == 0 {
@@ -144,7 +122,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		ms := append(append([]mainChange(nil), up[:min(len(up), maxChartBars)]...), down[:min(len(down), maxChartBars)]...)
 		if len(ms) > 0 {
 			ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true,
-				Caption: dw["biggest"], Note: fmt.Sprintf(dw["biggestNote"], maxChartBars, fy, ty, fy)}
+				Caption: dw.Biggest, Note: fmt.Sprintf(dw.BiggestNote, maxChartBars, fy, ty, fy)}
 			vals := make([]float64, 0, len(ms))
 			span := 0.0
 			for _, m := range ms {
@@ -154,7 +132,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 			}
 			ch.Span = span
 			ch.Series = []document.Series{{Name: "%", Values: vals}}
-			add(document.Slide{Layout: document.LayoutChart, Title: dw["biggest"], Blocks: []document.Block{ch}})
+			add(document.Slide{Layout: document.LayoutChart, Title: dw.Biggest, Blocks: []document.Block{ch}})
 		}
 		// the trends, one slide a sparkline table
 		for _, b := range doc.Blocks {
@@ -197,10 +175,10 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		}
 		bullets(head, items, none)
 	}
-	items, none := section(fmt.Sprintf(w["appeared"], ty))
-	say(fmt.Sprintf(w["appeared"], ty), items, none)
-	items, none = section(w["notComp"])
-	say(w["notComp"], items, none)
+	items, none := section(fmt.Sprintf(w.Appeared, ty))
+	say(fmt.Sprintf(w.Appeared, ty), items, none)
+	items, none = section(w.NotComp)
+	say(w.NotComp, items, none)
 
 	// the code lists changed: a few changes in words, many counted
 	items = nil
@@ -211,12 +189,12 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 			named += len(cc.Codes) + len(cc.Was)
 		}
 		if len(l.Changes) > maxListSentences || named > 2*maxListSentences {
-			items = append(items, fmt.Sprintf(dw["listMany"], name, strconv.Itoa(len(l.Changes))))
+			items = append(items, fmt.Sprintf(dw.ListMany, name, strconv.Itoa(len(l.Changes))))
 			continue
 		}
-		items = append(items, fmt.Sprintf(dw["listSome"], fmt.Sprintf(w["list"], name), joinSentences(st.codeSentences(l.Changes))))
+		items = append(items, fmt.Sprintf(dw.ListSome, fmt.Sprintf(w.List, name), joinSentences(st.codeSentences(l.Changes))))
 	}
-	say(w["lists"], items, fmt.Sprintf(w["noLists"], fy, ty))
+	say(w.Lists, items, fmt.Sprintf(w.NoLists, fy, ty))
 	switch len(quiets) {
 	case 0:
 	case 1:
@@ -226,7 +204,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 		for _, q := range quiets {
 			nones = append(nones, q.none)
 		}
-		add(document.Slide{Layout: document.LayoutBullets, Title: dw["quiet"], Blocks: []document.Block{list(nones)}})
+		add(document.Slide{Layout: document.LayoutBullets, Title: dw.Quiet, Blocks: []document.Block{list(nones)}})
 	}
 
 	// the breakdowns that moved most, as many as the deck has room for
@@ -244,7 +222,7 @@ func ComparisonDeck(c *report.Comparison, history []*report.Results, plain int) 
 	if doc.Organisation != "" {
 		closing = append(closing, para(doc.Organisation))
 	}
-	add(document.Slide{Layout: document.LayoutClosing, Title: dw["thanks"], Blocks: closing})
+	add(document.Slide{Layout: document.LayoutClosing, Title: dw.Thanks, Blocks: closing})
 	for i := range deck.Slides {
 		deck.Slides[i].File = "compare"
 	}

@@ -12,6 +12,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/pdf"
+	"rendiconto/report/words"
 )
 
 // TestComparisonDeck compares the comparison deck of the sample editions,
@@ -29,7 +30,7 @@ func TestComparisonDeck(t *testing.T) {
 		name := tc.prefix + strconv.Itoa(tc.from) + "-" + strconv.Itoa(tc.to) + "-" + tc.lang
 		t.Run(name, func(t *testing.T) {
 			c, hs := comparedHistory(t, tc.root, tc.lang, tc.from, tc.to)
-			deck := ComparisonDeck(c, hs, 0)
+			deck := ComparisonDeck(c, hs, 0, tc.lang)
 			got := dumpDeck(deck)
 			for _, bad := range []string{"%!", "<no value>", "was:", ".yaml"} {
 				if strings.Contains(got, bad) {
@@ -47,7 +48,7 @@ func TestComparisonDeck(t *testing.T) {
 			// but empty: at most one, besides no increase or no decrease
 			empty := 0
 			for _, s := range deck.Slides {
-				if s.Layout != document.LayoutBullets || s.Title == storyWords[tc.lang]["up"] || s.Title == storyWords[tc.lang]["down"] {
+				if s.Layout != document.LayoutBullets || s.Title == words.For(tc.lang).Story.Up || s.Title == words.For(tc.lang).Story.Down {
 					continue
 				}
 				if len(s.Blocks) == 1 {
@@ -80,7 +81,7 @@ func TestComparisonDeck(t *testing.T) {
 					t.Errorf("the deck cuts text: %v", w)
 				}
 			}
-			b, _, _ := pdf.SlidesWarn(ComparisonDeck(c, hs, 0), pdf.DefaultSlideTheme())
+			b, _, _ := pdf.SlidesWarn(ComparisonDeck(c, hs, 0, tc.lang), pdf.DefaultSlideTheme())
 			if !bytes.Equal(a, b) {
 				t.Error("two decks of the same editions differ")
 			}
@@ -103,7 +104,7 @@ func TestComparisonDeckNeverFails(t *testing.T) {
 			th.FontSize = size
 			var err error
 			for plain := 0; plain <= PlainestDeck; plain++ {
-				_, _, err = pdf.SlidesWarn(ComparisonDeck(c, hs, plain), th)
+				_, _, err = pdf.SlidesWarn(ComparisonDeck(c, hs, plain, lang), th)
 				var se pdf.SlideErrors
 				if !errors.As(err, &se) {
 					break

@@ -10,113 +10,8 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
-
-// storyWords are the words of the first parts of the comparison: the main
-// changes, the code lists changed, the changes by area.
-var storyWords = map[string]map[string]string{
-	"it": {
-		"main":      "I cambiamenti principali",
-		"mainIntro": "Qui sotto sono elencate le variazioni maggiori dal %d al %d, ordinate per variazione percentuale, tra gli indicatori confrontabili il cui valore nel %d è almeno 10 (per una quota: calcolata su almeno 10 casi), perché su basi più piccole una variazione può essere dovuta al caso. Ogni variazione è calcolata dai valori come sono stampati; un indicatore che ripete il totale di un altro è nominato una volta.",
-		"up":        "In aumento", "down": "In calo",
-		"noUp": "Nessun indicatore confrontabile è aumentato.", "noDown": "Nessun indicatore confrontabile è diminuito.",
-		"fromto":   "%s: da %s a %s (%s, %s).",
-		"appeared": "Cosa è nuovo nel %d",
-		"newInd":   "Nuovo indicatore: %s.",
-		"newCodes": "%s: %s %s.",
-		"newCode1": "voce nuova", "newCodeN": "voci nuove",
-		"newCodesCount": "%s: %d voci nuove.", "indCount": "%d indicatori",
-		"noNew":      "Nessun indicatore e nessuna voce nuova.",
-		"notComp":    "Cosa non si può confrontare",
-		"missing":    "Non disponibili nel %d (n.d.), per mancanza di %s: %s.",
-		"ndBare":     "Non disponibili nel %d (n.d.): %s.",
-		"withheld":   "Non pubblicati nel %d (n.p.) per tutelare le persone, quindi non confrontati: %s.",
-		"redefined":  "%s: la lista «%s» è cambiata (vedi «%s»); alcune righe non sono confrontabili e il totale non è classificato tra i cambiamenti principali.",
-		"newRows":    "%s: la lista «%s» ha voci nuove, senza un valore precedente; il totale non è classificato tra i cambiamenti principali.",
-		"allComp":    "Tutti gli indicatori si possono confrontare.",
-		"q":          "«%s»",
-		"lists":      "Le liste di codici cambiate",
-		"listsIntro": "Tra il %d e il %d sono cambiate %s. Una voce che ne sostituisce altre è confrontata con la loro somma; una voce suddivisa, o soppressa, non è confrontata.",
-		"list1":      "una lista di codici", "listN": "%d liste di codici",
-		"noLists":     "Tra il %d e il %d nessuna lista di codici è cambiata: ogni disaggregazione si confronta voce per voce.",
-		"list":        "Lista «%s»",
-		codeNewKey:    "La voce %s è nuova.",
-		"recoded":     "La voce %s ha un nuovo codice ed è confrontata con la precedente.",
-		codeDropKey:   "La voce %s è soppressa, senza una voce che la sostituisca.",
-		codeRenKey:    "La voce %s ora si chiama %s.",
-		codeMrgKey:    "Le voci %s sono unite in %s.",
-		"codesNew":    "Le voci %s sono nuove.",
-		"codesDrop":   "Le voci %s sono soppresse, senza una voce che le sostituisca.",
-		codeSplKey:    "La voce %s è suddivisa in %s.",
-		"affects":     "Indicatori interessati: %s.",
-		"affectsNone": "Nessun indicatore del catalogo si disaggrega per questa lista.",
-		"byArea":      "Le variazioni per area",
-		"byAreaIntro": "Un grafico per area mostra la variazione percentuale di ogni indicatore confrontabile con la regola dei cambiamenti principali (valore nel %d almeno 10), nell’ordine del catalogo; la scala è la stessa in tutti i grafici.",
-		"areaChart":   "Variazione %% dal %d al %d – %s",
-		"areaNote":    "Variazione calcolata dai valori stampati",
-		"appendix":    "Appendice: le tabelle",
-		"areaSame":    "Nessun indicatore confrontabile è cambiato in %s.",
-	},
-	"en": {
-		"main":      "The main changes",
-		"mainIntro": "Below are the largest changes from %d to %d, ranked by percentage change, among the comparable indicators whose %d value is at least 10 (for a share: computed on at least 10 cases), since on smaller bases a change may be due to chance. Every change is computed from the values as printed; an indicator that repeats another’s total is named once.",
-		"up":        "Increases", "down": "Decreases",
-		"noUp": "No comparable indicator increased.", "noDown": "No comparable indicator decreased.",
-		"fromto":   "%s: from %s to %s (%s, %s).",
-		"appeared": "What is new in %d",
-		"newInd":   "New indicator: %s.",
-		"newCodes": "%s: %s %s.",
-		"newCode1": "new item", "newCodeN": "new items",
-		"newCodesCount": "%s: %d new items.", "indCount": "%d indicators",
-		"noNew":      "No new indicator and no new item.",
-		"notComp":    "What cannot be compared",
-		"missing":    "Not available in %d (n/a), for lack of %s: %s.",
-		"ndBare":     "Not available in %d (n/a): %s.",
-		"withheld":   "Not published in %d (n.p.) to protect people, so not compared: %s.",
-		"redefined":  "%s: the “%s” list changed (see “%s”); some rows are not comparable and the total is not ranked among the main changes.",
-		"newRows":    "%s: the “%s” list has new items, with no earlier value; the total is not ranked among the main changes.",
-		"allComp":    "Every indicator can be compared.",
-		"q":          "“%s”",
-		"lists":      "The code lists that changed",
-		"listsIntro": "Between %d and %d, %s changed. An item that replaces others is compared with their sum; an item split, or dropped, is not compared.",
-		"list1":      "one code list", "listN": "%d code lists",
-		"noLists":     "Between %d and %d no code list changed: every breakdown is compared item by item.",
-		"list":        "The “%s” list",
-		codeNewKey:    "The item %s is new.",
-		"recoded":     "The item %s has a new code and is compared with the earlier one.",
-		codeDropKey:   "The item %s is dropped, with no item replacing it.",
-		codeRenKey:    "The item %s is now called %s.",
-		codeMrgKey:    "The items %s are merged into %s.",
-		"codesNew":    "The items %s are new.",
-		"codesDrop":   "The items %s are dropped, with no item replacing them.",
-		codeSplKey:    "The item %s is split into %s.",
-		"affects":     "Indicators affected: %s.",
-		"affectsNone": "No indicator of the catalogue breaks down by this list.",
-		"byArea":      "Changes by area",
-		"byAreaIntro": "One chart per area shows the percentage change of every indicator comparable by the rule of the main changes (its %d value at least 10), in catalogue order; every chart has the same scale.",
-		"areaChart":   "Change %% from %d to %d – %s",
-		"areaNote":    "Change computed from the values as printed",
-		"appendix":    "Appendix: the tables",
-		"areaSame":    "No comparable indicator changed in %s.",
-	},
-}
-
-// The keys of storyWords that say a code-list change.
-const (
-	codeNewKey  = "code:" + report.CodeNew
-	codeDropKey = "code:" + report.CodeDropped
-	codeRenKey  = "code:" + report.CodeRenamed
-	codeMrgKey  = "code:" + report.CodeMerged
-	codeSplKey  = "code:" + report.CodeSplit
-)
-
-// areaNames name the catalogue's areas, by the first parts of an id.
-var areaNames = map[string]map[string]string{
-	"A":   {"it": "A. Personale", "en": "A. Staff"},
-	"B.1": {"it": "B.1 Utenti in carico", "en": "B.1 Users in care"},
-	"B.2": {"it": "B.2 Accesso agli sportelli", "en": "B.2 Access desks"},
-	"B.3": {"it": "B.3 Progetti inclusivi e comunità", "en": "B.3 Inclusive projects and community"},
-}
 
 // areaOf is the area of an indicator id: "A" for A.1.1, "B.2" for B.2.3.
 func areaOf(id string) string {
@@ -130,7 +25,7 @@ func areaOf(id string) string {
 // areaName names an area in lang; an area the catalogue does not name is
 // its id.
 func areaName(area, lang string) string {
-	if n, ok := areaNames[area][lang]; ok {
+	if n, ok := words.For(lang).Areas[area]; ok {
 		return n
 	}
 	return area
@@ -213,7 +108,7 @@ func mainChanges(all []mainChange) (up, down []mainChange) {
 // sentence says a change with both figures: "Tavoli permanenti: da 29 a
 // 34 (+5, +17,2%)."
 func (m mainChange) sentence(lang string) string {
-	return fmt.Sprintf(storyWords[lang]["fromto"], m.ch.Indicator.Title.In(lang), m.from, m.to, m.d, m.pctS)
+	return fmt.Sprintf(words.For(lang).Story.FromTo, m.ch.Indicator.Title.In(lang), m.from, m.to, m.d, m.pctS)
 }
 
 // story is the first parts of a comparison: the main changes, the code
@@ -222,7 +117,7 @@ type story struct {
 	c     *report.Comparison
 	lists []report.CodeListChange
 	lang  string
-	w     map[string]string
+	w     *words.Story
 	// brief counts what would name more than maxNamed codes or
 	// indicators in one sentence (the slides).
 	brief bool
@@ -231,12 +126,11 @@ type story struct {
 // maxNamed is the most codes or indicators a brief sentence names.
 const maxNamed = 3
 
-func newStory(c *report.Comparison, between []*report.Edition) *story {
-	lang := c.To.Lang
-	if storyWords[lang] == nil {
+func newStory(c *report.Comparison, between []*report.Edition, lang string) *story {
+	if lang != "en" {
 		lang = "it"
 	}
-	return &story{c: c, lists: report.NewComparer(c.From, c.To, between).CodeLists(), lang: lang, w: storyWords[lang]}
+	return &story{c: c, lists: report.NewComparer(c.From, c.To, between).CodeLists(), lang: lang, w: &words.For(lang).Story}
 }
 
 func para(s string) *document.Paragraph {
@@ -251,7 +145,7 @@ func list(items []string) *document.List {
 	return l
 }
 
-func (s *story) q(text string) string { return fmt.Sprintf(s.w["q"], text) }
+func (s *story) q(text string) string { return fmt.Sprintf(s.w.Quote, text) }
 
 // names joins quoted labels as a list: "«a», «b» e «c»".
 func (s *story) names(es []report.Entry) string {
@@ -264,8 +158,8 @@ func (s *story) names(es []report.Entry) string {
 
 // listName names a code list: the header of its breakdowns.
 func (s *story) listName(domain string) string {
-	if h, ok := dimensionNames[domain]; ok {
-		return h[s.lang]
+	if h, ok := words.For(s.lang).Dimensions[domain]; ok {
+		return h
 	}
 	return domain
 }
@@ -275,12 +169,12 @@ func (s *story) listName(domain string) string {
 func (s *story) mainBlocks() []document.Block {
 	c, w, lang := s.c, s.w, s.lang
 	fy, ty := c.From.Edition.Year, c.To.Edition.Year
-	blocks := []document.Block{&document.Heading{Level: 1, Text: w["main"]}, para(fmt.Sprintf(w["mainIntro"], fy, ty, fy))}
+	blocks := []document.Block{&document.Heading{Level: 1, Text: w.Main}, para(fmt.Sprintf(w.MainIntro, fy, ty, fy))}
 	up, down := mainChanges(comparableChanges(c, lang))
 	for _, part := range []struct {
 		head, none string
 		ms         []mainChange
-	}{{w["up"], w["noUp"], up}, {w["down"], w["noDown"], down}} {
+	}{{w.Up, w.NoUp, up}, {w.Down, w.NoDown, down}} {
 		blocks = append(blocks, &document.Heading{Level: 2, Text: part.head})
 		if len(part.ms) == 0 {
 			blocks = append(blocks, para(part.none))
@@ -297,7 +191,7 @@ func (s *story) mainBlocks() []document.Block {
 	var items []string
 	for _, ch := range c.Indicators {
 		if _, ok := c.From.Lookup(ch.Indicator.ID); !ok {
-			items = append(items, fmt.Sprintf(w["newInd"], s.q(ch.Indicator.Title.In(lang))))
+			items = append(items, fmt.Sprintf(w.NewInd, s.q(ch.Indicator.Title.In(lang))))
 		}
 	}
 	for _, l := range s.lists {
@@ -308,18 +202,18 @@ func (s *story) mainBlocks() []document.Block {
 			}
 		}
 		if s.brief && len(news) > maxNamed {
-			items = append(items, fmt.Sprintf(w["newCodesCount"], fmt.Sprintf(w["list"], s.listName(l.Domain)), len(news)))
+			items = append(items, fmt.Sprintf(w.NewCodesCount, fmt.Sprintf(w.List, s.listName(l.Domain)), len(news)))
 		} else if len(news) > 0 {
-			n := w["newCode1"]
+			n := w.NewCode1
 			if len(news) > 1 {
-				n = w["newCodeN"]
+				n = w.NewCodeN
 			}
-			items = append(items, fmt.Sprintf(w["newCodes"], fmt.Sprintf(w["list"], s.listName(l.Domain)), n, s.names(news)))
+			items = append(items, fmt.Sprintf(w.NewCodes, fmt.Sprintf(w.List, s.listName(l.Domain)), n, s.names(news)))
 		}
 	}
-	blocks = append(blocks, &document.Heading{Level: 2, Text: fmt.Sprintf(w["appeared"], ty)})
+	blocks = append(blocks, &document.Heading{Level: 2, Text: fmt.Sprintf(w.Appeared, ty)})
 	if len(items) == 0 {
-		blocks = append(blocks, para(w["noNew"]))
+		blocks = append(blocks, para(w.NoNew))
 	} else {
 		blocks = append(blocks, list(items))
 	}
@@ -337,25 +231,25 @@ func (s *story) mainBlocks() []document.Block {
 		y := rs.Edition.Year
 		switch {
 		case r.Withheld:
-			return fmt.Sprintf(w["withheld"], y, titles)
+			return fmt.Sprintf(w.Withheld, y, titles)
 		case len(r.Missing) > 0:
 			// the sources as a reader names them, never a file
 			var names []string
 			for _, f := range r.Missing {
 				names = append(names, rs.Edition.SourceName(f, s.lang))
 			}
-			return fmt.Sprintf(w["missing"], y, s.join(names), titles)
+			return fmt.Sprintf(w.Missing, y, s.join(names), titles)
 		}
-		return fmt.Sprintf(w["ndBare"], y, titles)
+		return fmt.Sprintf(w.NDBare, y, titles)
 	}
 	for _, ch := range c.Indicators {
 		id, reason := ch.Indicator.ID, ""
 		if reason = why(id, c.From); reason != "" {
 		} else if reason = why(id, c.To); reason != "" {
 		} else if ch.DefinitionChange {
-			reason = fmt.Sprintf(w["redefined"], titles, s.listName(ch.Indicator.ByDomain()), w["lists"])
+			reason = fmt.Sprintf(w.Redefined, titles, s.listName(ch.Indicator.ByDomain()), w.Lists)
 		} else if hasNewCodes(ch) {
-			reason = fmt.Sprintf(w["newRows"], titles, s.listName(ch.Indicator.ByDomain()))
+			reason = fmt.Sprintf(w.NewRows, titles, s.listName(ch.Indicator.ByDomain()))
 		} else {
 			continue
 		}
@@ -368,13 +262,13 @@ func (s *story) mainBlocks() []document.Block {
 	for _, r := range reasons {
 		names := s.join(named[r])
 		if s.brief && len(named[r]) > maxNamed {
-			names = fmt.Sprintf(w["indCount"], len(named[r]))
+			names = fmt.Sprintf(w.IndCount, len(named[r]))
 		}
 		items = append(items, strings.Replace(r, titles, names, 1))
 	}
-	blocks = append(blocks, &document.Heading{Level: 2, Text: w["notComp"]})
+	blocks = append(blocks, &document.Heading{Level: 2, Text: w.NotComp})
 	if len(items) == 0 {
-		blocks = append(blocks, para(w["allComp"]))
+		blocks = append(blocks, para(w.AllComp))
 	} else {
 		blocks = append(blocks, list(items))
 	}
@@ -389,17 +283,17 @@ func (s *story) listBlocks() []document.Block {
 	// which refers to it: a part of its own opens a page, and the main
 	// changes left a line or two on the page before it, or it put a
 	// sentence alone on a page when no list changed
-	blocks := []document.Block{&document.Heading{Level: 2, Text: w["lists"]}}
+	blocks := []document.Block{&document.Heading{Level: 2, Text: w.Lists}}
 	if len(s.lists) == 0 {
-		return append(blocks, para(fmt.Sprintf(w["noLists"], fy, ty)))
+		return append(blocks, para(fmt.Sprintf(w.NoLists, fy, ty)))
 	}
-	n := w["list1"]
+	n := w.List1
 	if len(s.lists) > 1 {
-		n = fmt.Sprintf(w["listN"], len(s.lists))
+		n = fmt.Sprintf(w.ListN, len(s.lists))
 	}
-	blocks = append(blocks, para(fmt.Sprintf(w["listsIntro"], fy, ty, n)))
+	blocks = append(blocks, para(fmt.Sprintf(w.ListsIntro, fy, ty, n)))
 	for _, l := range s.lists {
-		blocks = append(blocks, &document.Heading{Level: 3, Text: fmt.Sprintf(w["list"], s.listName(l.Domain))})
+		blocks = append(blocks, &document.Heading{Level: 3, Text: fmt.Sprintf(w.List, s.listName(l.Domain))})
 		blocks = append(blocks, list(s.codeSentences(l.Changes)))
 		var affected []string
 		for _, ch := range s.c.Indicators {
@@ -408,9 +302,9 @@ func (s *story) listBlocks() []document.Block {
 			}
 		}
 		if len(affected) == 0 {
-			blocks = append(blocks, para(w["affectsNone"]))
+			blocks = append(blocks, para(w.AffectsNone))
 		} else {
-			blocks = append(blocks, para(fmt.Sprintf(w["affects"], s.join(affected))))
+			blocks = append(blocks, para(fmt.Sprintf(w.Affects, s.join(affected))))
 		}
 	}
 	return blocks
@@ -462,11 +356,11 @@ func (s *story) codeSentences(changes []report.CodeChange) []string {
 				es = append(es, cc.Was...)
 			}
 		}
-		key := "codesDrop"
+		f := w.CodesDrop
 		if kind == report.CodeNew {
-			key = "codesNew"
+			f = w.CodesNew
 		}
-		out[i] = fmt.Sprintf(w[key], s.names(es))
+		out[i] = fmt.Sprintf(f, s.names(es))
 	}
 	return out
 }
@@ -477,18 +371,18 @@ func (s *story) codeSentence(cc report.CodeChange) string {
 	w := s.w
 	switch cc.Kind {
 	case report.CodeNew:
-		return fmt.Sprintf(w[codeNewKey], s.names(cc.Codes))
+		return fmt.Sprintf(w.CodeNew, s.names(cc.Codes))
 	case report.CodeDropped:
-		return fmt.Sprintf(w[codeDropKey], s.names(cc.Was))
+		return fmt.Sprintf(w.CodeDropped, s.names(cc.Was))
 	case report.CodeRenamed:
 		if s.names(cc.Was) == s.names(cc.Codes) {
-			return fmt.Sprintf(w["recoded"], s.names(cc.Codes))
+			return fmt.Sprintf(w.Recoded, s.names(cc.Codes))
 		}
-		return fmt.Sprintf(w[codeRenKey], s.names(cc.Was), s.names(cc.Codes))
+		return fmt.Sprintf(w.CodeRenamed, s.names(cc.Was), s.names(cc.Codes))
 	case report.CodeMerged:
-		return fmt.Sprintf(w[codeMrgKey], s.names(cc.Was), s.names(cc.Codes))
+		return fmt.Sprintf(w.CodeMerged, s.names(cc.Was), s.names(cc.Codes))
 	case report.CodeSplit:
-		return fmt.Sprintf(w[codeSplKey], s.names(cc.Was), s.names(cc.Codes))
+		return fmt.Sprintf(w.CodeSplit, s.names(cc.Was), s.names(cc.Codes))
 	}
 	return ""
 }
@@ -504,7 +398,7 @@ func (s *story) areaBlocks() []document.Block {
 	if len(all) == 0 {
 		return nil
 	}
-	blocks := []document.Block{&document.Heading{Level: 1, Text: w["byArea"]}, para(fmt.Sprintf(w["byAreaIntro"], fy))}
+	blocks := []document.Block{&document.Heading{Level: 1, Text: w.ByArea}, para(fmt.Sprintf(w.ByAreaIntro, fy))}
 	var areas []string
 	byArea := map[string][]mainChange{}
 	for _, m := range all {
@@ -525,7 +419,7 @@ func (s *story) areaBlocks() []document.Block {
 			continue
 		}
 		ch := &document.Chart{Kind: document.ChartHBar, Percent: true, Signed: true, Span: span,
-			Caption: fmt.Sprintf(w["areaChart"], fy, ty, areaName(a, s.lang)), Note: w["areaNote"]}
+			Caption: fmt.Sprintf(w.AreaChart, fy, ty, areaName(a, s.lang)), Note: w.AreaNote}
 		vals := make([]float64, 0, len(byArea[a]))
 		for _, m := range byArea[a] {
 			ch.Labels = append(ch.Labels, m.ch.Indicator.Title.In(s.lang))
@@ -535,7 +429,7 @@ func (s *story) areaBlocks() []document.Block {
 		blocks = append(blocks, ch)
 	}
 	if len(same) > 0 {
-		blocks = append(blocks, para(fmt.Sprintf(w["areaSame"], s.join(same))))
+		blocks = append(blocks, para(fmt.Sprintf(w.AreaSame, s.join(same))))
 	}
 	return blocks
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
 
 // sampleComparison is the comparison document of the sample editions from
@@ -34,14 +36,14 @@ func comparisonOf(t *testing.T, root, lang string, from, to int) (*report.Compar
 		between = append(between, h.Edition)
 	}
 	c := report.CompareAcross(hs[0], hs[len(hs)-1], between)
-	return c, Comparison(c, hs)
+	return c, Comparison(c, hs, lang)
 }
 
 // storyPart is the document up to its appendix: what a reader reads first.
 func storyPart(doc *document.Document, lang string) *document.Document {
 	cp := *doc
 	for i, b := range doc.Blocks {
-		if h, ok := b.(*document.Heading); ok && h.Level == 1 && h.Text == storyWords[lang]["appendix"] {
+		if h, ok := b.(*document.Heading); ok && h.Level == 1 && h.Text == words.For(lang).Story.Appendix {
 			cp.Blocks = doc.Blocks[:i]
 			break
 		}
@@ -63,12 +65,19 @@ var straightApostrophe = regexp.MustCompile(`.{0,30}\p{L}'\p{L}.{0,10}`)
 // catalogue's labels, have the typographic apostrophe of the report.
 func TestComparisonApostrophes(t *testing.T) {
 	possessive := regexp.MustCompile(`\p{L}s' `) // the items' changes
-	for name, words := range map[string]map[string]map[string]string{"compareWords": compareWords, "deckWords": deckWords, "storyWords": storyWords, "areaNames": areaNames, "whereWords": whereWords} {
-		for lang, ws := range words {
-			for k, w := range ws {
-				if m := straightApostrophe.FindString(w) + possessive.FindString(w); m != "" {
-					t.Errorf("%s[%s][%s] has a straight apostrophe: %q", name, lang, k, m)
+	for _, lang := range []string{"it", "en"} {
+		w := words.For(lang)
+		for name, table := range map[string]any{"Compare": w.Compare, "Deck": w.Deck, "Story": w.Story, "Where": w.Where} {
+			v := reflect.ValueOf(table)
+			for i := range v.NumField() {
+				if m := straightApostrophe.FindString(v.Field(i).String()) + possessive.FindString(v.Field(i).String()); m != "" {
+					t.Errorf("%s %s.%s has a straight apostrophe: %q", lang, name, v.Type().Field(i).Name, m)
 				}
+			}
+		}
+		for k, s := range w.Areas {
+			if m := straightApostrophe.FindString(s) + possessive.FindString(s); m != "" {
+				t.Errorf("%s Areas[%s] has a straight apostrophe: %q", lang, k, m)
 			}
 		}
 	}
@@ -143,7 +152,7 @@ func TestMainChangesAsPrinted(t *testing.T) {
 							if m := codeRE.FindString(text); m != "" {
 								t.Errorf("a code in the text: %q", m)
 							}
-							if section != storyWords[lang]["up"] && section != storyWords[lang]["down"] {
+							if section != words.For(lang).Story.Up && section != words.For(lang).Story.Down {
 								continue
 							}
 							m := sentence[lang].FindStringSubmatch(text)
@@ -169,7 +178,7 @@ func TestMainChangesAsPrinted(t *testing.T) {
 							if want := math.Round((to-f)/math.Abs(f)*1000) / 10; math.Abs(want-p) > 1e-6 {
 								t.Errorf("%q: the percentage is not %v", text, want)
 							}
-							if (section == storyWords[lang]["up"]) != (d > 0) {
+							if (section == words.For(lang).Story.Up) != (d > 0) {
 								t.Errorf("%q under %q", text, section)
 							}
 							if math.Abs(p) > last {
@@ -238,7 +247,7 @@ func TestComparisonWithheld(t *testing.T) {
 		// the largest increase and decrease of the sample
 		titles := []string{withhold(hs[0], "B.3.new_projects"), withhold(hs[1], "A.1.6")}
 		c := report.Compare(hs[0], hs[1])
-		got := dump(storyPart(Comparison(c, hs), lang))
+		got := dump(storyPart(Comparison(c, hs, lang), lang))
 		for _, title := range titles {
 			named := false
 			for _, line := range strings.Split(got, "\n") {
@@ -286,9 +295,9 @@ func TestComparisonChartsWithheld(t *testing.T) {
 		title := r.Indicator.Title.In(lang)
 		ch, _ := hs[2].Lookup("B.2.4")
 		ch.Breakdown[0].Withheld = true
-		row := ch.Breakdown[0].Label
+		row := ch.Breakdown[0].Label.In(lang)
 		c := report.CompareAcross(hs[0], hs[2], []*report.Edition{hs[1].Edition})
-		doc := Comparison(c, hs)
+		doc := Comparison(c, hs, lang)
 		sparks, dumbbells := 0, 0
 		for _, b := range doc.Blocks {
 			chart, ok := b.(*document.Chart)
@@ -334,7 +343,7 @@ func TestCodeSentences(t *testing.T) {
 	e := func(code, label string) []report.Entry {
 		return []report.Entry{{Code: code, Label: label, LabelEn: label}}
 	}
-	s := &story{lang: "en", w: storyWords["en"]}
+	s := &story{lang: "en", w: &words.For("en").Story}
 	got := s.codeSentences([]report.CodeChange{
 		{Kind: report.CodeNew, Codes: e("a", "A")},
 		{Kind: report.CodeRenamed, Was: e("b", "B"), Codes: e("c", "C")},

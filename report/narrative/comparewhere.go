@@ -9,28 +9,8 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
-
-var whereWords = map[string]map[string]string{
-	"it": {
-		"where":      "Dove è cambiato",
-		"whereIntro": "I grafici mostrano le disaggregazioni in cui le voci si sono spostate di più dal %d al %d, al più %d, ordinate per la somma delle variazioni delle voci in valore assoluto rispetto al loro totale nel %d, che deve essere almeno 10. Sono considerati solo i conteggi e le somme, e solo le voci confrontabili in entrambe le edizioni. In ogni grafico il punto chiaro è il %d, quello scuro il %d.",
-		"caption":    "%s: %d e %d",
-		"rows":       "Voci confrontabili in entrambe le edizioni",
-		"cut":        "; mostrate le %d con la variazione maggiore in valore assoluto, su %s",
-		"left":       "; omesse le voci nuove, soppresse, suddivise, non disponibili o non pubblicate (n.p.)",
-		"mapped":     "; una voce che ne sostituisce altre è confrontata con la loro somma",
-	},
-	"en": {
-		"where":      "Where it changed",
-		"whereIntro": "The charts show the breakdowns whose items moved most from %d to %d, at most %d, ranked by the sum of the items’ changes in absolute value against their total in %d, which must be at least 10. Only counts and sums are considered, and only the items comparable in both editions. In each chart the light dot is %d, the dark one %d.",
-		"caption":    "%s: %d and %d",
-		"rows":       "Items comparable in both editions",
-		"cut":        "; the %d with the largest change in absolute value shown, of %s",
-		"left":       "; items new, dropped, split, not available or not published (n.p.) left out",
-		"mapped":     "; an item that replaces others is compared with their sum",
-	},
-}
 
 // The most breakdowns "Dove è cambiato" charts, and the most rows of each.
 const (
@@ -46,7 +26,7 @@ const (
 // least minBase), at most maxRows rows a chart (those that moved most).
 // Nothing when no breakdown moved.
 func (s *story) whereBlocks(maxRows int) []document.Block {
-	w := whereWords[s.lang]
+	w := &words.For(s.lang).Where
 	fy, ty := s.c.From.Edition.Year, s.c.To.Edition.Year
 	type moved struct {
 		ch    *report.Change
@@ -82,29 +62,29 @@ func (s *story) whereBlocks(maxRows int) []document.Block {
 	}
 	slices.SortStableFunc(ms, func(a, b moved) int { return cmp.Compare(b.score, a.score) })
 	ms = ms[:min(len(ms), maxWhere)]
-	blocks := []document.Block{&document.Heading{Level: 1, Text: w["where"]},
-		para(fmt.Sprintf(w["whereIntro"], fy, ty, maxWhere, fy, fy, ty))}
+	blocks := []document.Block{&document.Heading{Level: 1, Text: w.Where},
+		para(fmt.Sprintf(w.WhereIntro, fy, ty, maxWhere, fy, fy, ty))}
 	for _, m := range ms {
 		rows := largestChanges(m.rows, maxRows)
 		ind := m.ch.Indicator
-		ch := &document.Chart{Kind: document.ChartDumbbell, Caption: fmt.Sprintf(w["caption"], ind.Title.In(s.lang), fy, ty),
-			Note: w["rows"]}
+		ch := &document.Chart{Kind: document.ChartDumbbell, Caption: fmt.Sprintf(w.Caption, ind.Title.In(s.lang), fy, ty),
+			Note: w.Rows}
 		from := document.Series{Name: strconv.Itoa(fy)}
 		to := document.Series{Name: strconv.Itoa(ty)}
 		for _, r := range rows {
-			ch.Labels = append(ch.Labels, r.Label)
+			ch.Labels = append(ch.Labels, r.Label.In(s.lang))
 			from.Values = append(from.Values, r.From.Num)
 			to.Values = append(to.Values, r.To.Num)
 		}
 		ch.Series = []document.Series{from, to}
 		if len(rows) < len(m.rows) {
-			ch.Note += fmt.Sprintf(w["cut"], len(rows), strconv.Itoa(len(m.rows)))
+			ch.Note += fmt.Sprintf(w.Cut, len(rows), strconv.Itoa(len(m.rows)))
 		}
 		if slices.ContainsFunc(rows, func(r report.RowChange) bool { return r.Note == report.NoteMapped }) {
-			ch.Note += w["mapped"]
+			ch.Note += w.Mapped
 		}
 		if m.left {
-			ch.Note += w["left"]
+			ch.Note += w.Left
 		}
 		blocks = append(blocks, ch)
 	}

@@ -34,14 +34,14 @@ func catalogue(t *testing.T) *report.Catalogue {
 // With a threshold, the small counts of people are withheld.
 func coverageText(t *testing.T, ed *report.Edition, lang string, computedOnly bool, threshold int) string {
 	t.Helper()
-	rs := report.Compute(ed, catalogue(t), lang)
+	rs := report.Compute(ed, catalogue(t))
 	if threshold > 0 {
 		report.Withhold(rs, threshold)
 	}
 	if computedOnly {
 		rs.List = slices.DeleteFunc(rs.List, func(r *report.Result) bool { return !r.Value.Known })
 	}
-	e := newEnv(context.Background(), []*report.Results{rs}, Limits{}, nil)
+	e := newEnv(context.Background(), []*report.Results{rs}, lang, Limits{}, nil)
 	e.coverage()
 	var b strings.Builder
 	for _, it := range e.blocks[0].(*document.List).Items {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 )
 
 // An edition seen from one district (report.ComputeDistrict) is named in
@@ -15,23 +16,23 @@ import (
 // from, from the territory's names: the word its breakdowns use for a
 // district and the district's own name ("Quartiere Navile", "Navile
 // district"); "" for the whole city.
-func districtName(rs *report.Results) string {
+func districtName(rs *report.Results, lang string) string {
 	v := rs.District
 	if v == nil {
 		return ""
 	}
-	word := dimensionNames["districts"][rs.Lang]
-	if rs.Lang == "en" {
+	word := words.For(lang).Dimensions["districts"]
+	if lang == "en" {
 		return v.District.Name + " " + strings.ToLower(word)
 	}
 	return word + " " + v.District.Name
 }
 
 // DistrictName is districtName, for the footer of a district's slides.
-func DistrictName(rs *report.Results) string { return districtName(rs) }
+func DistrictName(rs *report.Results, lang string) string { return districtName(rs, lang) }
 
 // district is the template function "district": districtName.
-func (e *env) district() string { return districtName(e.rs) }
+func (e *env) district() string { return districtName(e.rs, e.lang) }
 
 // cityResult returns the city's result of indicator id, nil when the
 // results are the city's own or the city has no such indicator.

@@ -1,6 +1,8 @@
 // Package narrative turns templates into the content model of package
 // document: the report (Build), the conference deck (BuildDeck) and the
-// comparison of two editions (Comparison).
+// comparison of two editions (Comparison), each in the language it is
+// given: the results are the same for every language. The program's own
+// phrases come from package words.
 //
 // A template is Go text/template over Markdown, executed on the editions'
 // results with strict functions (an unknown indicator, field or function is

@@ -70,8 +70,8 @@ func TestDataIsText(t *testing.T) {
 		rs.Edition.Territory.Name = name
 		rs.Edition.Territory.Districts[0].Name = name
 		r.Indicator.Title = report.Text{It: name}
-		r.Breakdown[top].Label = name
-		doc, err := Build(context.Background(), src, hs, Limits{})
+		r.Breakdown[top].Label = report.Text{It: name}
+		doc, err := Build(context.Background(), src, hs, "it", Limits{})
 		if err != nil {
 			t.Errorf("%q: %v", name, err)
 			continue
@@ -115,7 +115,7 @@ func TestPlaceholderSpoof(t *testing.T) {
 	src := Source{FS: fstest.MapFS{"a.md": {Data: []byte("{{.City}}\n\n{{chart \"B.3.3\"}}\n\n{{.City}}\n")}}, Name: "t"}
 	for _, spoof := range []string{"@@block-0", "\n\n@@block-0\n\n", `<rendiconto-block n="0">`, "\n\n<rendiconto-block n=\"0\">\n\n"} {
 		rs.Edition.Territory.Name = spoof
-		doc, err := Build(context.Background(), src, hs, Limits{})
+		doc, err := Build(context.Background(), src, hs, "it", Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +140,7 @@ func TestPlaceholderSpoof(t *testing.T) {
 	// A deck reads its placeholders in the same way.
 	deckSrc := Source{FS: fstest.MapFS{"a.md": {Data: []byte("# {{.City}}\n\n{{chart \"B.3.3\"}}\n")}}, Name: "t"}
 	rs.Edition.Territory.Name = `<rendiconto-block n="0">`
-	deck, err := BuildDeck(context.Background(), deckSrc, hs, Limits{})
+	deck, err := BuildDeck(context.Background(), deckSrc, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestValuesStayValues(t *testing.T) {
 	hs[len(hs)-1].Edition.Territory.Name = "a_b"
 	src := Source{FS: fstest.MapFS{"a.md": {Data: []byte(
 		`{{if eq .City "a_b"}}uguale{{end}} {{printf "%s-%s" .City "x"}} {{"12,5% - 14.844 n.d."}} {{3.5}} {{.Year}}`)}}, Name: "t"}
-	doc, err := Build(context.Background(), src, hs, Limits{})
+	doc, err := Build(context.Background(), src, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // env is what template functions read: the edition's results, the
@@ -45,10 +46,9 @@ type env struct {
 // newEnv returns the env of a template of the last edition of history.
 // cmp are the changes from the previous edition (see newChanges), shared
 // by the templates of a build; nil when there is no previous edition.
-func newEnv(ctx context.Context, history []*report.Results, lim Limits, cmp *changes) *env {
-	e := &env{rs: history[len(history)-1], history: history, ctx: ctx, lim: lim, cmp: cmp}
+func newEnv(ctx context.Context, history []*report.Results, lang string, lim Limits, cmp *changes) *env {
+	e := &env{rs: history[len(history)-1], history: history, lang: lang, ctx: ctx, lim: lim, cmp: cmp}
 	e.out = &output{ctx: ctx, max: lim.Output}
-	e.lang = e.rs.Lang
 	e.na = format.NAIn(e.lang)
 	if len(history) > 1 {
 		e.prev = history[len(history)-2]
@@ -421,7 +421,7 @@ func (e *env) top(id string, n int) ([]Top, error) {
 		if row.Value == 0 || row.Value <= above {
 			break
 		}
-		t := Top{Key: row.Key, Label: row.Label, Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: e.nd(), Text: e.runningText(r, row)}
+		t := Top{Key: row.Key, Label: row.Label.In(e.lang), Num: row.Value, Value: rowNumber(r.Indicator, row.Key, row.Value, e.lang), Share: e.nd(), Text: e.runningText(r, row)}
 		if r.Value.Num != 0 && r.Indicator.Additive() {
 			t.Share = percent1(row.Value/r.Value.Num, e.lang)
 		}
@@ -535,11 +535,11 @@ func (e *env) trend(id string) (string, error) {
 	}
 	switch {
 	case s.d > 0 || s.d == 0 && s.pct > 0:
-		return word(e.lang, "up"), nil
+		return words.For(e.lang).Up, nil
 	case s.d < 0 || s.d == 0 && s.pct < 0:
-		return word(e.lang, "down"), nil
+		return words.For(e.lang).Down, nil
 	}
-	return word(e.lang, "stable"), nil
+	return words.For(e.lang).Stable, nil
 }
 
 // aside keeps a block and returns the placeholder that stands for it in
@@ -586,13 +586,13 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 			continue
 		}
 		if row.NA {
-			na = append(na, row.Label)
+			na = append(na, row.Label.In(e.lang))
 			continue // an n.d. row drawn as a zero bar would be a silent zero
 		}
 		if (c.Kind == document.ChartDonut || c.Kind == document.ChartPie) && row.Value == 0 {
 			continue // a zero slice has no place in a pie; tables keep it
 		}
-		c.Labels = append(c.Labels, row.Label)
+		c.Labels = append(c.Labels, row.Label.In(e.lang))
 		vals = append(vals, row.Value)
 	}
 	c.Series = []document.Series{{Name: r.Indicator.Unit.In(e.lang), Values: vals}}
@@ -611,7 +611,7 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 			// (it is one slice, never one row); without it, bars.
 			if rest := withheldBound(r); !math.IsInf(rest, 1) {
 				if rest > 0 {
-					c.Labels = append(c.Labels, npRest[e.lang])
+					c.Labels = append(c.Labels, words.For(e.lang).NPRest)
 					c.Series[0].Values = append(vals, rest)
 				}
 			} else {
@@ -620,7 +620,7 @@ func (e *env) chart(id string, kind ...string) (markup, error) {
 		}
 	}
 	if multiValued(r) {
-		c.Note += ". " + word(e.lang, "multi")
+		c.Note += ". " + words.For(e.lang).Multi
 	}
 	return e.aside(c), nil
 }
@@ -666,14 +666,14 @@ func (e *env) table(id string) (markup, error) {
 	}
 	shares := r.Indicator.Additive() && r.Value.Known && r.Value.Num != 0
 	if shares {
-		t.Header = append(t.Header, word(e.lang, "share"))
+		t.Header = append(t.Header, words.For(e.lang).Share)
 		t.Widths = append(t.Widths, 1)
 	}
 	multi := multiValued(r)
 	ch := e.changeOf(id)
 	var changes map[string]report.RowChange
 	if ch != nil && ch.From.Known {
-		t.Header = append(t.Header, upperFirst(fmt.Sprintf("%s %d", word(e.lang, "compared"), e.prev.Edition.Year)))
+		t.Header = append(t.Header, upperFirst(fmt.Sprintf("%s %d", words.For(e.lang).Compared, e.prev.Edition.Year)))
 		t.Widths = append(t.Widths, 1.4)
 		changes = rowChanges(ch)
 	} else {
@@ -703,14 +703,14 @@ func (e *env) table(id string) (markup, error) {
 			if row.Withheld {
 				mark = NP
 			}
-			cells := []string{row.Label, mark}
+			cells := []string{row.Label.In(e.lang), mark}
 			for len(cells) < len(t.Header) {
 				cells = append(cells, mark)
 			}
 			t.Rows = append(t.Rows, cells)
 			continue
 		}
-		addRow(row.Label, row.Value, row.Key, false)
+		addRow(row.Label.In(e.lang), row.Value, row.Key, false)
 	}
 	switch {
 	case r.Value.Known && r.Indicator.Additive() && multi:
@@ -719,15 +719,15 @@ func (e *env) table(id string) (markup, error) {
 		addRow(baseLabel(r.Indicator, e.lang), r.Value.Num, "", true)
 		t.Total = true
 	case r.Value.Known && r.Indicator.Additive():
-		addRow(word(e.lang, "total"), r.Value.Num, "", true)
+		addRow(words.For(e.lang).Total, r.Value.Num, "", true)
 		t.Total = true
 	case r.Value.Known && r.Indicator.Measure == report.MeasureMean && len(r.Indicator.Parts) > 0 && len(r.Breakdown) > 1:
 		// a mean over several fields is the sum of its rows: its total
 		// shows whether the rounded rows add up to it (see roundedParts)
-		addRow(word(e.lang, "total"), r.Value.Num, "", true)
+		addRow(words.For(e.lang).Total, r.Value.Num, "", true)
 		t.Total = true
 	case r.Withheld && r.Indicator.Additive():
-		cells := []string{word(e.lang, "total")}
+		cells := []string{words.For(e.lang).Total}
 		for len(cells) < len(t.Header) {
 			cells = append(cells, NP)
 		}
@@ -736,9 +736,9 @@ func (e *env) table(id string) (markup, error) {
 	}
 	np := npCells(t.Rows)
 	if multi {
-		t.Note += ". " + word(e.lang, "multi")
+		t.Note += ". " + words.For(e.lang).Multi
 	} else if np == 0 && roundedParts(r, e.lang) {
-		t.Note += ". " + roundedNote[e.lang]
+		t.Note += ". " + words.For(e.lang).Rounded
 	}
 	if np > 0 {
 		t.Note += ". " + npNote(e.lang, np)
@@ -823,12 +823,6 @@ func (e *env) trendchart(id string) (markup, error) {
 	return e.aside(c), nil
 }
 
-// roundedNote says why printed parts need not add up to the printed total.
-var roundedNote = map[string]string{
-	"it": "Valori arrotondati: la somma delle righe o delle quote può differire di poco dal totale",
-	"en": "Rounded values: the rows or shares may not add up exactly to the total",
-}
-
 // rounded reports whether the rows of indicator id, as printed, do not add
 // up to its value as printed (3,8 + 2,3 + 1,4 = 7,5 against 7,6): a
 // sentence that gives the value beside its parts says "(valori
@@ -906,17 +900,10 @@ func baseLabel(ind *report.Indicator, lang string) string {
 	if ind.Measure == report.MeasureDistinct {
 		source = report.SourceOrganisations
 	}
-	if l, ok := baseLabels[lang][source]; ok {
+	if l, ok := words.For(lang).Bases[source]; ok {
 		return l
 	}
-	return baseLabels[lang]["records"]
-}
-
-var baseLabels = map[string]map[string]string{
-	"it": {"projects": "Progetti considerati", "tables": "Tavoli considerati", "groups": "Gruppi considerati",
-		"organisations": "Organizzazioni considerate", "records": "Casi considerati"},
-	"en": {"projects": "Projects considered", "tables": "Tables considered", "groups": "Groups considered",
-		"organisations": "Organisations considered", "records": "Records considered"},
+	return words.For(lang).Bases["records"]
 }
 
 // upperFirst capitalises a header's first letter: "Organizzazioni".
@@ -942,71 +929,35 @@ func dimensionHeader(ind *report.Indicator, lang string) string {
 			source = report.SourceOrganisations
 		}
 		if f, ok := report.Schema[source][field]; ok {
-			if h, ok := dimensionNames[f.Domain]; ok {
-				return h[lang]
+			if h, ok := words.For(lang).Dimensions[f.Domain]; ok {
+				return h
 			}
 		}
-		if h, ok := dimensionNames[field]; ok {
-			return h[lang]
+		if h, ok := words.For(lang).Dimensions[field]; ok {
+			return h
 		}
 		return ""
 	}
 	if len(ind.Parts) > 0 {
 		if slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return strings.HasPrefix(p.Field, "operators.") }) {
-			return dimensionNames["offices"][lang]
+			return words.For(lang).Dimensions["offices"]
 		}
 		if !slices.ContainsFunc(ind.Parts, func(p report.Part) bool { return !p.IsThreshold() }) {
-			return dimensionNames["thresholds"][lang]
+			return words.For(lang).Dimensions["thresholds"]
 		}
-		return word(lang, "item")
+		return words.For(lang).Item
 	}
 	by := name(ind.By)
 	if by == "" {
-		return word(lang, "item")
+		return words.For(lang).Item
 	}
 	if ind.Across != "" {
 		if across := name(ind.Across); across != "" {
-			and := map[string]string{"it": " e ", "en": " and "}[lang]
+			and := words.For(lang).And
 			return by + and + strings.ToLower(across[:1]) + across[1:]
 		}
 	}
 	return by
-}
-
-// dimensionNames are the headers of the code lists a table breaks down by.
-var dimensionNames = map[string]map[string]string{
-	"activities":         {"it": "Attività", "en": "Activity"},
-	"age_bands":          {"it": "Classe d’età", "en": "Age band"},
-	"user_age_bands":     {"it": "Classe d’età", "en": "Age band"},
-	"areas":              {"it": "Area", "en": "Area"},
-	"channels":           {"it": "Canale", "en": "Channel"},
-	"citizenships":       {"it": "Cittadinanza", "en": "Citizenship"},
-	"contracts":          {"it": "Contratto", "en": "Contract"},
-	"coordination":       {"it": "Coordinamento", "en": "Coordination"},
-	"desks":              {"it": "Sportello", "en": "Desk"},
-	"districts":          {"it": "Quartiere", "en": "District"},
-	"zones":              {"it": "Zona", "en": "Zone"},
-	"employers":          {"it": "Ente di appartenenza", "en": "Employer"},
-	"funding":            {"it": "Fonte di finanziamento", "en": "Funding source"},
-	"interventions":      {"it": "Intervento", "en": "Intervention"},
-	"need_areas":         {"it": "Area di bisogno", "en": "Area of need"},
-	"needs":              {"it": "Bisogno", "en": "Need"},
-	"organisation_kinds": {"it": "Tipo di organizzazione", "en": "Kind of organisation"},
-	"origins":            {"it": "Origine", "en": "Origin"},
-	"outcomes":           {"it": "Esito", "en": "Outcome"},
-	"placements":         {"it": "Collocamento", "en": "Placement"},
-	"purposes":           {"it": "Finalità", "en": "Purpose"},
-	"requesters":         {"it": "Chi si rivolge", "en": "Who turns to the desk"},
-	"role_count":         {"it": "Numero di ruoli", "en": "Number of roles"},
-	"roles":              {"it": "Ruolo", "en": "Role"},
-	"scope":              {"it": "Ambito", "en": "Scope"},
-	"service_targets":    {"it": "Target", "en": "Target group"},
-	"targets":            {"it": "Destinatari", "en": "Target group"},
-	"themes":             {"it": "Tema", "en": "Theme"},
-	"units":              {"it": "Servizio", "en": "Unit"},
-	"sexes":              {"it": "Genere", "en": "Sex"},
-	"offices":            {"it": "Ufficio", "en": "Office"},
-	"thresholds":         {"it": "Soglia", "en": "Benchmark"},
 }
 
 // nd is how the env prints a value that is not available: "n.d." in

@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // Goals is the improvement cycle as templates see it ({{with goals}}): the
@@ -63,34 +65,8 @@ type FollowUpView struct {
 	Text string
 }
 
-// goalWords are the words of the goals' sentences, by language.
-var goalWords = map[string]map[string]string{
-	"it": {
-		report.GoalPlanned: "programmato", report.GoalInProgress: "in corso",
-		report.GoalDone: "realizzato", report.GoalDropped: "abbandonato",
-		"planned+": "programmati", "in_progress+": "in corso", "done+": "realizzati", "dropped+": "abbandonati",
-		report.AtLeast: "almeno", report.AtMost: "non più di",
-		report.AtLeast + "%": "almeno il ", report.AtMost + "%": "non più del ",
-		report.OutcomeReached: "raggiunto", report.OutcomeMissed: "non raggiunto",
-		report.OutcomeUnverifiable: "non verificabile",
-	},
-	"en": {
-		report.GoalPlanned: "planned", report.GoalInProgress: "in progress",
-		report.GoalDone: "done", report.GoalDropped: "dropped",
-		"planned+": "planned", "in_progress+": "in progress", "done+": "done", "dropped+": "dropped",
-		report.AtLeast: "at least", report.AtMost: "at most",
-		report.AtLeast + "%": "at least ", report.AtMost + "%": "at most ",
-		report.OutcomeReached: "reached", report.OutcomeMissed: "not reached",
-		report.OutcomeUnverifiable: "cannot be verified",
-	},
-}
-
-func gw(lang, key string) string {
-	if w, ok := goalWords[lang][key]; ok {
-		return w
-	}
-	return goalWords["it"][key]
-}
+// gw is the goals' word for a code (a status, a direction, an outcome).
+func gw(lang, key string) string { return words.For(lang).Goals[key] }
 
 // pluralOf picks the singular or the plural form by the count.
 func pluralOf(n int, one, many string) string {
@@ -168,21 +144,17 @@ func (e *env) goals() (Goals, error) {
 		for _, h := range e.history {
 			years = append(years, strconv.Itoa(h.Edition.Year))
 		}
-		if e.lang == "en" {
-			g.None = "No edition of this report (" + joinWords(years, e.lang, false) + ") records improvement goals."
-		} else {
-			g.None = "Nessuna edizione del rendiconto (" + joinWords(years, e.lang, false) + ") riporta obiettivi di miglioramento."
-		}
+		g.None = fmt.Sprintf(words.For(e.lang).GoalText.NoneSet, joinWords(years, e.lang, false))
 	}
 	return g, nil
 }
 
 func (e *env) goalsIntro(n, measured int) string {
 	y := strconv.Itoa(e.rs.Edition.Year)
+	if n == 0 {
+		return fmt.Sprintf(words.For(e.lang).GoalText.NoNew, y)
+	}
 	if e.lang == "en" {
-		if n == 0 {
-			return "With its " + y + " report the institution sets no new improvement goals."
-		}
 		s := "With its " + y + " report the institution sets " + numWord(n, e.lang) + " " + pluralOf(n, "improvement goal", "improvement goals")
 		switch {
 		case measured == 0:
@@ -196,9 +168,6 @@ func (e *env) goalsIntro(n, measured int) string {
 			s += "; for " + numWord(measured, e.lang) + " of them an indicator of this report measures progress against a target"
 		}
 		return s + "."
-	}
-	if n == 0 {
-		return "Con il rapporto " + y + " l'ente non fissa nuovi obiettivi di miglioramento."
 	}
 	s := "Con il rapporto " + y + " l'ente fissa " + pluralOf(n, "un obiettivo", numWord(n, e.lang)+" obiettivi") + " di miglioramento"
 	switch {
@@ -248,25 +217,15 @@ func (e *env) goalView(g report.Goal) GoalView {
 	v.Lead = lead(v.Title)
 	v.Indicator, v.Value, v.Target = e.measure(g)
 	y := strconv.Itoa(e.rs.Edition.Year)
+	w := words.For(e.lang).GoalText
 	var b strings.Builder
-	if e.lang == "en" {
-		b.WriteString("Owner: " + v.Owner + "; to be achieved " + v.By + " (status: " + v.Status + ").")
-		if v.Indicator != "" {
-			b.WriteString(" Indicator: " + v.Indicator)
-			if v.Target != "" {
-				b.WriteString("; target: " + v.Target)
-			}
-			b.WriteString("; value in " + y + ": " + v.Value + ".")
+	fmt.Fprintf(&b, w.Owner, v.Owner, v.By, v.Status)
+	if v.Indicator != "" {
+		fmt.Fprintf(&b, w.Indicator, v.Indicator)
+		if v.Target != "" {
+			fmt.Fprintf(&b, w.Target, v.Target)
 		}
-	} else {
-		b.WriteString("Responsabile: " + v.Owner + "; da conseguire " + v.By + " (stato: " + v.Status + ").")
-		if v.Indicator != "" {
-			b.WriteString(" Indicatore: " + v.Indicator)
-			if v.Target != "" {
-				b.WriteString("; traguardo: " + v.Target)
-			}
-			b.WriteString("; valore nel " + y + ": " + v.Value + ".")
-		}
+		fmt.Fprintf(&b, w.Value, y, v.Value)
 	}
 	v.Text = b.String()
 	return v
@@ -286,60 +245,37 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 	title, value, target := e.measure(g)
 	y := strconv.Itoa(e.rs.Edition.Year)
 	set := strconv.Itoa(f.SetIn)
+	w := words.For(e.lang).GoalText
 	var b strings.Builder
-	if e.lang == "en" {
-		b.WriteString("Set in " + set + "; owner: " + v.Owner + "; due " + v.By + ".")
-		if f.Updated {
-			b.WriteString(" Status in " + y + ": " + v.Status + ".")
-		} else {
-			b.WriteString(" Last status given (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; no update in " + y + ".")
-		}
-		if f.Overdue {
-			b.WriteString(" The due date, " + v.Due + ", has passed without the goal being recorded as done.")
-		}
-		if title != "" {
-			b.WriteString(" Indicator: " + title)
-			switch f.Outcome {
-			case report.OutcomeUnverifiable:
-				b.WriteString(": the target (" + target + ") cannot be verified, because the indicator is not available in " + y + ".")
-			case report.OutcomeNone:
-				if value == NP {
-					b.WriteString(", not published in " + y + " to protect people's privacy.")
-				} else if value == e.nd() {
-					b.WriteString(", not available in " + y + ".")
-				} else {
-					b.WriteString(", " + value + " in " + y + ".")
-				}
-			default:
-				b.WriteString(", " + value + " in " + y + " against a target of " + target + ": " + v.Outcome + ".")
-			}
-		}
+	fmt.Fprintf(&b, w.SetIn, set, v.Owner, v.By)
+	if f.Updated {
+		fmt.Fprintf(&b, w.Status, y, v.Status)
 	} else {
-		b.WriteString("Fissato nel " + set + "; responsabile: " + v.Owner + "; da conseguire " + v.By + ".")
-		if f.Updated {
-			b.WriteString(" Stato nel " + y + ": " + v.Status + ".")
-		} else {
-			b.WriteString(" Ultimo stato indicato (" + strconv.Itoa(f.StatusYear) + "): " + v.Status + "; non ci sono aggiornamenti nel " + y + ".")
+		fmt.Fprintf(&b, w.LastStatus, f.StatusYear, v.Status, y)
+	}
+	if f.Overdue {
+		// Italian says the date with its preposition: "La scadenza del 31 dicembre 2021".
+		due := v.Due
+		if e.lang != "en" {
+			due = dateOf(g.Due)
 		}
-		if f.Overdue {
-			b.WriteString(" La scadenza " + dateOf(g.Due) + " è superata senza che l'obiettivo risulti realizzato.")
-		}
-		if title != "" {
-			b.WriteString(" Indicatore: " + title)
-			switch f.Outcome {
-			case report.OutcomeUnverifiable:
-				b.WriteString(": traguardo (" + target + ") non verificabile, indicatore non disponibile nel " + y + ".")
-			case report.OutcomeNone:
-				if value == NP {
-					b.WriteString(", non pubblicato nel " + y + " per tutela della riservatezza.")
-				} else if value == e.nd() {
-					b.WriteString(", non disponibile nel " + y + ".")
-				} else {
-					b.WriteString(", " + value + " nel " + y + ".")
-				}
-			default:
-				b.WriteString(", " + value + " nel " + y + " rispetto a un traguardo di " + target + ": " + v.Outcome + ".")
+		fmt.Fprintf(&b, w.Overdue, due)
+	}
+	if title != "" {
+		fmt.Fprintf(&b, w.Indicator, title)
+		switch f.Outcome {
+		case report.OutcomeUnverifiable:
+			fmt.Fprintf(&b, w.Unverifiable, target, y)
+		case report.OutcomeNone:
+			if value == NP {
+				fmt.Fprintf(&b, w.NotPublished, y)
+			} else if value == e.nd() {
+				fmt.Fprintf(&b, w.NotAvailable, y)
+			} else {
+				fmt.Fprintf(&b, w.ValueIn, value, y)
 			}
+		default:
+			fmt.Fprintf(&b, w.Against, value, y, target, v.Outcome)
 		}
 	}
 	v.Text = b.String()
@@ -351,10 +287,7 @@ func (e *env) followUpView(f report.FollowUp) FollowUpView {
 func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 	en := e.lang == "en"
 	if !earlier {
-		if en {
-			return "No earlier edition is available whose goals could be followed up."
-		}
-		return "Il rendiconto non dispone di edizioni precedenti di cui verificare gli obiettivi."
+		return words.For(e.lang).GoalText.NoEarlier
 	}
 	if len(fus) == 0 && !e.earlierGoals() {
 		var years []string
@@ -368,10 +301,7 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 		return pluralOf(len(years), "L'edizione", "Le edizioni") + " " + list + " non " + pluralOf(len(years), "riporta", "riportano") + " obiettivi di miglioramento."
 	}
 	if len(fus) == 0 {
-		if en {
-			return "No goal set in an earlier edition remains to be followed up."
-		}
-		return "Nessun obiettivo fissato nelle edizioni precedenti resta da verificare."
+		return words.For(e.lang).GoalText.NoneLeft
 	}
 	return e.followSum(fus)
 }
@@ -379,15 +309,10 @@ func (e *env) followIntro(fus []report.FollowUp, earlier bool) string {
 // numWord writes a count below ten in words ("due", "two"), the others in
 // digits; one is "uno"/"one".
 func numWord(n int, lang string) string {
-	it := []string{"nessuno", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"}
-	en := []string{"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	if n < 0 || n > 9 {
 		return strconv.Itoa(n)
 	}
-	if lang == "en" {
-		return en[n]
-	}
-	return it[n]
+	return words.For(lang).Numbers[n]
 }
 
 // capital is s with its first letter upper case.
@@ -515,24 +440,26 @@ func (e *env) followSum(fus []report.FollowUp) string {
 	if t == 0 {
 		return b.String()
 	}
-	if en {
-		switch {
-		case t == 1 && reached == 1:
-			b.WriteString(" The goal measured by an indicator has reached its target.")
-		case t == 1 && missed == 1:
-			b.WriteString(" The goal measured by an indicator has not reached its target.")
-		case t == 1:
-			b.WriteString(" The target of the goal measured by an indicator cannot be verified, as the indicator is not available.")
-		case reached == t:
-			b.WriteString(" All " + w(t) + " goals measured by an indicator have reached their targets.")
-		case missed == t:
-			b.WriteString(" None of the " + w(t) + " goals measured by an indicator has reached its target.")
-		case unver == t:
-			b.WriteString(" None of the targets of the " + w(t) + " goals measured by an indicator can be verified, as the indicators are not available.")
-		case t == 2 && reached == 1 && missed == 1:
-			b.WriteString(" Of the two goals measured by an indicator, one has reached its target and the other has not.")
-		default:
-			var c []string
+	gt := words.For(lang).GoalText
+	switch {
+	case t == 1 && reached == 1:
+		b.WriteString(gt.Reached1)
+	case t == 1 && missed == 1:
+		b.WriteString(gt.Missed1)
+	case t == 1:
+		b.WriteString(gt.Unverifiable1)
+	case reached == t:
+		fmt.Fprintf(&b, gt.AllReached, w(t))
+	case missed == t:
+		fmt.Fprintf(&b, gt.NoneReached, w(t))
+	case unver == t:
+		fmt.Fprintf(&b, gt.NoneVerifiable, w(t))
+	case t == 2 && reached == 1 && missed == 1:
+		b.WriteString(gt.OneOfTwo)
+	default:
+		// how each went, in agreement with its count
+		var c []string
+		if en {
 			if reached > 0 {
 				c = append(c, w(reached)+" "+pluralOf(reached, "has", "have")+" reached "+pluralOf(reached, "its target", "their targets"))
 			}
@@ -542,37 +469,18 @@ func (e *env) followSum(fus []report.FollowUp) string {
 			if unver > 0 {
 				c = append(c, w(unver)+" cannot be verified, as "+pluralOf(unver, "its indicator is", "their indicators are")+" not available")
 			}
-			b.WriteString(" Of the " + w(t) + " goals measured by an indicator, " + joinWords(c, lang, false) + ".")
+		} else {
+			if reached > 0 {
+				c = append(c, w(reached)+" "+pluralOf(reached, "ha", "hanno")+" raggiunto il traguardo")
+			}
+			if missed > 0 {
+				c = append(c, w(missed)+" non l'"+pluralOf(missed, "ha", "hanno")+" raggiunto")
+			}
+			if unver > 0 {
+				c = append(c, w(unver)+" "+pluralOf(unver, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
+			}
 		}
-		return b.String()
-	}
-	switch {
-	case t == 1 && reached == 1:
-		b.WriteString(" L'obiettivo misurato da un indicatore ha raggiunto il traguardo.")
-	case t == 1 && missed == 1:
-		b.WriteString(" L'obiettivo misurato da un indicatore non ha raggiunto il traguardo.")
-	case t == 1:
-		b.WriteString(" Per l'obiettivo misurato da un indicatore il traguardo non è verificabile, perché l'indicatore non è disponibile.")
-	case reached == t:
-		b.WriteString(" Tutti e " + w(t) + " gli obiettivi misurati da un indicatore hanno raggiunto il traguardo.")
-	case missed == t:
-		b.WriteString(" Nessuno dei " + w(t) + " obiettivi misurati da un indicatore ha raggiunto il traguardo.")
-	case unver == t:
-		b.WriteString(" Per nessuno dei " + w(t) + " obiettivi misurati da un indicatore il traguardo è verificabile, perché gli indicatori non sono disponibili.")
-	case t == 2 && reached == 1 && missed == 1:
-		b.WriteString(" Dei due obiettivi misurati da un indicatore, uno ha raggiunto il traguardo e l'altro no.")
-	default:
-		var c []string
-		if reached > 0 {
-			c = append(c, w(reached)+" "+pluralOf(reached, "ha", "hanno")+" raggiunto il traguardo")
-		}
-		if missed > 0 {
-			c = append(c, w(missed)+" non l'"+pluralOf(missed, "ha", "hanno")+" raggiunto")
-		}
-		if unver > 0 {
-			c = append(c, w(unver)+" "+pluralOf(unver, "non è verificabile, perché l'indicatore non è disponibile", "non sono verificabili, perché i loro indicatori non sono disponibili"))
-		}
-		b.WriteString(" Dei " + w(t) + " obiettivi misurati da un indicatore, " + joinWords(c, lang, false) + ".")
+		fmt.Fprintf(&b, gt.OfThe, w(t), joinWords(c, lang, false))
 	}
 	return b.String()
 }

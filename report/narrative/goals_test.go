@@ -36,7 +36,7 @@ func TestGoalsSection(t *testing.T) {
 					t.Fatal(err)
 				}
 				src := Source{FS: fstest.MapFS{name: {Data: text}}, Name: "templates/" + lang}
-				doc, err := Build(context.Background(), src, hs, Limits{})
+				doc, err := Build(context.Background(), src, hs, lang, Limits{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -17,7 +17,7 @@ func limited(t *testing.T, ctx context.Context, template string, lim Limits) (ti
 	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
 	src := Source{FS: fstest.MapFS{"a.md": {Data: []byte(template)}, "b.md": {Data: []byte("# B")}}, Name: "t"}
 	start := time.Now()
-	_, err := Build(ctx, src, hs, lim)
+	_, err := Build(ctx, src, hs, "it", lim)
 	return time.Since(start), err
 }
 
@@ -34,7 +34,7 @@ func TestRangeLiteral(t *testing.T) {
 		t.Errorf("took %s", took)
 	}
 	hs := history(t, "../../testdata/othercity", "it", 2022)
-	_, err = BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tmpl)}}, Name: "t"}, hs, Limits{})
+	_, err = BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tmpl)}}, Name: "t"}, hs, "it", Limits{})
 	if err == nil || !strings.HasPrefix(err.Error(), "t/a.md:3:8: range 100000000000: ") {
 		t.Fatalf("deck: got %v", err)
 	}
@@ -98,7 +98,7 @@ func TestCancel(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	start := time.Now()
-	_, err = Build(ctx, src, hs, Limits{})
+	_, err = Build(ctx, src, hs, "it", Limits{})
 	took := time.Since(start)
 	t.Logf("cancelled after 100ms: stopped in %s: %v", took, err)
 	if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "t/a.md: stopped: ") {

@@ -8,6 +8,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // indicators is the method part's table of the catalogue: every indicator
@@ -15,8 +16,8 @@ import (
 // names them.
 func (e *env) indicators() markup {
 	t := &document.Table{
-		Caption: map[string]string{"it": "Gli indicatori e le loro definizioni", "en": "The indicators and their definitions"}[e.lang],
-		Header:  []string{"Id", word(e.lang, "indicator"), word(e.lang, "source")},
+		Caption: words.For(e.lang).IndicatorTable,
+		Header:  []string{"Id", words.For(e.lang).Indicator, words.For(e.lang).Source},
 		Numeric: []bool{false, false, false},
 		Widths:  []float64{1.5, 5, 2.7},
 	}
@@ -52,15 +53,10 @@ func origin(ind *report.Indicator, lang string) string {
 	if ind.Origin == "" {
 		return ""
 	}
-	switch {
-	case ind.Replaces && lang == "en":
-		return " (Own indicator, replacing the catalogue's.)"
-	case ind.Replaces:
-		return " (Indicatore proprio, al posto di quello del catalogo.)"
-	case lang == "en":
-		return " (Own indicator, added to the catalogue.)"
+	if ind.Replaces {
+		return words.For(lang).OwnReplaces
 	}
-	return " (Indicatore proprio, aggiunto al catalogo.)"
+	return words.For(lang).OwnAdded
 }
 
 // coverage says which of the edition's data files (every one the loader
@@ -70,7 +66,7 @@ func origin(ind *report.Indicator, lang string) string {
 // claims completeness only when it is true.
 func (e *env) coverage() markup {
 	ed, lang := e.rs.Edition, e.lang
-	w := coverageWords[lang]
+	w := &words.For(lang).Coverage
 	files := ed.Files
 	if len(files) == 0 { // an edition not read by the loader
 		for _, s := range report.DataSources {
@@ -103,18 +99,18 @@ func (e *env) coverage() markup {
 		items = append(items, document.Paragraph{Spans: []document.Span{{Text: head + ": ", Bold: true}, {Text: text + "."}}})
 	}
 	if len(read) > 0 {
-		item(w["read"], strings.Join(read, "; "))
+		item(w.Read, strings.Join(read, "; "))
 	}
 	if len(missing) > 0 {
-		item(w["missing"], strings.Join(missing, "; "))
+		item(w.Missing, strings.Join(missing, "; "))
 	}
 	// The identity statement feeds no indicator: said apart, so that a
 	// reader knows the Identità section gives only what the data say.
 	if ed.IdentityIn(lang) == "" {
 		if lang == "en" && ed.Identity != "" {
-			item(w["identity"], w["identity it only"])
+			item(w.Identity, w.IdentityItOnly)
 		} else {
-			item(w["identity"], w["identity none"])
+			item(w.Identity, w.IdentityNone)
 		}
 	}
 
@@ -131,7 +127,7 @@ func (e *env) coverage() markup {
 		if cause == report.CauseKnown {
 			continue
 		}
-		head := w[causeKey[cause]]
+		head := causeHead(w, cause)
 		if strings.Contains(head, "%s") {
 			head = fmt.Sprintf(head, e.causeNames(cause, what))
 		}
@@ -143,10 +139,7 @@ func (e *env) coverage() markup {
 		}
 		name := r.Indicator.ID // a reader finds a numbered id in the table; an internal one by its title
 		if publicID(name) != name {
-			name = "«" + r.Indicator.Title.In(lang) + "»"
-			if lang == "en" {
-				name = "“" + r.Indicator.Title.In(lang) + "”"
-			}
+			name = fmt.Sprintf(words.For(lang).Quote, r.Indicator.Title.In(lang))
 		}
 		g.ids = append(g.ids, name)
 	}
@@ -155,9 +148,9 @@ func (e *env) coverage() markup {
 	}
 	switch {
 	case len(groups) == 0 && len(missing) == 0 && !unnamedMissing:
-		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w["complete"]}}})
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w.Complete}}})
 	case len(groups) == 0:
-		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w["computed"]}}})
+		items = append(items, document.Paragraph{Spans: []document.Span{{Text: w.Computed}}})
 	}
 	return e.aside(&document.List{Items: items})
 }
@@ -186,7 +179,7 @@ func (e *env) records(file string) string {
 		// figures a file holds means nothing to a reader.
 		return ""
 	}
-	forms := recordNouns[lang][noun]
+	forms := words.For(lang).RecordNouns[noun]
 	s := forms[0] // none
 	switch {
 	case n == 1:
@@ -202,7 +195,7 @@ func (e *env) records(file string) string {
 			}
 		}
 		if in != n {
-			s += fmt.Sprintf(coverageWords[lang]["in totals"], format.Number(float64(in), 0, lang))
+			s += fmt.Sprintf(words.For(lang).Coverage.InTotals, format.Number(float64(in), 0, lang))
 		}
 	}
 	return s
@@ -227,7 +220,7 @@ func (e *env) goalRecords() string {
 		}
 	}
 	slices.Sort(years)
-	forms := recordNouns[lang]["goal"]
+	forms := words.For(lang).RecordNouns["goal"]
 	var s string
 	switch fresh {
 	case 0:
@@ -244,10 +237,10 @@ func (e *env) goalRecords() string {
 	for i, y := range years {
 		ys[i] = fmt.Sprint(y)
 	}
-	w := coverageWords[lang]
-	upd := w["update"]
+	w := &words.For(lang).Coverage
+	upd := w.Update
 	if updates > 1 {
-		upd = w["updates"]
+		upd = w.Updates
 	}
 	return s + fmt.Sprintf(upd, format.Number(float64(updates), 0, lang), joinWords(ys, lang, false))
 }
@@ -278,82 +271,29 @@ func (e *env) causeNames(cause report.Cause, what []string) string {
 	return joinSources(what, e.lang)
 }
 
-// causeKey is the key of each cause's heading in coverageWords.
-var causeKey = map[report.Cause]string{
-	report.CauseFileMissing:     "nd file",
-	report.CauseCodeListMissing: "nd list",
-	report.CauseCodeMissing:     "nd code",
-	report.CauseNoFigure:        "nd figure",
-	report.CauseNoRecords:       "nd records",
-	report.CauseZeroDenominator: "nd zero",
-	report.CauseDepends:         "nd depends",
-	report.CauseWithheld:        "nd withheld",
-	report.CauseOther:           "nd other",
-}
-
-// coverageWords are the coverage's sentences. The headings begin with
-// "n.d.", which agrees with one indicator and with many.
-var coverageWords = map[string]map[string]string{
-	"it": {
-		"read":             "Fonti lette",
-		"missing":          "Fonti assenti in questa edizione",
-		"in totals":        ", di cui %s considerati nelle elaborazioni",
-		"update":           " e l’aggiornamento di %s obiettivo del %s",
-		"updates":          " e l’aggiornamento di %s obiettivi del %s",
-		"nd file":          "n.d. per fonte assente (%s)",
-		"nd list":          "n.d. per lista di codici assente dall'edizione (%s)",
-		"nd code":          "n.d. perché la lista %s dell'edizione non ha un codice della definizione",
-		"nd figure":        "n.d. perché la fonte non dà il dato richiesto (%s)",
-		"nd records":       "n.d. per assenza di record",
-		"nd zero":          "n.d. per denominatore pari a zero",
-		"nd depends":       "n.d. per dipendenza da un indicatore n.d. (%s)",
-		"nd withheld":      "n.p., non pubblicati per tutela della riservatezza (conteggi di persone troppo piccoli o dati che li rivelerebbero)",
-		"nd other":         "n.d. perché il valore non è calcolabile",
-		"identity":         "Identità",
-		"identity none":    "l'ente non ha fornito un proprio testo su missione, valori e assetto di governo; la sezione riporta solo ciò che dicono i dati",
-		"identity it only": "",
-		"complete":         "Tutte le fonti dell'edizione sono presenti e ogni indicatore è calcolato.",
-		"computed":         "Ogni indicatore è calcolato.",
-	},
-	"en": {
-		"read":             "Sources read",
-		"missing":          "Sources missing from this edition",
-		"in totals":        ", %s of them counted in the figures",
-		"update":           " and an update on %s goal set in %s",
-		"updates":          " and updates on %s goals set in %s",
-		"nd file":          "n/a, source missing (%s)",
-		"nd list":          "n/a, code list missing from the edition (%s)",
-		"nd code":          "n/a, the edition's code list %s lacks a code of the definition",
-		"nd figure":        "n/a, the source does not give the figure (%s)",
-		"nd records":       "n/a, no records",
-		"nd zero":          "n/a, zero denominator",
-		"nd depends":       "n/a, computed from an indicator that is n/a (%s)",
-		"nd withheld":      "n.p., not published to protect people's privacy (counts of people too small, or figures that would reveal them)",
-		"nd other":         "n/a, the value cannot be computed",
-		"identity":         "Identity",
-		"identity none":    "the organisation gave no statement of its mission, values and governance; the section gives only what the data say",
-		"identity it only": "the organisation's statement of its mission, values and governance is in Italian only; the section gives what the data say",
-		"complete":         "Every source of the edition is present and every indicator is computed.",
-		"computed":         "Every indicator is computed.",
-	},
-}
-
-// recordNouns are the nouns records are counted in: none, one, several.
-var recordNouns = map[string]map[string][3]string{
-	"it": {
-		"project":      {"nessun progetto", "progetto", "progetti"},
-		"table":        {"nessun tavolo", "tavolo", "tavoli"},
-		"group":        {"nessun gruppo", "gruppo", "gruppi"},
-		"organisation": {"nessuna organizzazione", "organizzazione", "organizzazioni"},
-		"goal":         {"nessun nuovo obiettivo", "nuovo obiettivo", "nuovi obiettivi"},
-	},
-	"en": {
-		"project":      {"no projects", "project", "projects"},
-		"table":        {"no tables", "table", "tables"},
-		"group":        {"no groups", "group", "groups"},
-		"organisation": {"no organisations", "organisation", "organisations"},
-		"goal":         {"no new goals", "new goal", "new goals"},
-	},
+// causeHead is the heading of the indicators n.d. for a cause.
+func causeHead(w *words.Coverage, c report.Cause) string {
+	switch c {
+	case report.CauseFileMissing:
+		return w.NDFile
+	case report.CauseCodeListMissing:
+		return w.NDList
+	case report.CauseCodeMissing:
+		return w.NDCode
+	case report.CauseNoFigure:
+		return w.NDFigure
+	case report.CauseNoRecords:
+		return w.NDRecords
+	case report.CauseZeroDenominator:
+		return w.NDZero
+	case report.CauseDepends:
+		return w.NDDepends
+	case report.CauseWithheld:
+		return w.NDWithheld
+	case report.CauseOther:
+		return w.NDOther
+	}
+	return ""
 }
 
 // uncoded says, after the definition of an indicator that is n.d. because
@@ -363,8 +303,5 @@ func uncoded(r *report.Result, lang string) string {
 	if n == nil {
 		return ""
 	}
-	if lang == "en" {
-		return fmt.Sprintf(" (n/a in %d: the code %s of %s is not in the edition's code list %s.)", n.Year, n.Code, n.Field, n.List)
-	}
-	return fmt.Sprintf(" (n.d. nel %d: il codice %s di %s non è nella lista %s dell'edizione.)", n.Year, n.Code, n.Field, n.List)
+	return fmt.Sprintf(words.For(lang).Uncoded, n.Year, n.Code, n.Field, n.List)
 }

@@ -21,7 +21,7 @@ func TestNARowsAreNotZero(t *testing.T) {
 	}
 	first := &r.Breakdown[0]
 	first.Value, first.NA = 0, true
-	key, label := first.Key, first.Label
+	key, label := first.Key, first.Label.In("it")
 	tpl := `# T
 
 Riga: {{row "B.3.3" "` + key + `"}}; quota: {{rowshare "B.3.3" "` + key + `"}}.
@@ -33,7 +33,7 @@ Riga: {{row "B.3.3" "` + key + `"}}; quota: {{rowshare "B.3.3" "` + key + `"}}.
 
 {{chart "B.3.3" "bar"}}
 `
-	doc, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tpl)}}, Name: "t"}, hs, Limits{})
+	doc, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tpl)}}, Name: "t"}, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +71,14 @@ Riga: {{row "B.3.3" "` + key + `"}}; quota: {{rowshare "B.3.3" "` + key + `"}}.
 	if slices.Contains(chart.Labels, label) || !strings.Contains(chart.Note, "n.d.: "+label) {
 		t.Errorf("chart labels %q, note %q: the n.d. row must be left out and named", chart.Labels, chart.Note)
 	}
-	pie, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(`{{chart "B.3.3" "pie"}}`)}}, Name: "t"}, hs, Limits{})
+	pie, err := Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(`{{chart "B.3.3" "pie"}}`)}}, Name: "t"}, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := pie.Blocks[0].(*document.Chart); !strings.Contains(c.Note, "n.d.: "+label) {
 		t.Errorf("pie note %q: the n.d. row must be named, not dropped as a zero slice", c.Note)
 	}
-	_, err = Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(`{{rownum "B.3.3" "` + key + `"}}`)}}, Name: "t"}, hs, Limits{})
+	_, err = Build(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(`{{rownum "B.3.3" "` + key + `"}}`)}}, Name: "t"}, hs, "it", Limits{})
 	if err == nil || !strings.Contains(err.Error(), "is n.d. in this edition") {
 		t.Errorf("rownum of an n.d. row: %v", err)
 	}

@@ -36,7 +36,7 @@ func history(t *testing.T, root, lang string, years ...int) []*report.Results {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, report.Compute(ed, cat, lang))
+		out = append(out, report.Compute(ed, cat))
 	}
 	return out
 }
@@ -103,7 +103,7 @@ func TestOtherCity(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../testdata/othercity", lang, 2022, 2023)
 			sub, _ := fs.Sub(templates.FS, lang)
-			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, lang, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -161,7 +161,7 @@ func TestTemplateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{"a.md": {Data: []byte(tt.template)}, "b.md": {Data: []byte("# Due\n\n{{value \"nope\"}}")}}
-		_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+		_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, "it", Limits{})
 		if err == nil {
 			t.Errorf("%q: no error", tt.template)
 			continue
@@ -183,7 +183,7 @@ func TestTableTooWide(t *testing.T) {
 	row := "|" + strings.Repeat(" a |", 20) + "\n"
 	sep := "|" + strings.Repeat(" - |", 20) + "\n"
 	fsys := fstest.MapFS{"a.md": {Data: []byte("# T\n\n" + row + sep + row)}}
-	_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+	_, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, "it", Limits{})
 	if err == nil || err.Error() != "t/a.md: a table of 20 columns does not fit the page: at most 12" {
 		t.Errorf("got %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 	"rendiconto/templates"
 )
 
@@ -42,7 +43,7 @@ func TestComparisonAsPrinted(t *testing.T) {
 	for _, lang := range []string{"it", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../data", lang, 2019, 2020)
-			doc := Comparison(report.Compare(hs[0], hs[1]), hs)
+			doc := Comparison(report.Compare(hs[0], hs[1]), hs, lang)
 			if lang == "en" && strings.Contains(doc.Subtitle, "comunità") {
 				t.Errorf("English subtitle in Italian: %q", doc.Subtitle)
 			}
@@ -65,7 +66,7 @@ func TestComparisonAsPrinted(t *testing.T) {
 					if b.Header[0] == "Id" {
 						first = 2
 					}
-					if n := len(b.Header); b.Header[n-1] == compareWords[lang]["note"] {
+					if n := len(b.Header); b.Header[n-1] == words.For(lang).Compare.Note {
 						has := false
 						for _, r := range b.Rows {
 							has = has || r[n-1] != ""
@@ -151,7 +152,7 @@ func TestReportTables(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			hs := history(t, "../../data", lang, 2018, 2019)
 			sub, _ := fs.Sub(templates.FS, lang)
-			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, lang, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -204,13 +205,13 @@ func checkTables(t *testing.T, doc *document.Document, lang string) (multi, roun
 			}
 		}
 		last := tb.Rows[len(tb.Rows)-1]
-		if strings.Contains(tb.Note, word(lang, "multi")) {
+		if strings.Contains(tb.Note, words.For(lang).Multi) {
 			multi++
-			if last[0] == word(lang, "total") || len(last) > 2 && last[2] != "" {
+			if last[0] == words.For(lang).Total || len(last) > 2 && last[2] != "" {
 				t.Errorf("%s: several answers, last row %v", tb.Caption, last)
 			}
 		}
-		if strings.Contains(tb.Note, roundedNote[lang]) {
+		if strings.Contains(tb.Note, words.For(lang).Rounded) {
 			rounded++
 		}
 		for _, r := range tb.Rows {
@@ -269,7 +270,7 @@ func TestRowNoteLabels(t *testing.T) {
 		{"it", report.RowChange{Note: report.NoteMapped, Was: []string{"a", "b"}}, "da «A» e «B»"},
 		{"en", report.RowChange{Note: report.NoteNew}, "new item"},
 	} {
-		if got := rowNote(tt.r, compareWords[tt.lang], labels); got != tt.want {
+		if got := rowNote(tt.r, &words.For(tt.lang).Compare, labels); got != tt.want {
 			t.Errorf("rowNote(%v, %s) = %q, want %q", tt.r.Was, tt.lang, got, tt.want)
 		}
 	}

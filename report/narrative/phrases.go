@@ -12,6 +12,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // This file holds the template functions that choose the words a figure
@@ -287,38 +288,25 @@ func (e *env) reach(id string) (Reach, error) {
 		}
 	}
 	g.All, g.None = g.Of > 0 && g.With == g.Of, g.With == 0 && withheld == 0
-	it := e.lang != "en"
-	if d := districtName(e.rs); d != "" && g.All {
+	w := words.For(e.lang)
+	if d := districtName(e.rs, e.lang); d != "" && g.All {
 		// Seen from one district: it is not "every district" of the city.
 		g.All = false
-		g.Text = map[bool]string{true: "nel ", false: "in the "}[it] + d
+		g.Text = w.DistrictIn + d
 		return g, nil
 	}
+	noun, _ := plural(g.With, w.DistrictOne, w.DistrictMany)
 	switch {
-	case withheld > 0 && g.With == 0 && it:
-		g.Text = "in nessun quartiere tra quelli con dati pubblicabili"
 	case withheld > 0 && g.With == 0:
-		g.Text = "in no district among those whose figures can be published"
-	case withheld > 0 && it:
-		w, _ := plural(g.With, "quartiere", "quartieri")
-		g.Text = fmt.Sprintf("in almeno %d %s su %d", g.With, w, g.Of)
+		g.Text = w.DistrictsNoneKnown
 	case withheld > 0:
-		w, _ := plural(g.With, "district", "districts")
-		g.Text = fmt.Sprintf("in at least %d %s of %d", g.With, w, g.Of)
-	case g.None && it:
-		g.Text = "in nessun quartiere"
+		g.Text = fmt.Sprintf(w.DistrictsAtLeast, g.With, noun, g.Of)
 	case g.None:
-		g.Text = "in no district"
-	case g.All && it:
-		g.Text = "in ogni quartiere"
+		g.Text = w.DistrictsNone
 	case g.All:
-		g.Text = "in every district"
-	case it:
-		w, _ := plural(g.With, "quartiere", "quartieri")
-		g.Text = fmt.Sprintf("in %d %s su %d", g.With, w, g.Of)
+		g.Text = w.DistrictsEvery
 	default:
-		w, _ := plural(g.With, "district", "districts")
-		g.Text = fmt.Sprintf("in %d %s of %d", g.With, w, g.Of)
+		g.Text = fmt.Sprintf(w.DistrictsSome, g.With, noun, g.Of)
 	}
 	return g, nil
 }
@@ -361,7 +349,7 @@ func (e *env) most(id, what string) (string, error) {
 	s := e.join(l)
 	if fig != "" {
 		if len(l) > 1 {
-			fig += map[bool]string{true: " ciascuno", false: " each"}[e.lang != "en"]
+			fig += words.For(e.lang).Each
 		}
 		s += " (" + fig + ")"
 	}
@@ -380,10 +368,7 @@ func (e *env) join(rows []Top) string {
 // andList joins words as a list: "a, b e c", "a, b and c"; with
 // semicolons when an item holds a comma or the conjunction itself.
 func (e *env) andList(s []string) string {
-	and := " e "
-	if e.lang == "en" {
-		and = " and "
-	}
+	and := words.For(e.lang).And
 	switch len(s) {
 	case 0:
 		return ""
@@ -458,7 +443,7 @@ func (e *env) kinds(id string, ets bool) (string, error) {
 	s := e.join(rows)
 	if len(rows) > 1 && rows[0].Value == rows[len(rows)-1].Value {
 		// every kind named has as many organisations: a tie, said
-		s += fmt.Sprintf(map[bool]string{true: " (a pari merito, %s ciascuno)", false: " (tied, %s each)"}[e.lang != "en"], rows[0].Value)
+		s += fmt.Sprintf(words.For(e.lang).Tied, rows[0].Value)
 	}
 	return s, nil
 }
@@ -481,22 +466,22 @@ func (e *env) label(id, key string) (string, error) {
 // is (a proper noun); any other label in sentence case (see sentenceCase).
 func (e *env) runningText(r *report.Result, row report.Row) string {
 	if row.Key == report.CityWide {
-		return sentenceCase(row.Label)
+		return sentenceCase(row.Label.In(e.lang))
 	}
 	list, ok := r.Indicator.RowList(nil)
 	if !ok && (r.Indicator.By == "district" || r.Indicator.By == "zone") {
-		return row.Label
+		return row.Label.In(e.lang)
 	}
 	switch list {
 	case "districts", "zones":
-		return row.Label
+		return row.Label.In(e.lang)
 	}
 	if v := e.rs.Edition.Vocabularies[list]; ok && v != nil {
 		if en, found := v.Lookup(row.Key); found {
 			return labelText(en, e.lang)
 		}
 	}
-	return sentenceCase(row.Label)
+	return sentenceCase(row.Label.In(e.lang))
 }
 
 // labelText is a code's running-text label: its label_text (label_text_en

@@ -149,7 +149,7 @@ func TestLawCitedOnlyAfter(t *testing.T) {
 		if published != "" {
 			hs[0].Edition.Published, _ = time.Parse(time.DateOnly, published)
 		}
-		doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+		doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, "it", Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,12 +248,12 @@ func TestDegenerateEditions(t *testing.T) {
 			t.Run(d.name+"/"+lang, func(t *testing.T) {
 				hs := history(t, filepath.Join("testdata", "editions", d.name), lang, d.years...)
 				sub, _ := fs.Sub(templates.FS, lang)
-				doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+				doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, lang, Limits{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				deckFS, _ := fs.Sub(templates.FS, "slides/"+lang)
-				deck, err := BuildDeck(context.Background(), Source{FS: deckFS, Name: "templates/slides/" + lang}, hs, Limits{})
+				deck, err := BuildDeck(context.Background(), Source{FS: deckFS, Name: "templates/slides/" + lang}, hs, lang, Limits{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -8,6 +8,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 )
 
 // NP is how a figure withheld to protect people (report.Withhold) is
@@ -16,37 +17,23 @@ const NP = "n.p."
 
 // npNote is the note under a table with n withheld cells.
 func npNote(lang string, n int) string {
-	if lang == "en" {
-		return fmt.Sprintf("%s: not published, to protect people's privacy (%d %s)", NP, n, map[bool]string{true: "cell", false: "cells"}[n == 1])
-	}
-	return fmt.Sprintf("%s: dato non pubblicato per tutela della riservatezza (%d %s)", NP, n, map[bool]string{true: "cella", false: "celle"}[n == 1])
+	w := words.For(lang)
+	return fmt.Sprintf(w.NPNote, NP, n, pluralOf(n, w.NPCell, w.NPCells))
 }
 
 // npChartNote is the part of a chart's caption note that says how many of
 // its items are not drawn because they are withheld.
 func npChartNote(lang string, n int) string {
-	if lang == "en" {
-		if n == 1 {
-			return "1 item not published, to protect people's privacy"
-		}
-		return fmt.Sprintf("%d items not published, to protect people's privacy", n)
-	}
 	if n == 1 {
-		return "1 voce non pubblicata per tutela della riservatezza"
+		return words.For(lang).NPChart1
 	}
-	return fmt.Sprintf("%d voci non pubblicate per tutela della riservatezza", n)
+	return fmt.Sprintf(words.For(lang).NPChartN, n)
 }
 
 // npChart is the sentence in place of a chart whose every item is
 // withheld.
 func npChart(lang, caption string) *document.Paragraph {
-	return &document.Paragraph{Spans: []document.Span{{Text: caption + npChartTail[lang], Italic: true}}}
-}
-
-// npChartTail ends the sentence of npChart, by language.
-var npChartTail = map[string]string{
-	"it": ": nessuna voce è pubblicabile per tutela della riservatezza, e il grafico non è riportato.",
-	"en": ": no item can be published, to protect people's privacy, so the chart is not shown.",
+	return &document.Paragraph{Spans: []document.Span{{Text: caption + words.For(lang).NPChartTail, Italic: true}}}
 }
 
 // isNPChart reports whether b is the sentence of npChart: a slide laid
@@ -56,7 +43,7 @@ func isNPChart(b document.Block) bool {
 	if !ok || len(p.Spans) != 1 || !p.Spans[0].Italic {
 		return false
 	}
-	for _, tail := range npChartTail {
+	for _, tail := range []string{words.For("it").NPChartTail, words.For("en").NPChartTail} {
 		if strings.HasSuffix(p.Spans[0].Text, tail) {
 			return true
 		}
@@ -99,42 +86,24 @@ func withheldCells(rs *report.Results) int {
 // rule withholds nothing (or was not applied, as in tests), so that an
 // edition without small counts reads as before.
 func (e *env) privacy() string {
-	it := e.lang != "en"
+	w := words.For(e.lang)
 	if e.rs.Internal {
-		if it {
-			return "Questa versione è a uso interno: riporta anche i conteggi di persone che la versione pubblicata non mostra per tutela della riservatezza, e non va diffusa."
-		}
-		return "This version is for internal use: it also shows the counts of people that the published version leaves out to protect their privacy, and is not to be circulated."
+		return w.PrivacyInternal
 	}
 	n := withheldCells(e.rs)
 	if n == 0 || e.rs.Threshold == 0 {
 		return ""
 	}
-	t := e.rs.Threshold
-	if it {
-		cells := fmt.Sprintf("non sono pubblicati %d dati", n)
-		if n == 1 {
-			cells = "non è pubblicato 1 dato"
-		}
-		return fmt.Sprintf("Per tutela della riservatezza, i conteggi di persone da 1 a %d non sono pubblicati (soppressione primaria), e con essi i dati che permetterebbero di ricalcolarli per differenza dai totali o da altri indicatori, come le quote e i tassi che ne derivano (soppressione secondaria): nelle tabelle sono indicati con “%s”, e i grafici non li disegnano. In questa edizione %s.", t-1, NP, cells)
-	}
-	cells := fmt.Sprintf("%d figures", n)
+	cells := fmt.Sprintf(w.PrivacyWithheldN, n)
 	if n == 1 {
-		cells = "1 figure"
+		cells = w.PrivacyWithheld1
 	}
-	verb := "are"
-	if n == 1 {
-		verb = "is"
-	}
-	return fmt.Sprintf("To protect people's privacy, counts of people from 1 to %d are not published (primary suppression), nor are the figures that would let a reader recompute them from totals or other indicators, such as the shares and rates derived from them (secondary suppression): tables mark them “%s” (not published), and charts do not draw them. In this edition %s %s not published.", t-1, NP, cells, verb)
+	return fmt.Sprintf(w.PrivacyRule, e.rs.Threshold-1, NP, cells)
 }
 
 // npChartWhy says what n.p. means in a trend chart's note.
 func npChartWhy(lang string) string {
-	if lang == "en" {
-		return "not published, to protect people's privacy"
-	}
-	return "dato non pubblicato per tutela della riservatezza"
+	return words.For(lang).NPChartWhy
 }
 
 // withheldBound is a value no withheld row of r's breakdown can exceed,
@@ -180,14 +149,11 @@ func (e *env) noShift(id string) string {
 }
 
 // internalStamp is the stamp of every page of a version for internal use.
-func internalStamp(rs *report.Results) string {
-	switch {
-	case !rs.Internal:
+func internalStamp(rs *report.Results, lang string) string {
+	if !rs.Internal {
 		return ""
-	case rs.Lang == "en":
-		return "INTERNAL USE — contains data not for publication"
 	}
-	return "USO INTERNO — contiene dati non pubblicabili"
+	return words.For(lang).InternalStamp
 }
 
 // npCells counts the cells of a table that print n.p.
@@ -202,7 +168,3 @@ func npCells(rows [][]string) int {
 	}
 	return n
 }
-
-// npRest labels the one slice of a pie that stands for its withheld rows
-// together.
-var npRest = map[string]string{"it": "Non pubblicati (n.p.)", "en": "Not published (n.p.)"}

@@ -14,6 +14,7 @@ import (
 
 	"rendiconto/report"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 	"rendiconto/templates"
 )
 
@@ -71,17 +72,17 @@ func TestPrivacyNoLeak(t *testing.T) {
 				}
 				for _, row := range r.Breakdown {
 					if row.Withheld {
-						withheldLabels = append(withheldLabels, row.Label)
+						withheldLabels = append(withheldLabels, row.Label.In(lang))
 					}
 				}
 			}
 			sub, _ := fs.Sub(templates.FS, lang)
-			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, Limits{})
+			doc, err := Build(context.Background(), Source{FS: sub, Name: "templates/" + lang}, hs, lang, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			dsub, _ := fs.Sub(templates.FS, "slides/"+lang)
-			deck, err := BuildDeck(context.Background(), Source{FS: dsub, Name: "templates/slides/" + lang}, hs, Limits{})
+			deck, err := BuildDeck(context.Background(), Source{FS: dsub, Name: "templates/slides/" + lang}, hs, lang, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,7 +185,7 @@ func TestPrivacyWithheldCells(t *testing.T) {
 // and top names no row a withheld one may exceed.
 func TestPrivacyFuncs(t *testing.T) {
 	hs := privacyHistory(t, "it")
-	e := newEnv(context.Background(), hs, Limits{}, nil)
+	e := newEnv(context.Background(), hs, "it", Limits{}, nil)
 	if s, _ := e.row("B.3.citizens", "colline"); s != NP {
 		t.Errorf("row of a withheld row = %q, want n.p.", s)
 	}
@@ -270,7 +271,7 @@ func TestWithheldBound(t *testing.T) {
 func TestPrivacyCharts(t *testing.T) {
 	for _, lang := range []string{"it", "en"} {
 		hs := privacyHistory(t, lang)
-		e := newEnv(context.Background(), hs, Limits{}, nil)
+		e := newEnv(context.Background(), hs, lang, Limits{}, nil)
 		for _, kind := range document.ChartKinds() {
 			if _, err := e.chart("B.3.citizens", kind); err != nil {
 				t.Fatal(err)
@@ -291,7 +292,7 @@ func TestPrivacyCharts(t *testing.T) {
 			// slice, their sum (the total less the published rows).
 			pie := kind == document.ChartPie || kind == document.ChartDonut
 			last := len(c.Labels) - 1
-			if got := c.Labels[last] == npRest[lang]; got != pie || pie && c.Series[0].Values[last] != 9 {
+			if got := c.Labels[last] == words.For(lang).NPRest; got != pie || pie && c.Series[0].Values[last] != 9 {
 				t.Errorf("%s %s: last slice %q = %v", lang, kind, c.Labels[last], c.Series[0].Values[last])
 			}
 		}
@@ -340,13 +341,13 @@ func TestPrivacySampleUnchanged(t *testing.T) {
 			var got [2]string
 			for i, hs := range [][]*report.Results{plain, withheld} {
 				if dir == lang {
-					doc, err := Build(context.Background(), src, hs, Limits{})
+					doc, err := Build(context.Background(), src, hs, lang, Limits{})
 					if err != nil {
 						t.Fatal(err)
 					}
 					got[i] = dump(doc)
 				} else {
-					deck, err := BuildDeck(context.Background(), src, hs, Limits{})
+					deck, err := BuildDeck(context.Background(), src, hs, lang, Limits{})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -366,7 +367,7 @@ func TestPrivacyTrendGap(t *testing.T) {
 	hs := history(t, "../../testdata/othercity", "it", 2022, 2023)
 	r, _ := hs[0].Lookup("B.3.projects")
 	r.Value, r.Withheld = report.Value{}, true
-	e := newEnv(context.Background(), hs, Limits{}, nil)
+	e := newEnv(context.Background(), hs, "it", Limits{}, nil)
 	if _, err := e.trendchart("B.3.projects"); err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +390,7 @@ func TestPrivacyTrendGap(t *testing.T) {
 // nor without records: reach says "at least".
 func TestPrivacyReach(t *testing.T) {
 	for lang, want := range map[string]string{"it": "in almeno 2 quartieri su 4", "en": "in at least 2 districts of 4"} {
-		e := newEnv(context.Background(), privacyHistory(t, lang), Limits{}, nil)
+		e := newEnv(context.Background(), privacyHistory(t, lang), lang, Limits{}, nil)
 		g, err := e.reach("B.3.citizens")
 		if err != nil || g.Text != want || g.All || g.None {
 			t.Errorf("%s: %+v, %v; want %q", lang, g, err, want)
@@ -406,7 +407,7 @@ func TestPrivacyChartSlide(t *testing.T) {
 		r.Breakdown[i].NA, r.Breakdown[i].Withheld = true, true
 	}
 	deck := "# Gruppi\n<!-- layout: chart -->\n\n{{chart \"B.3.citizens\"}}\n"
-	d, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(deck)}}, Name: "t"}, hs, Limits{})
+	d, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(deck)}}, Name: "t"}, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,11 +29,11 @@ func TestSampleNote(t *testing.T) {
 		}
 	}
 	hs := history(t, "../../testdata/othercity", "it", 2023)
-	if f := front(hs[0]); f.Sample != "" {
+	if f := front(hs[0], "it"); f.Sample != "" {
 		t.Errorf("an edition that is not sample: %q", f.Sample)
 	}
 	hs[0].Edition.Sample = true
-	if f := front(hs[0]); f.Sample == "" {
+	if f := front(hs[0], "it"); f.Sample == "" {
 		t.Error("a sample edition without its note")
 	}
 }
@@ -79,7 +79,7 @@ func TestSourceNotes(t *testing.T) {
 	} {
 		hs := history(t, "../../testdata/othercity", c.lang, 2023)
 		hs[0].Edition.Sources = c.sources
-		e := newEnv(context.Background(), hs, Limits{}, nil)
+		e := newEnv(context.Background(), hs, c.lang, Limits{}, nil)
 		r, _ := hs[0].Lookup("B.3.6")
 		if got := e.source(r); got != c.want {
 			t.Errorf("%s: %q, want %q", c.lang, got, c.want)

@@ -11,6 +11,7 @@ import (
 	"rendiconto/report"
 	"rendiconto/report/document"
 	"rendiconto/report/format"
+	"rendiconto/report/words"
 	"rendiconto/report/yamldata"
 
 	"golang.org/x/text/collate"
@@ -263,7 +264,7 @@ func (e *env) filesNote(files ...string) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s: %s, %d", word(e.lang, "source"), joinSources(names, e.lang), e.rs.Edition.Year)
+	return fmt.Sprintf("%s: %s, %d", words.For(e.lang).Source, joinSources(names, e.lang), e.rs.Edition.Year)
 }
 
 // moneyTable is the table of the amounts by funding source, with their
@@ -273,10 +274,10 @@ func (e *env) moneyTable() markup {
 	if len(m.Sources) == 0 {
 		return ""
 	}
-	cap := map[string]string{"it": "Risorse dei progetti inclusivi per fonte di finanziamento", "en": "Resources of the inclusive projects by funding source"}[e.lang]
+	cap := words.For(e.lang).MoneyTable
 	t := &document.Table{
 		Caption: cap,
-		Header:  []string{map[string]string{"it": "Fonte", "en": "Source"}[e.lang], "Euro", word(e.lang, "share")},
+		Header:  []string{words.For(e.lang).Source, "Euro", words.For(e.lang).Share},
 		Widths:  []float64{3, 1.3, 1},
 		Note:    e.projectsNote(),
 		Total:   true,
@@ -288,7 +289,7 @@ func (e *env) moneyTable() markup {
 	if m.FundedNum > 0 {
 		all = percent1(1, e.lang)
 	}
-	t.Rows = append(t.Rows, []string{word(e.lang, "total"), format.Number(m.FundedNum, 2, e.lang), all})
+	t.Rows = append(t.Rows, []string{words.For(e.lang).Total, format.Number(m.FundedNum, 2, e.lang), all})
 	return e.aside(t)
 }
 
@@ -300,7 +301,7 @@ func (e *env) moneyChart() markup {
 		return ""
 	}
 	c := &document.Chart{
-		Caption:  map[string]string{"it": "Risorse per fonte di finanziamento (euro)", "en": "Resources by funding source (euros)"}[e.lang],
+		Caption:  words.For(e.lang).MoneyChart,
 		Kind:     document.ChartHBar,
 		Additive: true,
 		Note:     e.projectsNote(),
@@ -387,19 +388,14 @@ func (e *env) stakeholders() markup {
 	if !ed.Has(report.FileOrganisations) || len(rows) == 0 {
 		return ""
 	}
-	h := map[string][]string{
-		"it": {"Tipo di organizzazione", "Organizzazioni", "Nei progetti", "Ai tavoli", "Nei gruppi"},
-		"en": {"Kind of organisation", "Organisations", "In projects", "At tables", "In groups"},
-	}[e.lang]
+	w := words.For(e.lang)
+	h := slices.Clone(w.OrgHeader[:]) // a table of its own: never the words' array
 	t := &document.Table{
-		Caption: map[string]string{"it": "Le organizzazioni del territorio per tipo e per ruolo", "en": "The organisations of the territory by kind and role"}[e.lang],
+		Caption: w.OrgTable,
 		Header:  h,
 		Widths:  []float64{3, 1.2, 1.2, 1.2, 1.2},
-		Note: map[string]string{
-			"it": "Un’organizzazione che partecipa a più progetti, tavoli o gruppi è contata una volta in ciascuna colonna. ",
-			"en": "An organisation taking part in several projects, tables or groups is counted once in each column. ",
-		}[e.lang] + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
-		Total: true,
+		Note:    w.OrgNote + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
+		Total:   true,
 	}
 	cell := func(n int, file string) string {
 		if !ed.Has(file) {
@@ -416,7 +412,7 @@ func (e *env) stakeholders() markup {
 		tot.tables += r.tables
 		tot.groups += r.groups
 	}
-	t.Rows = append(t.Rows, []string{word(e.lang, "total"), cell(tot.orgs, report.FileOrganisations),
+	t.Rows = append(t.Rows, []string{words.For(e.lang).Total, cell(tot.orgs, report.FileOrganisations),
 		cell(tot.projects, report.FileProjects), cell(tot.tables, report.FileTables), cell(tot.groups, report.FileGroups)})
 	return e.aside(t)
 }
@@ -428,7 +424,7 @@ func (e *env) stakeholderChart() markup {
 		return ""
 	}
 	c := &document.Chart{
-		Caption:  map[string]string{"it": "Organizzazioni che partecipano, per tipo", "en": "Organisations taking part, by kind"}[e.lang],
+		Caption:  words.For(e.lang).OrgChart,
 		Kind:     document.ChartHBar,
 		Additive: true,
 		Note:     e.takingPart() + ". " + e.filesNote(report.FileOrganisations, report.FileProjects, report.FileTables, report.FileGroups),
@@ -443,7 +439,7 @@ func (e *env) stakeholderChart() markup {
 	if len(vals) == 0 {
 		return ""
 	}
-	c.Series = []document.Series{{Name: map[string]string{"it": "organizzazioni", "en": "organisations"}[e.lang], Values: vals}}
+	c.Series = []document.Series{{Name: words.For(e.lang).Organisations, Values: vals}}
 	return e.aside(c)
 }
 
@@ -451,24 +447,18 @@ func (e *env) stakeholderChart() markup {
 // record sets the edition has, and those it lacks.
 func (e *env) takingPart() string {
 	ed := e.rs.Edition
-	sets := []struct {
-		file       string
-		one, whole [2]string // it, en
-	}{
-		{report.FileProjects, [2]string{"un progetto", "one project"}, [2]string{"i progetti", "projects"}},
-		{report.FileTables, [2]string{"un tavolo", "one table"}, [2]string{"i tavoli", "tables"}},
-		{report.FileGroups, [2]string{"un gruppo", "one group"}, [2]string{"i gruppi", "groups"}},
+	sets := []struct{ file, source string }{
+		{report.FileProjects, report.SourceProjects},
+		{report.FileTables, report.SourceTables},
+		{report.FileGroups, report.SourceGroups},
 	}
-	l := 0
-	if e.lang == "en" {
-		l = 1
-	}
+	w := words.For(e.lang)
 	var have, lack []string
 	for _, s := range sets {
 		if ed.Has(s.file) {
-			have = append(have, s.one[l])
+			have = append(have, w.TakingPartOne[s.source])
 		} else {
-			lack = append(lack, s.whole[l])
+			lack = append(lack, w.TakingPartAll[s.source])
 		}
 	}
 	join := func(ws []string, and string) string {
@@ -477,9 +467,9 @@ func (e *env) takingPart() string {
 		}
 		return strings.Join(ws[:len(ws)-1], ", ") + and + ws[len(ws)-1]
 	}
-	note := [2]string{"Organizzazioni presenti in almeno ", "Organisations in at least "}[l] + join(have, [2]string{" o ", " or "}[l])
+	note := w.TakingPart + join(have, w.TakingPartOr)
 	if len(lack) > 0 {
-		note += [2]string{"; l’edizione non comprende ", "; the edition does not include "}[l] + join(lack, [2]string{" e ", " or "}[l])
+		note += w.TakingPartLacks + join(lack, w.TakingPartAnd)
 	}
 	return note
 }
@@ -516,7 +506,7 @@ func (e *env) active(id string) ([]string, error) {
 		if row.NA || row.Key == report.CityWide || row.Value <= 0 {
 			continue
 		}
-		out = append(out, row.Label)
+		out = append(out, row.Label.In(e.lang))
 	}
 	return out, nil
 }
@@ -534,19 +524,12 @@ func (e *env) oneInN(share float64) string {
 	if n < 2 || n > 10 {
 		return ""
 	}
-	it := []string{"", "", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"}
-	en := []string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	exact := math.Abs(math.Round(1000/n)/1000-p) < 1e-9
-	if e.lang == "en" {
-		if exact {
-			return "one in " + en[int(n)]
-		}
-		return "about one in " + en[int(n)]
+	w := words.For(e.lang)
+	number := w.Numbers[int(n)]
+	if math.Abs(math.Round(1000/n)/1000-p) < 1e-9 { // exact
+		return fmt.Sprintf(w.OneIn, number)
 	}
-	if exact {
-		return "uno su " + it[int(n)]
-	}
-	return "circa uno su " + it[int(n)]
+	return fmt.Sprintf(w.AboutOneIn, number)
 }
 
 // codes is the labels of one of the edition's code lists as a bulleted
@@ -634,7 +617,7 @@ func (e *env) usesTerm(term string) bool {
 	}
 	for _, r := range e.rs.List {
 		for _, row := range r.Breakdown {
-			if has(row.Label) {
+			if has(row.Label.In(e.lang)) {
 				return true
 			}
 		}
@@ -666,8 +649,8 @@ func (e *env) units() markup {
 		return ""
 	}
 	t := &document.Table{
-		Caption: map[string]string{"it": "Le unità di misura degli indicatori", "en": "The indicators' units of measure"}[e.lang],
-		Header:  []string{map[string]string{"it": "Unità di misura", "en": "Unit"}[e.lang], word(e.lang, "indicator")},
+		Caption: words.For(e.lang).UnitTable,
+		Header:  []string{words.For(e.lang).UnitHeader, words.For(e.lang).Indicator},
 		Numeric: []bool{false, false},
 		Widths:  []float64{2, 4},
 	}

@@ -58,7 +58,7 @@ func editedHistory(t *testing.T, root, lang string, edit func(*report.Edition), 
 		if i == len(years)-1 && edit != nil {
 			edit(ed)
 		}
-		out = append(out, report.Compute(ed, cat, lang))
+		out = append(out, report.Compute(ed, cat))
 	}
 	return out
 }
@@ -122,7 +122,7 @@ func TestSections(t *testing.T) {
 		for _, lang := range []string{"it", "en"} {
 			t.Run(tc.name+"-"+lang, func(t *testing.T) {
 				hs := editedHistory(t, tc.root, lang, tc.edit, tc.years...)
-				doc, err := Build(context.Background(), sectionSource(t, lang), hs, Limits{})
+				doc, err := Build(context.Background(), sectionSource(t, lang), hs, lang, Limits{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -178,14 +178,14 @@ func TestOwnGlossary(t *testing.T) {
 			GlossaryFile: {Data: []byte(glossary)},
 		}, Name: "t"}
 	}
-	doc, err := Build(context.Background(), src("terms:\n  - {term: Tavolo, definition: Il nostro tavolo.}\n"), hs, Limits{})
+	doc, err := Build(context.Background(), src("terms:\n  - {term: Tavolo, definition: Il nostro tavolo.}\n"), hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := dump(doc); !strings.Contains(got, "- **Tavolo**: Il nostro tavolo.") || strings.Contains(got, "SST") {
 		t.Errorf("the own glossary is not the one printed:\n%s", got)
 	}
-	_, err = Build(context.Background(), src("terms:\n  - {term: Tavolo, defintion: x}\n"), hs, Limits{})
+	_, err = Build(context.Background(), src("terms:\n  - {term: Tavolo, defintion: x}\n"), hs, "it", Limits{})
 	want := `t/glossary.yaml:2:20: unknown field "defintion" in term #1 (did you mean "definition"?)`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %s", err, want)
@@ -200,7 +200,7 @@ func TestIdentityText(t *testing.T) {
 		ed.Identity = "# Missione\n\nServire {{.Year}} la *comunità*.\n\n<rendiconto-block n=\"0\">\n\n<script>x</script>\n\n## Dettagli\n\n- uno\n"
 	}, 2022, 2023)
 	fsys := fstest.MapFS{"a.md": {Data: []byte("# Identità\n\n{{identity}}\n\n{{if hasidentity \"en\"}}EN{{end}}\n")}}
-	doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, Limits{})
+	doc, err := Build(context.Background(), Source{FS: fsys, Name: "t"}, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestMoney(t *testing.T) {
 		{ID: "c", InAggregates: false, Budget: 9999, HasBudget: true, FundingAmounts: map[string]float64{"regione": 9999}},
 		{ID: "d", InAggregates: true},
 	}}
-	e := &env{rs: &report.Results{Edition: ed, Lang: "it"}, lang: "it", out: &output{ctx: context.Background(), max: 1 << 20}}
+	e := &env{rs: &report.Results{Edition: ed}, lang: "it", out: &output{ctx: context.Background(), max: 1 << 20}}
 	m := e.money()
 	got := []string{m.Budget, m.Funded, m.Community, m.CommunityShare}
 	for _, r := range m.Sources {

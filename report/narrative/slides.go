@@ -28,8 +28,8 @@ import (
 // report.ErrorList; slide errors name the slide by number and title.
 //
 // Templates run under ctx and lim as they do for Build.
-func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim Limits) (*document.Deck, error) {
-	deck := &document.Deck{Front: front(history[len(history)-1])}
+func BuildDeck(ctx context.Context, src Source, history []*report.Results, lang string, lim Limits) (*document.Deck, error) {
+	deck := &document.Deck{Front: front(history[len(history)-1], lang)}
 	names, err := src.files()
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func BuildDeck(ctx context.Context, src Source, history []*report.Results, lim L
 	cmp := newChanges(history)
 	for _, name := range names {
 		file := src.path(name)
-		md, e, err := run(ctx, src, name, history, lim, cmp)
+		md, e, err := run(ctx, src, name, history, lang, lim, cmp)
 		if err != nil {
 			if errs, err = collect(errs, err, file); err != nil {
 				return nil, err

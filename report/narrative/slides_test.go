@@ -39,7 +39,7 @@ func dumpDeck(d *document.Deck) string {
 // layout comments, inferred layouts, big numbers, speaker notes.
 func TestDeckSplit(t *testing.T) {
 	hs := history(t, "../../testdata/othercity", "it", 2022)
-	deck, err := BuildDeck(context.Background(), Source{FS: os.DirFS("testdata/slides"), Name: "testdata/slides"}, hs, Limits{})
+	deck, err := BuildDeck(context.Background(), Source{FS: os.DirFS("testdata/slides"), Name: "testdata/slides"}, hs, "it", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestDeckErrors(t *testing.T) {
 			`t/a.md: slide 1 «Tabella»: a table has no place on a slide`},
 	}
 	for _, tt := range tests {
-		_, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tt.deck)}}, Name: "t"}, hs, Limits{})
+		_, err := BuildDeck(context.Background(), Source{FS: fstest.MapFS{"a.md": {Data: []byte(tt.deck)}}, Name: "t"}, hs, "it", Limits{})
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%q:\n got %v\nwant %s…", tt.deck, err, tt.want)
 		}
@@ -91,7 +91,7 @@ func TestDecks(t *testing.T) {
 		sub, _ := fs.Sub(templates.FS, "slides/"+lang)
 		src := Source{FS: sub, Name: "templates/slides/" + lang}
 		for _, years := range [][]int{{2022}, {2022, 2023}} {
-			deck, err := BuildDeck(context.Background(), src, history(t, "../../testdata/othercity", lang, years...), Limits{})
+			deck, err := BuildDeck(context.Background(), src, history(t, "../../testdata/othercity", lang, years...), lang, Limits{})
 			if err != nil {
 				t.Fatalf("%s %v: %v", lang, years, err)
 			}
@@ -102,7 +102,7 @@ func TestDecks(t *testing.T) {
 				}
 			}
 		}
-		deck, err := BuildDeck(context.Background(), src, history(t, "../../data", lang, 2018, 2019), Limits{})
+		deck, err := BuildDeck(context.Background(), src, history(t, "../../data", lang, 2018, 2019), lang, Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}

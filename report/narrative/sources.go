@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"rendiconto/report"
+	"rendiconto/report/words"
 )
 
 // sources names the data files of an indicator as a reader knows them (the
@@ -27,7 +28,7 @@ func (e *env) sources(ind *report.Indicator) string {
 // progetti inclusivi, 2019", with the years the figure covers (the first
 // and the last when it spans several).
 func (e *env) sourceNote(ind *report.Indicator, years ...string) string {
-	s := word(e.lang, "source") + ": " + e.sources(ind)
+	s := words.For(e.lang).Source + ": " + e.sources(ind)
 	switch len(years) {
 	case 0:
 	case 1:

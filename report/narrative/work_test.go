@@ -38,7 +38,7 @@ func TestOneComparison(t *testing.T) {
 	for i := range 5 {
 		files[fmt.Sprintf("%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# P%d\n\n{{table %q}}\n\n{{table %q}}\n", i, id, id))}
 	}
-	if _, err := Build(context.Background(), Source{FS: files, Name: "t"}, hs, Limits{}); err != nil {
+	if _, err := Build(context.Background(), Source{FS: files, Name: "t"}, hs, "it", Limits{}); err != nil {
 		t.Fatal(err)
 	}
 	if calls != 1 {
@@ -46,7 +46,7 @@ func TestOneComparison(t *testing.T) {
 	}
 	calls = 0
 	plain := fstest.MapFS{"a.md": {Data: []byte("# A\n\ntesto")}, "b.md": {Data: []byte("# B")}}
-	if _, err := Build(context.Background(), Source{FS: plain, Name: "t"}, hs, Limits{}); err != nil {
+	if _, err := Build(context.Background(), Source{FS: plain, Name: "t"}, hs, "it", Limits{}); err != nil {
 		t.Fatal(err)
 	}
 	if calls != 0 {
@@ -106,7 +106,7 @@ func hugeHistory(tb testing.TB, lang string, n, codes int) []*report.Results {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		out = append(out, report.Compute(ed, cat, lang))
+		out = append(out, report.Compute(ed, cat))
 	}
 	return out
 }
@@ -117,7 +117,7 @@ func BenchmarkHugeTable(b *testing.B) {
 	hs := hugeHistory(b, "it", 1, 3000)
 	src := Source{FS: fstest.MapFS{"a.md": {Data: []byte("# A\n\n{{table \"X.by0\"}}")}}, Name: "t"}
 	for b.Loop() {
-		doc, err := Build(context.Background(), src, hs, Limits{})
+		doc, err := Build(context.Background(), src, hs, "it", Limits{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -133,7 +133,7 @@ func BenchmarkHugeTable(b *testing.B) {
 func TestHugeBreakdownsCompared(t *testing.T) {
 	hs := hugeHistory(t, "it", 3, 3000)
 	c := report.Compare(hs[0], hs[1])
-	doc := Comparison(c, hs)
+	doc := Comparison(c, hs, "it")
 	tables := 0
 	for _, b := range doc.Blocks {
 		tb, ok := b.(*document.Table)
@@ -170,8 +170,8 @@ func TestHugeBreakdownsCompared(t *testing.T) {
 		for _, r := range ch.Breakdown {
 			if r.Change.Known && r.Change.Num != 0 {
 				changed++
-				if !shown[r.Label] {
-					t.Errorf("%s: %s changed by %g and is not shown", tb.Caption, r.Label, r.Change.Num)
+				if !shown[r.Label.In("it")] {
+					t.Errorf("%s: %s changed by %g and is not shown", tb.Caption, r.Label.In("it"), r.Change.Num)
 				}
 			}
 		}
@@ -191,6 +191,6 @@ func BenchmarkHugeComparison(b *testing.B) {
 	hs := hugeHistory(b, "it", 50, 3000)
 	b.ReportAllocs()
 	for b.Loop() {
-		Comparison(report.Compare(hs[0], hs[1]), hs)
+		Comparison(report.Compare(hs[0], hs[1]), hs, "it")
 	}
 }

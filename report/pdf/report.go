@@ -7,6 +7,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
 
 // ReportOptions set what the document does not say: the chart style, the
@@ -153,7 +154,7 @@ func (l *layout) run() error {
 	for i := range toc[len(toc)-1].page + 1 {
 		l.newPage()
 		if i == 0 {
-			f.Bookmark(contentsTitle[d.Lang], 0, marginTop)
+			f.Bookmark(words.For(d.Lang).PDF.Contents, 0, marginTop)
 		}
 	}
 	heading := 0
@@ -346,6 +347,6 @@ func (l *layout) footer(page, total int) {
 	}
 	f.SetXY(marginL+sw, footerY)
 	f.CellFormat(textW*0.8-sw, 4, l.furniture(-1, l.doc.Organisation, textW*0.8-2-sw), "", 0, "L", false, 0, "")
-	label := map[string]string{"it": "pagina %d di %d", "en": "page %d of %d"}[l.doc.Lang]
+	label := words.For(l.doc.Lang).PDF.Page
 	f.CellFormat(textW*0.2, 4, fmt.Sprintf(label, page, total), "", 0, "R", false, 0, "")
 }

@@ -10,12 +10,8 @@ import (
 
 	"rendiconto/report/chart"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
-
-var captionWords = map[string][2]string{
-	"it": {"Figura", "Tabella"},
-	"en": {"Figure", "Table"},
-}
 
 func (l *layout) cover() {
 	f, d := l.f, l.doc
@@ -42,7 +38,7 @@ func (l *layout) cover() {
 	l.plainText(d.Organisation, 13, 6.5, "B").atMost(6).draw(marginL, textW, "L", false)
 	if len(d.Partners) > 0 {
 		l.y += 4
-		with := map[string]string{"it": "In collaborazione con ", "en": "In partnership with "}[d.Lang]
+		with := words.For(d.Lang).PDF.Partnership
 		l.plainText(with+strings.Join(d.Partners, ", "), 11, 6, "").atMost(8).draw(marginL, textW, "L", false)
 	}
 	top := l.y
@@ -50,7 +46,7 @@ func (l *layout) cover() {
 	f.Rect(marginL, 250, 18, 1.2, "F")
 	l.y = 256
 	l.color(muted)
-	edition := fmt.Sprintf(map[string]string{"it": "Edizione %d", "en": "Edition %d"}[d.Lang], d.Year)
+	edition := fmt.Sprintf(words.For(d.Lang).PDF.Edition, d.Year)
 	if d.DateText != "" {
 		edition += " · " + d.DateText
 	}
@@ -106,9 +102,6 @@ const (
 	cellLines    = 10
 )
 
-// contentsTitle is the title of the table of contents.
-var contentsTitle = map[string]string{"it": "Indice", "en": "Contents"}
-
 // tocEntry is a line of the table of contents: the heading it names, the
 // page it stands on (counted from the first page of the contents) and its
 // top.
@@ -155,7 +148,7 @@ func (l *layout) contents(headings []*document.Heading, toc []tocEntry) {
 	l.revisit(2)
 	l.y = marginTop
 	l.color(accent)
-	l.plainText(contentsTitle[l.doc.Lang], 22, 10, "B").draw(marginL, textW, "L", false)
+	l.plainText(words.For(l.doc.Lang).PDF.Contents, 22, 10, "B").draw(marginL, textW, "L", false)
 	for _, e := range toc[1:] {
 		if e.page > 0 && f.PageNo() != 2+e.page {
 			l.revisit(2 + e.page)
@@ -410,9 +403,11 @@ func (l *layout) quote(q *document.Quote) {
 	l.y += paraGap + 1
 }
 
-// caption draws "Figura 3 – text" and the note under it.
+// caption draws "Figura 3 – text" and the note under it: a figure's
+// (kind 0) or a table's (kind 1).
 func (l *layout) caption(kind int, n int, text, note string) {
-	label := fmt.Sprintf("%s %d", captionWords[l.doc.Lang][kind], n)
+	w := words.For(l.doc.Lang).PDF
+	label := fmt.Sprintf("%s %d", [2]string{w.Figure, w.Table}[kind], n)
 	l.color(ink)
 	spans := []document.Span{{Text: label + " – ", Bold: true}, {Text: text}}
 	l.newText(spans, 9.5, 4.8, "").atMost(captionLines).draw(marginL, textW, "L", false)

@@ -4,11 +4,12 @@ import (
 	"strings"
 
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
 
 // sampleLabel is what every page's footer says of an edition whose
 // records are synthetic (document.Front.Sample).
-var sampleLabel = map[string]string{"it": "Dati di esempio", "en": "Sample data"}
+func sampleLabel(lang string) string { return words.For(lang).PDF.Sample }
 
 // sampleSpans is the cover's sample sentence with its label ("Dati di
 // esempio:") in bold.
@@ -62,7 +63,7 @@ func (l *layout) sampleFooter(x, y float64) float64 {
 	if l.doc.Sample == "" {
 		return 0
 	}
-	label := sampleLabel[l.doc.Lang]
+	label := sampleLabel(l.doc.Lang)
 	l.font("B", 8)
 	l.f.Text(x, y, label)
 	sep := " · "
@@ -84,7 +85,7 @@ func (dk *deck) sampleMark(base float64, more bool) float64 {
 	if dk.d.Sample == "" {
 		return 0
 	}
-	label := sampleLabel[dk.d.Lang]
+	label := sampleLabel(dk.d.Lang)
 	dk.font("B", furnitureSize)
 	dk.f.Text(slideMargin, base, label)
 	w := dk.width(label, "B", furnitureSize)

@@ -73,7 +73,7 @@ func BenchmarkLoadCompute(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rs := report.Compute(ed, cat, "it")
+		rs := report.Compute(ed, cat)
 		if r, _ := rs.Lookup("B.3.projects"); r.Value.Num != 10000 {
 			b.Fatalf("projects = %v", r.Value.Num)
 		}

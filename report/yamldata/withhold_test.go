@@ -28,7 +28,7 @@ func TestWithholdSample(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, threshold := range []int{3, 5, 20} {
-			rs := report.Compute(e, cat, "it")
+			rs := report.Compute(e, cat)
 			n := report.Withhold(rs, threshold)
 			t.Logf("%s %d, threshold %d: %d figures withheld", ed.root, ed.year, threshold, n)
 			for _, r := range rs.List {
