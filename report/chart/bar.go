@@ -23,7 +23,7 @@ func (c *canvas) bars(top float64, d Data, stacked bool) {
 
 	totals := make([]string, n)
 	for i := range totals {
-		totals[i] = valueFormat(d)(pos[i] + neg[i])
+		totals[i] = ValueFormat(d)(pos[i] + neg[i])
 	}
 	vals := c.layoutValues(totals, slot)
 	foot := 0.0
@@ -88,7 +88,7 @@ func (c *canvas) stack(d Data, i int, x, w float64, ax valueAxis, top, bottom fl
 		c.SetStrokeWidth(0.5 * pt)
 		c.FillStroke()
 		if len(d.Series) > 1 {
-			c.segmentLabel(valueFormat(d)(v), x+w/2, y0, y1, w, col)
+			c.segmentLabel(ValueFormat(d)(v), x+w/2, y0, y1, w, col)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"rendiconto/report/document"
 	"rendiconto/report/fonts"
+	"rendiconto/report/words"
 )
 
 // The chart kinds are document's: document.ChartKinds is the one list.
@@ -126,12 +127,7 @@ func (d Data) validate() error {
 }
 
 // noData is the placeholder's text in lang.
-func noData(lang string) string {
-	if lang == "en" {
-		return "no data"
-	}
-	return "nessun dato"
-}
+func noData(lang string) string { return words.For(lang).Chart.NoData }
 
 // ReportHeight is the height in millimetres a chart of c's kind and number of
 // categories takes in a report whose text is 163 mm wide: the PDF sets it

@@ -27,7 +27,7 @@ func (c *canvas) dumbbells(top float64, d Data) {
 	for _, lines := range names {
 		nameW = math.Max(nameW, c.maxWidth(lines))
 	}
-	format := valueFormat(d)
+	format := ValueFormat(d)
 	lo, hi := 0.0, 0.0
 	c.font(size, "")
 	valW := 0.0

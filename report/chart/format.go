@@ -33,20 +33,25 @@ func FormatValue(v float64, percent bool, lang string) string {
 	return formatNumber(v, format.AutoDecimals(v), lang)
 }
 
-// valueFormat returns how the chart's value labels are printed: shares
+// ValueFormat returns how the chart's value labels are printed: shares
 // with one decimal; other values without decimals when every value of
 // every series is a whole number, else all with one decimal ("84,0"
-// beside "61,4", never "84").
-func valueFormat(d Data) func(v float64) string {
+// beside "61,4", never "84"); changes signed ("+2,1%", "−6,1%"). A missing
+// value (NaN, a gap) prints "–" and does not count. The web edition's data
+// tables print a chart's values with it, as the chart does.
+func ValueFormat(d Data) func(v float64) string {
 	values := make([][]float64, len(d.Series))
 	for i, s := range d.Series {
 		values[i] = s.Values
 	}
-	f := seriesFormat(values, d.Percent, d.Lang)
+	f := SeriesFormat(values, d.Percent, d.Lang)
 	if !d.Signed {
 		return f
 	}
 	return func(v float64) string {
+		if math.IsNaN(v) {
+			return f(v)
+		}
 		s := f(math.Abs(v))
 		switch {
 		case s == f(0):
@@ -58,17 +63,22 @@ func valueFormat(d Data) func(v float64) string {
 	}
 }
 
-// seriesFormat is valueFormat of a chart's series values (also used to
-// measure a slide's chart before it is drawn).
-func seriesFormat(series [][]float64, percent bool, lang string) func(v float64) string {
+// SeriesFormat is ValueFormat of some series' values (a sparkline's row
+// has decimals of its own; a slide's chart is measured before it is drawn).
+func SeriesFormat(series [][]float64, percent bool, lang string) func(v float64) string {
 	decimals := 0
 	for _, s := range series {
 		for _, v := range s {
-			decimals = max(decimals, format.AutoDecimals(v))
+			if !math.IsNaN(v) {
+				decimals = max(decimals, format.AutoDecimals(v))
+			}
 		}
 	}
 	return func(v float64) string {
-		if percent {
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			return "–"
+		case percent:
 			return formatNumber(v*100, 1, lang) + "%"
 		}
 		return formatNumber(v, decimals, lang)

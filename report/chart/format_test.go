@@ -60,8 +60,8 @@ func TestValueFormat(t *testing.T) {
 		{Data{Series: []Series{{Values: []float64{0.39, 0.245}}}, Percent: true, Lang: "it"}, 0.39, "39,0%"},
 	}
 	for i, tt := range tests {
-		if got := valueFormat(tt.d)(tt.v); got != tt.want {
-			t.Errorf("case %d: valueFormat(%v) = %q, want %q", i, tt.v, got, tt.want)
+		if got := ValueFormat(tt.d)(tt.v); got != tt.want {
+			t.Errorf("case %d: ValueFormat(%v) = %q, want %q", i, tt.v, got, tt.want)
 		}
 	}
 }
@@ -182,7 +182,7 @@ func TestLayErrors(t *testing.T) {
 // TestSignedValues: a chart of changes labels them with their sign, a
 // true minus, and zero without one.
 func TestSignedValues(t *testing.T) {
-	f := valueFormat(Data{Signed: true, Percent: true, Lang: "it", Series: []Series{{Values: []float64{0.021, -0.061, 0}}}})
+	f := ValueFormat(Data{Signed: true, Percent: true, Lang: "it", Series: []Series{{Values: []float64{0.021, -0.061, 0}}}})
 	for v, want := range map[float64]string{0.021: "+2,1%", -0.061: "−6,1%", 0: "0,0%", -0.00001: "0,0%"} {
 		if got := f(v); got != want {
 			t.Errorf("%v: %q, want %q", v, got, want)

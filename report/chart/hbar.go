@@ -23,7 +23,7 @@ func (c *canvas) hbars(top float64, d Data) {
 
 	texts := make([]string, n)
 	for i, v := range values {
-		texts[i] = valueFormat(d)(v)
+		texts[i] = ValueFormat(d)(v)
 	}
 	c.font(size, "")
 	valW := c.maxWidth(texts) + 4*pt

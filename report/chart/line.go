@@ -24,7 +24,7 @@ func (c *canvas) lines(top float64, d Data) {
 	ends := make([]string, len(d.Series))
 	for i, s := range d.Series {
 		if !math.IsNaN(s.Values[n-1]) {
-			ends[i] = valueFormat(d)(s.Values[n-1])
+			ends[i] = ValueFormat(d)(s.Values[n-1])
 		}
 	}
 	if multi {
@@ -39,7 +39,7 @@ func (c *canvas) lines(top float64, d Data) {
 		texts := make([]string, n)
 		for i, v := range d.Series[0].Values {
 			if !math.IsNaN(v) {
-				texts[i] = valueFormat(d)(v)
+				texts[i] = ValueFormat(d)(v)
 			}
 		}
 		if vals = c.layoutValues(texts, slot); vals.rotated {

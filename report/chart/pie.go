@@ -102,7 +102,7 @@ func (c *canvas) pieLegend(d Data, total, w, maxH float64) pieLegendLayout {
 	lg := pieLegendLayout{items: make([]pieItem, len(values))}
 	cut := c.l.shortened
 	for i, v := range values {
-		lg.items[i].value = valueFormat(d)(v)
+		lg.items[i].value = ValueFormat(d)(v)
 		if !d.Percent && total > 0 {
 			lg.items[i].share = FormatValue(v/total, true, d.Lang)
 		}

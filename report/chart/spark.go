@@ -15,7 +15,7 @@ func (c *canvas) sparks(top float64, d Data) {
 	valW := c.maxWidth(d.Labels)
 	for r, s := range d.Series {
 		texts[r] = make([]string, n)
-		format := seriesFormat([][]float64{known(s.Values)}, d.Percent, d.Lang) // each row its own decimals
+		format := SeriesFormat([][]float64{known(s.Values)}, d.Percent, d.Lang) // each row its own decimals
 		for i, v := range s.Values {
 			texts[r][i] = "–"
 			if !math.IsNaN(v) {

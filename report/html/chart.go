@@ -7,8 +7,8 @@ import (
 	"regexp"
 	"strings"
 
+	"rendiconto/report/chart"
 	"rendiconto/report/document"
-	"rendiconto/report/format"
 )
 
 // chart writes a numbered figure, as the PDF numbers them: its caption and
@@ -89,7 +89,7 @@ func (p *page) chartTable(c *document.Chart, name string) {
 }
 
 // chartCells are the header and the rows of a chart's data table.
-func chartCells(c *document.Chart, lang string, w words) (head []string, rows [][]string) {
+func chartCells(c *document.Chart, lang string, w pageWords) (head []string, rows [][]string) {
 	seriesName := func(s document.Series) string {
 		if s.Name == "" && len(c.Series) == 1 {
 			return w.value
@@ -100,7 +100,7 @@ func chartCells(c *document.Chart, lang string, w words) (head []string, rows []
 		// a row per series, each with decimals of its own, as the PDF's
 		head = append([]string{w.category}, c.Labels...)
 		for _, s := range c.Series {
-			f := seriesFormat([][]float64{s.Values}, c.Percent, lang, w)
+			f := chart.SeriesFormat([][]float64{s.Values}, c.Percent, lang)
 			row := []string{seriesName(s)}
 			for i := range c.Labels {
 				row = append(row, f(value(s.Values, i)))
@@ -109,7 +109,7 @@ func chartCells(c *document.Chart, lang string, w words) (head []string, rows []
 		}
 		return head, rows
 	}
-	f := valueFormat(c, lang, w)
+	f := chart.ValueFormat(chart.FromDocument(c, lang))
 	head = []string{w.category}
 	for _, s := range c.Series {
 		head = append(head, seriesName(s))
@@ -157,75 +157,12 @@ func value(vs []float64, i int) float64 {
 	return math.NaN()
 }
 
-// number formats v with the given decimals and the language's separators;
-// negative zero prints as "0" (the PDF's formatNumber).
-func number(v float64, decimals int, lang string) string {
-	scale := math.Pow(10, float64(decimals))
-	v = math.Round(v*scale) / scale
-	if v == 0 {
-		v = 0
-	}
-	if decimals == 0 {
-		return format.Printer(lang).Sprintf("%d", int64(v))
-	}
-	return format.Printer(lang).Sprintf("%.*f", decimals, v)
-}
-
 // percent is a fraction as a percentage with one decimal, "17,2%".
-func percent(v float64, lang string, w words) string {
+func percent(v float64, lang string, w pageWords) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return w.na
 	}
-	return number(v*100, 1, lang) + "%"
-}
-
-// seriesFormat is how the PDF prints a chart's values: shares with one
-// decimal; other values without decimals when every one of them is whole,
-// else all with one. A missing value (NaN) is "–" and does not count.
-func seriesFormat(series [][]float64, pct bool, lang string, w words) func(v float64) string {
-	decimals := 0
-	for _, s := range series {
-		for _, v := range s {
-			if !math.IsNaN(v) {
-				decimals = max(decimals, format.AutoDecimals(v))
-			}
-		}
-	}
-	return func(v float64) string {
-		switch {
-		case math.IsNaN(v) || math.IsInf(v, 0):
-			return w.na
-		case pct:
-			return number(v*100, 1, lang) + "%"
-		}
-		return number(v, decimals, lang)
-	}
-}
-
-// valueFormat is seriesFormat of the chart's series, signed ("+2,1%",
-// "−6,1%") when its values are changes.
-func valueFormat(c *document.Chart, lang string, w words) func(v float64) string {
-	values := make([][]float64, len(c.Series))
-	for i, s := range c.Series {
-		values[i] = s.Values
-	}
-	f := seriesFormat(values, c.Percent, lang, w)
-	if !c.Signed {
-		return f
-	}
-	return func(v float64) string {
-		if math.IsNaN(v) {
-			return f(v)
-		}
-		s := f(math.Abs(v))
-		switch {
-		case s == f(0):
-			return s
-		case v > 0:
-			return "+" + s
-		}
-		return "−" + s
-	}
+	return chart.FormatValue(v, true, lang)
 }
 
 // inlineSVG makes a chart's SVG fit to stand in the page: any XML

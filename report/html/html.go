@@ -60,7 +60,7 @@ type page struct {
 	doc  *document.Document
 	opt  Options
 	lang string
-	w    words
+	w    pageWords
 	ids  *ids
 	b    bytes.Buffer
 

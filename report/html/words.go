@@ -1,33 +1,28 @@
 package html
 
-// words are the page's own words, by language.
-type words struct {
+import (
+	"strings"
+
+	"rendiconto/report/words"
+)
+
+// pageWords are the page's own words in one language, from the program's
+// table of words (package words): the web edition's, and the PDF's where
+// the two say the same.
+type pageWords struct {
 	skip, contents, chartData, figure, table  string
 	partners, edition, category, value, total string
 	share, na, sample, naLong, noData         string
 }
 
-var wordsIn = map[string]words{
-	"it": {
-		skip: "Vai al contenuto", contents: "Indice", chartData: "Dati del grafico",
-		figure: "Figura", table: "Tabella", partners: "In collaborazione con",
-		edition: "Edizione %d", category: "Voce", value: "Valore", total: "Totale",
-		share: "Quota", na: "–", naLong: "non disponibile", sample: "Dati di esempio",
-		noData: "nessun dato",
-	},
-	"en": {
-		skip: "Skip to content", contents: "Contents", chartData: "Chart data",
-		figure: "Figure", table: "Table", partners: "In partnership with",
-		edition: "Edition %d", category: "Item", value: "Value", total: "Total",
-		share: "Share", na: "–", naLong: "not available", sample: "Sample data",
-		noData: "no data",
-	},
-}
-
 // wordsFor is the words of lang, Italian when it is neither it nor en.
-func wordsFor(lang string) words {
-	if w, ok := wordsIn[lang]; ok {
-		return w
+func wordsFor(lang string) pageWords {
+	w := words.For(lang)
+	return pageWords{
+		skip: w.Web.Skip, contents: w.PDF.Contents, chartData: w.Web.ChartData,
+		figure: w.PDF.Figure, table: w.PDF.Table, partners: strings.TrimSpace(w.PDF.Partnership),
+		edition: w.PDF.Edition, category: w.Item, value: w.Web.Value, total: w.Total,
+		share: w.Web.Share, na: "–", naLong: w.Web.NA, sample: w.PDF.Sample,
+		noData: w.Chart.NoData,
 	}
-	return wordsIn["it"]
 }

@@ -7,6 +7,7 @@ import (
 
 	"rendiconto/report/chart"
 	"rendiconto/report/document"
+	"rendiconto/report/words"
 )
 
 // A slide shows a chart only with every label at the slide's chart size
@@ -80,29 +81,19 @@ func groupChart(c *document.Chart, keep int, lang string) *document.Chart {
 
 // othersLabel is the label of the category that adds up n others.
 func othersLabel(n int, lang string) string {
-	if lang == "en" {
-		return "Others (" + chart.FormatValue(float64(n), false, lang) + ")"
-	}
-	return "Altri (" + chart.FormatValue(float64(n), false, lang) + ")"
+	return fmt.Sprintf(words.For(lang).Chart.Others, chart.FormatValue(float64(n), false, lang))
 }
 
 // groupNote is the sentence that tells what groupChart did to the
 // categories of c, which became g's.
 func groupNote(c, g *document.Chart, lang string) string {
+	w := words.For(lang).Chart
 	n := len(c.Labels)
 	if !additive(c) {
-		count := chart.FormatValue(float64(n-len(g.Labels)), false, lang)
-		if lang == "en" {
-			return fmt.Sprintf("The %s smallest items are not shown.", count)
-		}
-		return fmt.Sprintf("Non sono mostrate le %s voci minori.", count)
+		return fmt.Sprintf(w.SmallestHidden, chart.FormatValue(float64(n-len(g.Labels)), false, lang))
 	}
 	rest := n - len(g.Labels) + 1
-	count := chart.FormatValue(float64(rest), false, lang)
-	if lang == "en" {
-		return fmt.Sprintf("%s adds up the %s smallest items.", othersLabel(rest, lang), count)
-	}
-	return fmt.Sprintf("%s somma le %s voci minori.", othersLabel(rest, lang), count)
+	return fmt.Sprintf(w.OthersAddUp, othersLabel(rest, lang), chart.FormatValue(float64(rest), false, lang))
 }
 
 // chartLayout lays c out for a slide in a w × h mm box at size points;

@@ -81,6 +81,8 @@ var en = Words{
 	AboutOneIn:      "about one in %s",
 	Numbers:         [11]string{"none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"},
 	Quote:           "“%s”",
+	Web: Web{Skip: "Skip to content", ChartData: "Chart data", Value: "Value", Share: "Share",
+		NA: "not available"},
 	PDF: PDF{Contents: "Contents", Page: "page %d of %d", Partnership: "In partnership with ", Edition: "Edition %d",
 		Figure: "Figure", Table: "Table", Sample: "Sample data"},
 	Bases: map[string]string{

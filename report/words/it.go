@@ -81,6 +81,8 @@ var it = Words{
 	AboutOneIn:      "circa uno su %s",
 	Numbers:         [11]string{"nessuno", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"},
 	Quote:           "«%s»",
+	Web: Web{Skip: "Vai al contenuto", ChartData: "Dati del grafico", Value: "Valore", Share: "Quota",
+		NA: "non disponibile"},
 	PDF: PDF{Contents: "Indice", Page: "pagina %d di %d", Partnership: "In collaborazione con ", Edition: "Edizione %d",
 		Figure: "Figura", Table: "Tabella", Sample: "Dati di esempio"},
 	Bases: map[string]string{

@@ -122,6 +122,7 @@ type Words struct {
 	// Chart are the charts' own texts, PDF the PDF report's.
 	Chart Chart
 	PDF   PDF
+	Web   Web
 
 	// The tables of the comparison, its deck, the method's coverage and
 	// the workbooks.
@@ -143,14 +144,22 @@ func For(lang string) *Words {
 	return &it
 }
 
-// Chart are the texts a chart draws itself. Not used yet: report/pdf's
-// chart code (chart.go, slides_fit.go) still has them, in Italian only for
-// NoData; the chart package takes them from here.
+// Chart are the texts a chart draws itself, and the deck's note when it
+// groups a chart's smallest categories.
 type Chart struct {
 	NoData         string // in an empty plot area
 	Others         string // the category that adds up the rest: "Altri (%s)"
 	SmallestHidden string // a note: "Non sono mostrate le %s voci minori."
 	OthersAddUp    string // a note: the Others label, how many it adds up
+}
+
+// Web are the web edition's own texts; it shares the PDF's for the rest.
+type Web struct {
+	Skip      string // the skip link to the content
+	ChartData string // the summary over a chart's data table
+	Value     string // the head of a chart's only column of values
+	Share     string // the head of a pie's column of shares
+	NA        string // read aloud for a chart's "–": the value is not shown
 }
 
 // PDF are the fixed texts of the PDF report.
