@@ -3,8 +3,11 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
+
+	"rendiconto/report/yamldata"
 )
 
 // districtJSON is indicators --format json with its district fields.
@@ -108,7 +111,6 @@ func TestIndicatorsDistrictFormats(t *testing.T) {
 	}{
 		{[]string{"--district", "pianna"}, `--district: district "pianna" is not a district of edition 2022 (did you mean "piana"?)`},
 		{[]string{"--district", "piana", "--format", "xlsx"}, "--district gives table, json or csv, not xlsx"},
-		{[]string{"--district", "all"}, "--district all is not available yet"},
 	} {
 		code, _, errOut := runArgs(t, append([]string{"indicators", "--data", data, "--year", "2022"}, tc.args...)...)
 		if code != exitUsage || !strings.Contains(errOut, tc.want) {
@@ -179,5 +181,43 @@ func TestIndicatorsDistrictPrivacy(t *testing.T) {
 	}
 	if seen < 4 {
 		t.Errorf("only %d withheld district rows checked", seen)
+	}
+}
+
+// TestIndicatorsAllDistricts: indicators --district all gives, for every
+// district of the edition in order, what --district CODE gives: the JSON
+// documents in one array, the CSV rows under one header.
+func TestIndicatorsAllDistricts(t *testing.T) {
+	data := "../../testdata/privacy"
+	ed, _, err := yamldata.Load(data, 2022)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", "all", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var all []json.RawMessage
+	if err := json.Unmarshal([]byte(out), &all); err != nil {
+		t.Fatalf("--district all --format json is not a JSON array: %v", err)
+	}
+	if len(all) != len(ed.Territory.Districts) {
+		t.Fatalf("%d documents for %d districts", len(all), len(ed.Territory.Districts))
+	}
+	var csvWant strings.Builder
+	for i, d := range ed.Territory.Districts {
+		_, one, _ := runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", d.Code, "--format", "json")
+		var a, b any
+		if json.Unmarshal(all[i], &a) != nil || json.Unmarshal([]byte(one), &b) != nil || !reflect.DeepEqual(a, b) {
+			t.Errorf("document %d differs from --district %s", i, d.Code)
+		}
+		_, one, _ = runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", d.Code, "--format", "csv")
+		if i > 0 {
+			_, one, _ = strings.Cut(one, "\n")
+		}
+		csvWant.WriteString(one)
+	}
+	if _, got, _ := runArgs(t, "indicators", "--data", data, "--year", "2022", "--district", "all", "--format", "csv"); got != csvWant.String() {
+		t.Error("--district all --format csv is not every district's rows under one header")
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -24,7 +25,7 @@ var indicatorsCmd = &command{
 		internalFlag(fs, o)
 		fs.StringVar(&o.format, "format", "table", "output format: table, json, csv, or xlsx (a workbook, on standard output redirected to a file)")
 		fs.StringVar(&o.lang, "lang", "", "language of titles and labels: it or en (default from config)")
-		fs.StringVar(&o.district, "district", "", "the edition seen from one district, by its code in edition.yaml (table, json or csv)")
+		fs.StringVar(&o.district, "district", "", "the edition seen from one district, by its code in edition.yaml, or all for every district (table, json or csv)")
 	},
 	run: runIndicators,
 }
@@ -44,11 +45,69 @@ func runIndicators(_ context.Context, e *env) error {
 			return err
 		}
 	}
+	if e.opts.district == "all" {
+		return e.allDistrictIndicators(write)
+	}
 	rs, err := e.compute()
 	if err != nil {
 		return err
 	}
 	return write(e.stdout, rs, e.cfg.Language)
+}
+
+// allDistrictIndicators writes the indicators of every district of the
+// edition (--district all), each as --district CODE gives them, in the
+// order of edition.yaml: the JSON documents in one array, the CSV rows
+// under one header, the tables one after the other.
+func (e *env) allDistrictIndicators(write func(io.Writer, *report.Results, string) error) error {
+	years, err := e.years(false)
+	if err != nil {
+		return err
+	}
+	cat, err := e.catalogue()
+	if err != nil {
+		return err
+	}
+	ed, err := e.load(years[0])
+	if err != nil {
+		return err
+	}
+	city := e.computeEdition(ed, cat)
+	var parts [][]byte
+	for _, d := range ed.Territory.Districts {
+		rs, err := e.districtResults(city, cat, d.Code)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := write(&b, rs, e.cfg.Language); err != nil {
+			return err
+		}
+		parts = append(parts, b.Bytes())
+	}
+	var out bytes.Buffer
+	switch e.opts.format {
+	case "json":
+		out.WriteString("[\n")
+		for i, p := range parts {
+			if i > 0 {
+				out.WriteString(",\n")
+			}
+			out.Write(bytes.TrimRight(p, "\n"))
+		}
+		out.WriteString("\n]\n")
+	case "csv":
+		for i, p := range parts {
+			if i > 0 {
+				_, p, _ = bytes.Cut(p, []byte("\n")) // the header once
+			}
+			out.Write(p)
+		}
+	default:
+		out.Write(bytes.Join(parts, []byte("\n")))
+	}
+	_, err = e.stdout.Write(out.Bytes())
+	return err
 }
 
 // compute loads the edition of --year (or the latest) and computes the
@@ -68,9 +127,6 @@ func (e *env) compute() (*report.Results, error) {
 	}
 	if e.opts.district == "" {
 		return e.computeEdition(ed, cat), nil
-	}
-	if e.opts.district == "all" {
-		return nil, usageError{"--district all is not available yet: give one district's code"}
 	}
 	// Withheld with every other district (report.WithholdDistricts),
 	// against the city's results withheld.
