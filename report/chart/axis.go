@@ -62,7 +62,7 @@ type catLabels struct {
 // style they keep the style's size and stay upright, shortened to fit.
 func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 	maxW := slot * 0.92
-	for size := c.th.size; size >= c.th.size-1.5 && size >= minFontSize; size -= 0.5 {
+	for size := c.th.size; size >= c.th.size-1.5 && size >= c.th.min; size -= 0.5 {
 		if cl, ok := c.wrapCats(labels, maxW, maxH, size); ok {
 			if size < c.th.size {
 				c.l.shrunk++
@@ -76,7 +76,7 @@ func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 	// Turned labels: the font small enough for the slot.
 	c.l.turned++
 	cl := catLabels{rotated: true, lines: make([][]string, len(labels))}
-	cl.size = math.Max(minFontSize, math.Min(c.th.size, slot/(1.25*pt)))
+	cl.size = math.Max(c.th.min, math.Min(c.th.size, slot/(1.25*pt)))
 	if cl.size < c.th.size {
 		c.l.shrunk++
 	}
@@ -159,21 +159,25 @@ func (c *canvas) layoutValues(texts []string, slot float64) valueLabels {
 	c.font(vl.size, "")
 	w := c.maxWidth(texts)
 	if w <= slot*0.96 {
-		vl.room = capH(vl.size) + 4*pt
+		vl.room = ascentH(vl.size) + valueGap
 		return vl
 	}
 	vl.rotated = true
 	vl.size = math.Min(vl.size, slot/(1.1*pt))
-	if vl.size < minFontSize {
+	if vl.size < c.th.min {
 		vl.hidden = true
 		c.l.hidden++
 		return vl
 	}
 	c.l.turned++
 	c.font(vl.size, "")
-	vl.room = c.maxWidth(texts) + 4*pt
+	vl.room = c.maxWidth(texts) + valueGap
 	return vl
 }
+
+// valueGap is the room a value label keeps from its bar's end or its
+// point, in points: 3 from the bar, 2 more from a point (see lines).
+const valueGap = 5 * pt
 
 // halo paints White behind a label centred on x with its baseline at y, so
 // that grid and lines do not cross it.

@@ -95,13 +95,15 @@ func (c *canvas) stack(d Data, i int, x, w float64, ax valueAxis, top, bottom fl
 
 // segmentLabel writes s centred in a segment from y0 to y1 if it fits.
 func (c *canvas) segmentLabel(s string, cx, y0, y1, w float64, col drawing.Color) {
-	size := c.th.size * 0.9
+	size := math.Max(c.th.size*0.9, c.th.min)
 	c.l.smallest = math.Min(c.l.smallest, size) // set smaller by design
 	c.font(size, "")
 	if math.Abs(y1-y0) < capH(size)+4*pt || c.measure(s) > w-3*pt {
 		return
 	}
+	c.textBg = col
 	c.textAt(s, cx, (y0+y1)/2+capH(size)/2, 'c', c.th.onColor(col))
+	c.textBg = drawing.Color{}
 }
 
 // stackSums returns per category the sum of positive and of negative

@@ -18,10 +18,10 @@ func (c *canvas) dumbbells(top float64, d Data) {
 		items[i] = legendItem{name: c.ellipsize(s.Name, c.w-11*pt), col: c.dumbbellColor(i, last)}
 	}
 	bottom := c.legend(items) - 8*pt
-	axisH := capH(size) + 6*pt
+	axisH := 4*pt + capH(size) + descentH(size) + 0.5*pt // the tick labels below
 	rowH := math.Min((bottom-top-axisH)/float64(n), size*4.5*pt)
 	size = c.rowSize(rowH)
-	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size)
+	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size), size
 	c.font(nameSize, "")
 	nameW := 0.0
 	for _, lines := range names {
@@ -37,7 +37,8 @@ func (c *canvas) dumbbells(top float64, d Data) {
 			valW = math.Max(valW, c.measure(format(v)))
 		}
 	}
-	valW += 5 * pt
+	rad := math.Min(3.2*pt, rowH*0.3)
+	valW += rad + 4*pt // a value is written 3 points beyond its dot
 	left, right := nameW+8*pt+valW, c.w-valW
 	tickW := c.measure(FormatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
 	ax := c.newValueAxis(d, lo, hi, (right-left)*c.th.size*3.2*pt/tickW)
@@ -45,11 +46,10 @@ func (c *canvas) dumbbells(top float64, d Data) {
 	plotTop, plotBottom := top, top+rowH*float64(n)
 	c.drawHGrid(ax, left, right, plotTop, plotBottom)
 	x := func(v float64) float64 { return left + ax.sc.pos(v, right-left) }
-	rad := math.Min(3.2*pt, rowH*0.3)
 	for i := range d.Labels {
 		cy := plotTop + (float64(i)+0.5)*rowH
 		a, b := d.Series[0].Values[i], d.Series[last].Values[i]
-		c.line(x(a), cy, x(b), cy, 2.2, Mix(c.th.grid, c.th.muted, 0.5))
+		c.line(x(a), cy, x(b), cy, 2.2, c.th.mark(Mix(c.th.grid, c.th.muted, 0.5)))
 		for s := range d.Series {
 			v := d.Series[s].Values[i]
 			c.moveTo(x(v)+rad, cy)
@@ -83,5 +83,5 @@ func (c *canvas) dumbbellColor(s, last int) drawing.Color {
 	if s == last {
 		return c.th.color(0)
 	}
-	return Mix(c.th.color(0), White, 0.55-0.3*float64(s)/float64(max(1, last)))
+	return c.th.mark(Mix(c.th.color(0), White, 0.55-0.3*float64(s)/float64(max(1, last))))
 }

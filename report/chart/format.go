@@ -112,8 +112,10 @@ type scale struct {
 
 // niceScale returns an axis covering lo..hi and zero with about maxTicks
 // round ticks (steps of 1, 2, 2.5 or 5 times a power of ten, at least
-// minStep). An empty range becomes 0..1.
+// minStep). A minStep of 1 or more asks for whole steps (counts): 2.5 is
+// then left out below 25. An empty range becomes 0..1.
 func niceScale(lo, hi float64, maxTicks int, minStep float64) scale {
+	whole := minStep >= 1
 	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
 	if hi-lo == 0 {
 		hi = 1
@@ -125,6 +127,9 @@ func niceScale(lo, hi float64, maxTicks int, minStep float64) scale {
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5} {
+		if whole && m*mag != math.Trunc(m*mag) {
+			continue // counts: no step of 2.5, no tick "2,5 progetti"
+		}
 		if m*mag >= raw*(1-1e-9) {
 			step = m * mag
 			break

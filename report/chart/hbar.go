@@ -10,11 +10,11 @@ func (c *canvas) hbars(top float64, d Data) {
 	n := len(d.Labels)
 	values := d.Series[0].Values
 	size := c.th.size
-	axisH := capH(size) + 6*pt
+	axisH := 4*pt + capH(size) + descentH(size) + 0.5*pt // the tick labels below
 	rowH := math.Min((c.h-top-axisH)/float64(n), size*4.5*pt)
 
 	size = c.rowSize(rowH)
-	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size)
+	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size), size
 	c.font(nameSize, "")
 	nameW := 0.0
 	for _, lines := range names {
@@ -88,38 +88,24 @@ func (c *canvas) rowSize(rowH float64) float64 {
 		return size
 	}
 	c.l.shrunk++
-	return math.Max(minFontSize, math.Min(size, rowH/(1.1*pt)))
+	return math.Max(c.th.min, math.Min(size, rowH/(1.1*pt)))
 }
 
 // fitRowLabels wraps labels into maxW wide lines that fit rows rowH high,
-// shrinking the font down to 5.5 points (not in a strict style) before
-// shortening the labels.
-func (c *canvas) fitRowLabels(labels []string, maxW, rowH, size float64) ([][]string, float64) {
+// at size: one long label does not make the others smaller. A label that
+// does not fit is shortened with "…" on its last line; the others stay
+// whole (the caption and the data table give every label in full).
+func (c *canvas) fitRowLabels(labels []string, maxW, rowH, size float64) [][]string {
+	c.font(size, "")
+	most := max(1, int(rowH*0.95/lineH(size)))
 	lines := make([][]string, len(labels))
-	for start := size; ; size -= 0.5 {
-		c.font(size, "")
-		most := max(1, int(rowH*0.95/lineH(size)))
-		ok := true
-		for i, l := range labels {
-			lines[i] = c.wrap(l, maxW)
-			ok = ok && len(lines[i]) <= most && c.fits(lines[i], maxW)
-		}
-		if ok {
-			if size < start {
-				c.l.shrunk++
-			}
-			return lines, size
-		}
-		if size <= math.Max(5.5, minFontSize) || c.th.strict {
-			if size < start {
-				c.l.shrunk++
-			}
-			for i, l := range labels {
-				lines[i] = c.fitLines(l, maxW, most)
-			}
-			return lines, size
+	for i, l := range labels {
+		lines[i] = c.wrap(l, maxW)
+		if len(lines[i]) > most || !c.fits(lines[i], maxW) {
+			lines[i] = c.fitLines(l, maxW, most)
 		}
 	}
+	return lines
 }
 
 // rowLabel writes lines right-aligned at x, centred vertically on cy.

@@ -66,6 +66,7 @@ type op struct {
 	size   float64 // points
 	style  string  // "", "B", "I" or "BI"
 	color  drawing.Color
+	bg     drawing.Color // what the text stands on; alpha 0: paper
 	turned bool    // a quarter turn counter-clockwise, reading upwards
 	align  byte    // 'l', 'c' or 'r': how the text sits on ax
 	ax     float64 // the anchor: x, or the middle or right end at y
@@ -134,6 +135,7 @@ type canvas struct {
 	fontStyle      string
 	fontColor      drawing.Color
 	fill, stroke   drawing.Color
+	textBg         drawing.Color // what the next texts stand on; alpha 0: paper
 	strokeWidth    float64
 	round, rotated bool
 	path           []seg
@@ -150,10 +152,6 @@ func (c *canvas) done() *Layout {
 // kinds' code writes sizes as points times pt.
 const pt float64 = 1
 
-// minFontSize is the smallest text a chart writes, in points: below it
-// labels are shortened or left out.
-const minFontSize = 4.5
-
 // font sets the font for the next measure and text.
 func (c *canvas) font(size float64, style string) {
 	c.fontSize, c.fontStyle = size, style
@@ -164,6 +162,12 @@ func (c *canvas) measure(s string) float64 { return Width(s, c.fontStyle, c.font
 
 // capH returns the height of capitals at size points.
 func capH(size float64) float64 { return size * capHeight * pt }
+
+// ascentH returns the height above the baseline of a text at size points.
+func ascentH(size float64) float64 { return size * ascent * pt }
+
+// descentH returns the depth below the baseline of a text at size points.
+func descentH(size float64) float64 { return size * descent * pt }
 
 // lineH returns the line height at size points.
 func lineH(size float64) float64 { return size * 1.2 * pt }
@@ -179,7 +183,7 @@ func (c *canvas) alignedText(s string, x, y float64, align byte, ax float64) {
 	if s == "" || c.fontColor.A == 0 {
 		return
 	}
-	c.l.ops = append(c.l.ops, op{text: s, x: x, y: y, size: c.fontSize, style: c.fontStyle, color: c.fontColor,
+	c.l.ops = append(c.l.ops, op{text: s, x: x, y: y, size: c.fontSize, style: c.fontStyle, color: c.fontColor, bg: c.textBg,
 		turned: c.rotated, align: align, ax: ax})
 	c.l.smallest = math.Min(c.l.smallest, c.fontSize)
 }
@@ -285,7 +289,7 @@ func (c *canvas) title(s string) float64 {
 	c.font(size, "B")
 	lines := c.fitLines(s, c.w, 2)
 	for i, l := range lines {
-		c.textAt(l, 0, capH(size)+float64(i)*lineH(size), 'l', c.th.text)
+		c.textAt(l, 0, ascentH(size)+float64(i)*lineH(size), 'l', c.th.text)
 	}
 	return float64(len(lines))*lineH(size) + 6*pt
 }
@@ -300,7 +304,9 @@ func (c *canvas) placeholder(top float64, lang string) {
 	c.FillStroke()
 	size := c.th.size * 1.1
 	c.font(size, "I")
-	c.textAt(noData(lang), c.w/2, top+h/2+capH(size)/2, 'c', c.th.muted)
+	c.textBg = Mix(c.th.grid, White, 0.75)
+	c.textAt(noData(lang), c.w/2, top+h/2+capH(size)/2, 'c', Darken(c.th.muted, MinTextContrast, c.textBg))
+	c.textBg = drawing.Color{}
 }
 
 // wrap breaks s into lines no wider than maxW at the current font. A word

@@ -21,7 +21,7 @@ func TestLayoutFit(t *testing.T) {
 		shortened bool // some label drawn with "…"
 	}{
 		{"hbar short labels", Data{Kind: HBar, Labels: []string{"Navile", "Savena"}, Series: gallerySeries(3, 7)}, 400, 150, 8, false, true, true, false},
-		{"hbar long word, narrow", Data{Kind: HBar, Labels: []string{long, "Savena"}, Series: gallerySeries(3, 7)}, 200, 150, 8, false, false, false, true},
+		{"hbar long word, narrow", Data{Kind: HBar, Labels: []string{long, "Savena"}, Series: gallerySeries(3, 7)}, 200, 150, 8, false, false, true, true},
 		{"hbar long word, strict", Data{Kind: HBar, Labels: []string{long, "Savena"}, Series: gallerySeries(3, 7)}, 200, 150, 8, true, false, true, true},
 		{"bar three labels", Data{Kind: Bar, Labels: []string{"Navile", "Savena", "Reno"}, Series: gallerySeries(3, 7, 1)}, 400, 200, 8, false, true, true, false},
 		{"bar labels too big", Data{Kind: Bar, Labels: []string{"Borgo Panigale-Reno", "San Donato-San Vitale", "Porto-Saragozza"}, Series: gallerySeries(3, 7, 1)}, 150, 200, 14, false, false, false, true},

@@ -165,7 +165,7 @@ func (c *canvas) endLabels(texts []string, ys []float64, x, top, bottom float64)
 	}
 	c.font(size, "B")
 	for i, s := range texts {
-		c.textAt(s, x, pos[i]+capH(size)/2, 'l', c.th.color(i))
+		c.textAt(s, x, pos[i]+capH(size)/2, 'l', c.th.textIn(c.th.color(i)))
 	}
 }
 

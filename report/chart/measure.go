@@ -22,6 +22,14 @@ import (
 // capHeight is the height of a capital letter of Liberation Sans, in ems.
 const capHeight = 0.72
 
+// The ascent and descent of Liberation Sans, in ems: a browser's box of a
+// text runs from the ascent above the baseline to the descent below, and
+// a layout keeps that box inside its rectangle.
+const (
+	ascent  = 0.905
+	descent = 0.212
+)
+
 // face is one style of the embedded font, its widths measured the first
 // time each rune is asked for (a document uses a few hundred of the
 // 65,536 runes of the Basic Multilingual Plane).

@@ -108,7 +108,7 @@ func (c *canvas) pieLegend(d Data, total, w, maxH float64) pieLegendLayout {
 		}
 	}
 	for size := c.th.size; ; size -= 0.5 {
-		last := size-0.5 < minFontSize || c.th.strict
+		last := size-0.5 < c.th.min || c.th.strict
 		c.font(size, "")
 		lg.size = size
 		c.layoutPieLegend(&lg, d.Labels, w, last)

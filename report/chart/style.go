@@ -18,6 +18,15 @@ type Style struct {
 	// label that does not fit is shortened with "…" (see Layout.Shortened).
 	// A slide asks for it; the report lets labels shrink and turn.
 	Strict bool
+	// MinFontSize is the smallest text a chart may set when it shrinks
+	// labels, in points; zero: 4.5. The web edition sets it so that the
+	// smallest text is still readable on a phone.
+	MinFontSize float64
+	// MinFillContrast, when positive, darkens the marks that carry data
+	// (bars, slices, dots, lines, swatches) until they have this contrast
+	// with white: 3 is WCAG 2.1's non-text contrast, which the web edition
+	// asks for. Zero keeps the palette as it is, as the PDF does.
+	MinFillContrast float64
 }
 
 // defaultPalette is sober and prints well in colour and in grey: a deep
@@ -50,6 +59,8 @@ type theme struct {
 	text, grid drawing.Color
 	muted      drawing.Color // secondary text and the zero line
 	size       float64
+	min        float64 // the smallest text size, points
+	fill       float64 // the least contrast of data marks with white; 0 none
 	strict     bool
 }
 
@@ -67,7 +78,10 @@ func (st Style) theme() (theme, error) {
 	if st.GridColor == "" {
 		st.GridColor = def.GridColor
 	}
-	th := theme{size: st.FontSize, strict: st.Strict}
+	if st.MinFontSize <= 0 {
+		st.MinFontSize = 4.5
+	}
+	th := theme{size: st.FontSize, min: math.Min(st.MinFontSize, st.FontSize), fill: st.MinFillContrast, strict: st.Strict}
 	var err error
 	if th.palette, err = ParsePalette(st.Palette); err != nil {
 		return th, err
@@ -78,7 +92,11 @@ func (st Style) theme() (theme, error) {
 	if th.grid, err = ParseColor(st.GridColor); err != nil {
 		return th, fmt.Errorf("grid colour: %w", err)
 	}
-	th.muted = Mix(th.text, White, 0.45)
+	// Every text a chart writes reads at 4.5:1 on paper, the secondary text
+	// (ticks, shares, earlier figures) too: lighter than the text, no
+	// lighter than that.
+	th.text = Darken(th.text, MinTextContrast, White)
+	th.muted = Darken(Mix(th.text, White, 0.45), MinTextContrast, White)
 	return th, nil
 }
 
@@ -128,14 +146,34 @@ func Mix(c, d drawing.Color, t float64) drawing.Color {
 func (th theme) color(i int) drawing.Color {
 	n := len(th.palette)
 	round := i / n
-	return Mix(th.palette[i%n], White, math.Min(0.3*float64(round), 0.75))
+	return th.mark(Mix(th.palette[i%n], White, math.Min(0.3*float64(round), 0.75)))
 }
 
-// onColor returns a text colour readable on background c.
-func (th theme) onColor(c drawing.Color) drawing.Color {
-	lum := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
-	if lum > 150 {
-		return th.text
+// mark returns c as a mark that carries data: darkened until it has the
+// style's MinFillContrast with white, if it asks for one.
+func (th theme) mark(c drawing.Color) drawing.Color {
+	if th.fill <= 0 {
+		return c
 	}
-	return White
+	return Darken(c, th.fill, White)
+}
+
+// textIn returns c darkened for text on paper: a value written in its
+// series' colour reads at 4.5:1.
+func (th theme) textIn(c drawing.Color) drawing.Color {
+	return Darken(c, MinTextContrast, White)
+}
+
+// onColor returns a text colour readable on background c: the text colour
+// or white, whichever contrasts more; on a middle tone where neither reads
+// at 4.5:1, the text colour darkened until it does.
+func (th theme) onColor(c drawing.Color) drawing.Color {
+	best := White
+	if Contrast(th.text, c) >= Contrast(White, c) {
+		best = th.text
+	}
+	if Contrast(best, c) >= MinTextContrast {
+		return best
+	}
+	return Darken(th.text, MinTextContrast, c)
 }

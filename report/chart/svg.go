@@ -22,8 +22,8 @@ const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 // SVG lays d out in a w × h point box and returns it as an <svg> element
 // ready to inline in HTML: role="img" with name as its accessible name
 // (aria-label and <title>), a viewBox of w × h and no width or height, so
-// that CSS sizes it (it keeps its proportions; overflow="visible" lets a
-// value label at the very edge show whole), text as real text in
+// that CSS sizes it (it keeps its proportions; every text is laid out
+// inside the box, nothing overflows it), text as real text in
 // SVGFontFamily, bold and italic by font-weight and font-style. No external
 // reference; the same input gives the same bytes. Give the chart's data
 // beside it (a table) for those who cannot see it.
@@ -42,7 +42,7 @@ func (l *Layout) SVG(name string) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s" overflow="visible">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s">`,
 		num(l.w), num(l.h), escape(name), SVGFontFamily)
 	fmt.Fprintf(&b, "\n<title>%s</title>\n", escape(name))
 	if err := r.Save(&b); err != nil {
