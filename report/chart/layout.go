@@ -67,9 +67,9 @@ type op struct {
 	style  string  // "", "B", "I" or "BI"
 	color  drawing.Color
 	bg     drawing.Color // what the text stands on; alpha 0: paper
-	turned bool    // a quarter turn counter-clockwise, reading upwards
-	align  byte    // 'l', 'c' or 'r': how the text sits on ax
-	ax     float64 // the anchor: x, or the middle or right end at y
+	turned bool          // a quarter turn counter-clockwise, reading upwards
+	align  byte          // 'l', 'c' or 'r': how the text sits on ax
+	ax     float64       // the anchor: x, or the middle or right end at y
 }
 
 // seg is a path segment: 'm' move, 'l' line, 'a' arc (cx, cy, rx, ry,
