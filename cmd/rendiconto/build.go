@@ -112,27 +112,36 @@ func htmlName(pattern string) string {
 	return pattern + ".html"
 }
 
-// mmToPt converts millimetres to points.
-const mmToPt = 72 / 25.4
-
-// webChartWidth is the width in points a chart of the web edition is laid
-// out at: the PDF's text width, so the page and the paper show the same
-// chart; the browser scales the SVG to its column.
-const webChartWidth = 163 * mmToPt
-
-// webChartSize is the text size of a web chart in points: one more than the
-// paper's, as a screen shows the chart smaller than the page does.
-const webChartSize = 9
+// The web edition's charts are laid out for a phone: the browser scales an
+// SVG to its column, 358 CSS pixels on a phone 390 wide (the page's 1 rem
+// margins), and at most 30 rem (480 pixels) on a wider screen (the
+// style sheet's max-width). A chart laid out webChartWidth points wide
+// with webChartSize-point text shows its text at 10.2 pixels on the phone
+// and 13.7 on a desktop; labels never shrink below webChartMinSize, 9
+// pixels on the phone.
+const (
+	webChartWidth   = 350
+	webChartSize    = 10
+	webPhoneColumn  = 358 // CSS pixels
+	webMinTextPx    = 9
+	webChartMinSize = webMinTextPx * webChartWidth / float64(webPhoneColumn)
+)
 
 // htmlOptions are the config's options of the web edition: the charts, in
-// the config's palette and as the PDF lays them out, and the slides'
+// the config's palette, laid out apart from the PDF's (narrower, with larger
+// text, their heights chosen for that width, see chart.ScreenHeight), the
+// marks that carry data darkened until they reach 3:1 on white (WCAG's
+// non-text contrast; the PDF keeps the palette as it is); and the slides'
 // accent for headings and the cover (darkened there until it reads at
 // 4.5:1, see html.Readable).
 func (e *env) htmlOptions() html.Options {
 	style := e.chartStyle()
 	style.FontSize = webChartSize
+	style.MinFontSize = webChartMinSize
+	style.MinFillContrast = chart.MinMarkContrast
 	svg := func(c *document.Chart, lang string) ([]byte, error) {
-		return chart.SVG(chart.FromDocument(c, lang), webChartWidth, chart.ReportHeight(c)*mmToPt, style, c.Caption)
+		h := chart.ScreenHeight(c, webChartWidth, webChartSize)
+		return chart.SVG(chart.FromDocument(c, lang), webChartWidth, h, style, c.Caption)
 	}
 	return html.Options{ChartSVG: svg, Accent: e.cfg.Slides.Accent}
 }

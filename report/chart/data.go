@@ -130,8 +130,8 @@ func (d Data) validate() error {
 func noData(lang string) string { return words.For(lang).Chart.NoData }
 
 // ReportHeight is the height in millimetres a chart of c's kind and number of
-// categories takes in a report whose text is 163 mm wide: the PDF sets it
-// so, and the web edition keeps the same proportions.
+// categories takes in a report whose text is 163 mm wide, its text at
+// DefaultStyle's 8 points: the PDF sets it so (ScreenHeight is the web's).
 func ReportHeight(c *document.Chart) float64 {
 	n := float64(len(c.Labels))
 	switch c.Kind {
@@ -147,4 +147,22 @@ func ReportHeight(c *document.Chart) float64 {
 		return 9 + float64(len(c.Series))*9
 	}
 	return 72
+}
+
+// ScreenHeight is the height in points of c laid out w points wide with
+// text of size points, for a screen (the web edition lays its charts out
+// narrower than the paper, with larger text, so that a phone shows them
+// whole). Charts made of rows of text (hbar, dumbbell, sparklines, a pie's
+// legend) take the paper's height grown with the text; bars and lines, an
+// area, take a share of the width.
+func ScreenHeight(c *document.Chart, w, size float64) float64 {
+	const mmToPt = 72 / 25.4
+	grown := ReportHeight(c) * mmToPt * size / DefaultStyle().FontSize
+	switch c.Kind {
+	case document.ChartBar, document.ChartStacked:
+		return math.Max(w*0.66, grown*0.8)
+	case document.ChartLine:
+		return math.Max(w*0.58, grown*0.8)
+	}
+	return grown
 }

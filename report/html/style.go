@@ -79,7 +79,7 @@ figure{margin:1.75rem 0}
 figcaption{font-size:.9375rem}
 figcaption .note{display:block}
 .chart-svg{margin:.75rem 0 .25rem}
-.chart-svg svg{display:block;max-width:100%;height:auto}
+.chart-svg svg{display:block;width:100%;max-width:30rem;height:auto}
 details{margin:.5rem 0 0}
 summary{cursor:pointer;color:ACCENT;font-weight:700;padding:.25rem 0}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
