@@ -19,5 +19,13 @@
 // the interface lacks, go through the optional interfaces [FontStyler] and
 // [LineJoiner].
 //
+// Every text's box (ascent to descent) lies inside the chart's rectangle,
+// and every text reads at 4.5:1 (WCAG 2.1 AA) on what it stands on: the
+// secondary grey and a value in its series' colour are darkened to it
+// ([Darken], [Contrast]: the one place the formula lives). A style may ask
+// for the marks that carry data to reach 3:1 too ([Style].MinFillContrast)
+// and for a floor under shrinking labels ([Style].MinFontSize), as the web
+// edition does; [ScreenHeight] is a chart's height for a screen.
+//
 // [SVG] returns a chart as an inline <svg> element for HTML.
 package chart
