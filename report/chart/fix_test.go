@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"rendiconto/report/document"
 )
 
 // The em box of Liberation Sans, in ems: a browser's box of a text runs
@@ -214,4 +216,44 @@ func quiet(o op) bool {
 		}
 	}
 	return true
+}
+
+// webStyle is the style the web edition lays its charts out in (see
+// cmd/rendiconto htmlOptions): 350 points wide, 10-point text, never below
+// 8.8 points (9 pixels on a phone), data marks at 3:1.
+func webStyle() Style {
+	st := DefaultStyle()
+	st.FontSize, st.MinFontSize, st.MinFillContrast = 10, 8.8, MinMarkContrast
+	return st
+}
+
+// TestScreenHeight: laid out for the web at ScreenHeight, every case of
+// every kind keeps its text at or above the floor, none left out, every
+// row and legend in its room (a label may be shortened, and a bar chart's
+// long category names turned), inside the box.
+func TestScreenHeight(t *testing.T) {
+	st := webStyle()
+	for _, tc := range boxCases() {
+		c := &document.Chart{Kind: tc.d.Kind, Labels: tc.d.Labels, Percent: tc.d.Percent}
+		for _, s := range tc.d.Series {
+			c.Series = append(c.Series, document.Series{Name: s.Name, Values: s.Values})
+		}
+		h := ScreenHeight(c, 350, st.FontSize)
+		l, err := Lay(tc.d, 350, h, st)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if l.hidden > 0 || l.crowded > 0 || l.Smallest() < st.MinFontSize {
+			t.Errorf("%s at 350x%.0f: smallest text %g pt, %d value groups left out, %d crowded",
+				tc.name, h, l.Smallest(), l.hidden, l.crowded)
+		}
+		for _, o := range l.ops {
+			if o.text == "" {
+				continue
+			}
+			if x0, y0, x1, y1 := textBox(o); x0 < -0.01 || y0 < -0.01 || x1 > 350.01 || y1 > h+0.01 {
+				t.Errorf("%s at 350x%.0f: %q outside the box", tc.name, h, o.text)
+			}
+		}
+	}
 }
