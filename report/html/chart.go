@@ -42,7 +42,7 @@ func (p *page) chart(c *document.Chart) error {
 	if svg != nil {
 		p.s("<div class=\"chart-svg\">\n")
 		p.b.Write(svg)
-		p.s("\n</div>\n<details>\n<summary>", esc(p.w.chartData), "</summary>\n")
+		p.s("\n</div>\n<details>\n<summary>", esc(p.w.chartData+" – "+label), "</summary>\n")
 	}
 	if len(c.Labels) == 0 || len(c.Series) == 0 {
 		p.s("<p class=\"note\">", esc(p.w.noData), "</p>\n") // as the PDF's empty chart
@@ -62,9 +62,10 @@ func (p *page) chart(c *document.Chart) error {
 // category), the total of a stack, the share of a slice; "–" where there
 // is no figure.
 func (p *page) chartTable(c *document.Chart, name string) {
-	p.s("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"", esc(name), "\">\n<table>\n")
-	p.s("<caption class=\"vh\">", esc(name), "</caption>\n")
 	head, rows := chartCells(c, p.lang, p.w)
+	// the first column is the categories' names, the others figures
+	p.wrap(name, scrolls(head, rows, len(head), func(c int) bool { return c > 0 }))
+	p.s("<table>\n<caption class=\"vh\">", esc(name), "</caption>\n")
 	p.s("<thead>\n<tr>")
 	for i, h := range head {
 		p.cell("th", " scope=\"col\"", i > 0, h)

@@ -12,7 +12,13 @@
 // <svg role="img"> with an accessible name and its data as a real table,
 // text contrast of at least 4.5:1 (a configured accent colour too dark or
 // too light is darkened until it passes, see [Readable]), readable 390
-// pixels wide, and a print style sheet.
+// pixels wide (a table that may not fit scrolls in a focusable region,
+// the others are no keyboard stop), and a print style sheet (A4, charts
+// without their data tables).
+//
+// An internal edition (the document's Internal stamp) says so first in its
+// title, on its cover and footer, and at the top of every printed page,
+// and asks search engines not to index it.
 //
 // The same document gives the same bytes: no time stamps, no map order.
 //

@@ -131,10 +131,18 @@ func (p *page) head(accent string) {
 	if title == "" {
 		title = d.Title
 	}
+	if d.Internal != "" {
+		// the stamp first, so a tab, a bookmark or a printout's header says it
+		title = d.Internal + " · " + title
+	}
 	p.s("<!DOCTYPE html>\n<html lang=\"", p.lang, "\">\n<head>\n<meta charset=\"utf-8\">\n",
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	p.t(title)
 	p.s("</title>\n")
+	if d.Internal != "" {
+		// a copy put online by mistake stays out of search engines
+		p.s("<meta name=\"robots\" content=\"noindex\">\n")
+	}
 	meta := func(name, content string) {
 		if content != "" {
 			p.s("<meta name=\"", name, "\" content=\"", esc(content), "\">\n")
@@ -144,7 +152,12 @@ func (p *page) head(accent string) {
 	meta("author", d.Organisation)
 	meta("keywords", strings.Join(d.Keywords, ", "))
 	meta("generator", "rendiconto")
-	p.s("<style>\n", styleSheet(accent), "</style>\n</head>\n<body>\n")
+	p.s("<style>\n", styleSheet(accent), "</style>\n</head>\n")
+	if d.Internal != "" {
+		p.s("<body class=\"stamped\">\n") // the print sheet repeats the stamp on every page
+	} else {
+		p.s("<body>\n")
+	}
 	p.s("<a class=\"skip\" href=\"#contenuto\">", esc(p.w.skip), "</a>\n")
 }
 

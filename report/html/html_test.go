@@ -60,6 +60,10 @@ func sampleDoc(lang string) *document.Document {
 				Rows: [][]string{{"Navile", "3", "69.412"}, {"Savena", "2", "59.962"}, {pick("Totale", "Total"), "5", "129.374"}}, Total: true, Note: pick("Fonte: anagrafe.", "Source: registry.")},
 			&document.Table{Header: []string{"", pick("Modello A", "Model A"), pick("Modello B", "Model B")}, Numeric: []bool{false, false, false},
 				Rows: [][]string{{"I cittadini", "utenti", "attori"}}},
+			// a group's name once, blank under it, as the method's "Area / Blocco" table
+			&document.Table{Header: []string{"Area", pick("Blocco", "Block"), pick("Che cosa misura", "What it measures")}, Numeric: []bool{false, false, false},
+				Rows: [][]string{{"A. " + pick("Personale", "Staff"), "A.1", pick("consistenza", "size")}, {"", "A.2", pick("distribuzione", "distribution")},
+					{"B. " + pick("Servizio", "Service"), "B.1", pick("persone in carico", "people in care")}, {"", "B.2", pick("accessi", "contacts")}, {"", "B.3", pick("progetti", "projects")}}},
 			&document.Table{Caption: pick("Una tabella larga", "A wide table"), Header: []string{"Voce", "2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017", "2018", "2019"},
 				Rows: [][]string{{"Progetti con un nome molto lungo che va a capo", "1.234", "2.345", "3.456", "4.567", "5.678", "6.789", "7.890", "8.901", "9.012", "10.123"}}},
 			&document.Heading{Level: 1, Text: pick("Risultati", "Results")},
@@ -164,6 +168,8 @@ func TestStructureCatches(t *testing.T) {
 		{`<a class="skip" href="#contenuto">`, `<a class="skip" href="#altrove">`, "no such id"},
 		{` role="img" aria-label="Progetti per area (bar, it)"`, ``, "svg"},
 		{`<h1>`, `<h2>`, "h1"},
+		{`<th scope="col">Modello A</th>`, `<th scope="col"></th>`, "empty"},
+		{`<th scope="row"><span class="vh">A. Personale</span></th>`, `<th scope="row"></th>`, "empty"},
 	} {
 		if !strings.Contains(good, tt.old) {
 			t.Fatalf("the page has no %q any more: update the test", tt.old)
@@ -317,5 +323,161 @@ func TestLogo(t *testing.T) {
 	page = string(render(t, sampleDoc("it"), Options{Logo: []byte{0xff, 0xd8}, LogoType: "jpg"}))
 	if !strings.Contains(page, `src="data:image/jpeg;base64,`) {
 		t.Error("a JPEG logo is not image/jpeg")
+	}
+}
+
+// TestInternal: an internal edition says so in its title, before anything
+// else, asks search engines to leave it out, and marks its body for the
+// print sheet's stamp on every page; a public one does none of it.
+func TestInternal(t *testing.T) {
+	for _, tt := range []struct {
+		lang, stamp, title string
+	}{
+		{"it", "USO INTERNO — contiene dati non pubblicabili", "Il lavoro di comunità · 2019"},
+		{"en", "INTERNAL USE — contains data not for publication", "Community work · 2019"},
+	} {
+		doc := sampleDoc(tt.lang)
+		page := string(render(t, doc, Options{}))
+		for _, want := range []string{
+			"<title>" + tt.stamp + " · " + tt.title + "</title>",
+			`<meta name="robots" content="noindex">`,
+			`<body class="stamped">`,
+			`<p class="internal">` + tt.stamp + `</p>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s internal: no %q", tt.lang, want)
+			}
+		}
+		doc.Internal = ""
+		page = string(render(t, doc, Options{}))
+		for _, bad := range []string{tt.stamp, "noindex", `class="stamped"`, `class="internal"`} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s public: holds %q", tt.lang, bad)
+			}
+		}
+		if want := "<title>" + tt.title + "</title>"; !strings.Contains(page, want) {
+			t.Errorf("%s public: no %q", tt.lang, want)
+		}
+	}
+}
+
+// TestChartSummary: each chart's data opens from a summary naming its
+// figure, so a list of the page's controls tells them apart.
+func TestChartSummary(t *testing.T) {
+	for _, tt := range []struct{ lang, format string }{
+		{"it", "<summary>Dati del grafico – Figura %d</summary>"},
+		{"en", "<summary>Chart data – Figure %d</summary>"},
+	} {
+		page := string(render(t, sampleDoc(tt.lang), Options{ChartSVG: fakeSVG}))
+		if got := strings.Count(page, "<summary>"); got != 10 {
+			t.Errorf("%s: %d summaries, want one per chart (10)", tt.lang, got)
+		}
+		for n := 1; n <= 10; n++ {
+			if want := fmt.Sprintf(tt.format, n); !strings.Contains(page, want) {
+				t.Errorf("%s: no %q", tt.lang, want)
+			}
+		}
+	}
+}
+
+// TestRowHeaders: a first cell left blank under a group repeats the
+// group's name for screen readers only; a blank corner or a blank first
+// cell with no group above is a plain cell; no th is ever empty. The
+// table reads back as the PDF prints it.
+func TestRowHeaders(t *testing.T) {
+	doc := &document.Document{Front: document.Front{Lang: "it", Title: "T"}, Blocks: []document.Block{
+		&document.Heading{Level: 1, Text: "Metodo"},
+		&document.Table{Header: []string{"Area", "Blocco"}, Numeric: []bool{false, false},
+			Rows: [][]string{{"", "0.1"}, {"A. Personale", "A.1"}, {"", "A.2"}, {" ", "A.3"}, {"B. Servizi", "B.1"}, {"", "B.2"}}},
+		&document.Table{Header: []string{"", "2019"}, Rows: [][]string{{"Progetti", "12"}}},
+	}}
+	page := render(t, doc, Options{})
+	for _, p := range htmltest.Check(page) {
+		t.Error(p)
+	}
+	s := string(page)
+	for _, want := range []string{
+		`<tr><td></td><td>0.1</td></tr>`,
+		`<tr><th scope="row">A. Personale</th><td>A.1</td></tr>`,
+		`<tr><th scope="row"><span class="vh">A. Personale</span></th><td>A.2</td></tr>`,
+		`<tr><th scope="row"><span class="vh">A. Personale</span></th><td>A.3</td></tr>`,
+		`<tr><th scope="row"><span class="vh">B. Servizi</span></th><td>B.2</td></tr>`,
+		`<tr><td></td><th scope="col" class="num">2019</th></tr>`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %q", want)
+		}
+	}
+	tables, err := htmltest.Tables(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[[Area Blocco] [ 0.1] [A. Personale A.1] [ A.2] [ A.3] [B. Servizi B.1] [ B.2]]"
+	if got := fmt.Sprint(tables[0].Rows); got != want {
+		t.Errorf("the table reads %s, want %s", got, want)
+	}
+}
+
+// TestScrolls: only a table that may be too wide for a 320 px screen is a
+// focusable region, so the keyboard stops where there is something to
+// scroll and nowhere else.
+func TestScrolls(t *testing.T) {
+	text := func(int) bool { return false }
+	nums := func(c int) bool { return c > 0 }
+	for _, tt := range []struct {
+		name   string
+		header []string
+		rows   [][]string
+		num    func(int) bool
+		want   bool
+	}{
+		{"two short columns", []string{"Quartiere", "Residenti"}, [][]string{{"Navile", "69.412"}}, nums, false},
+		{"three columns of words that wrap", []string{"Area", "Block", "What it measures"},
+			[][]string{{"A. Staff", "A.1 Staff", "size, contracts and training of the staff, in full-time equivalents"}}, text, false},
+		{"four columns", []string{"Voce", "2018", "2019", "Totale"}, [][]string{{"A", "1", "2", "3"}}, nums, true},
+		{"a long word", []string{"Voce", "Nota"}, [][]string{{"A", strings.Repeat("x", 30)}}, text, true},
+		{"a number does not wrap", []string{"Voce", "Valore"}, [][]string{{"Spesa", "1.234.567.890 euro di spesa complessiva"}}, nums, true},
+		{"the same words wrap", []string{"Voce", "Valore"}, [][]string{{"Spesa", "1.234.567.890 euro di spesa complessiva"}}, text, false},
+	} {
+		cols := len(tt.header)
+		if got := scrolls(tt.header, tt.rows, cols, tt.num); got != tt.want {
+			t.Errorf("%s: scrolls = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	page := string(render(t, sampleDoc("it"), Options{ChartSVG: fakeSVG}))
+	for _, tt := range []struct {
+		table  string
+		region bool
+	}{
+		{`<table id="tabella-1"`, false}, // 3 short columns
+		{`<table id="tabella-2"`, true},  // 11 columns
+		{"<caption class=\"vh\">Dati del grafico: Figura 1 ", false},
+		{"<caption class=\"vh\">Dati del grafico: Figura 8 ", true}, // a sparkline's years
+	} {
+		i := strings.Index(page, tt.table)
+		if i < 0 {
+			t.Fatalf("no %q in the page", tt.table)
+		}
+		open := page[strings.LastIndex(page[:i], `<div class="table-wrap"`):i]
+		if got := strings.Contains(open, `role="region" tabindex="0"`); got != tt.region {
+			t.Errorf("%s: a focusable region %v, want %v", tt.table, got, tt.region)
+		}
+	}
+}
+
+// TestLongTable: a table longer than a printed page is let break between
+// rows (class "long"); a shorter one is kept whole.
+func TestLongTable(t *testing.T) {
+	for _, n := range []int{longTable, longTable + 1} {
+		rows := make([][]string, n)
+		for i := range rows {
+			rows[i] = []string{"Voce " + itoa(i), itoa(i)}
+		}
+		doc := &document.Document{Front: document.Front{Lang: "it", Title: "T"}, Blocks: []document.Block{
+			&document.Table{Caption: "Lunga", Header: []string{"Voce", "N"}, Rows: rows}}}
+		page := string(render(t, doc, Options{}))
+		if got, want := strings.Contains(page, `<div class="table-block long">`), n > longTable; got != want {
+			t.Errorf("%d rows: long %v, want %v", n, got, want)
+		}
 	}
 }

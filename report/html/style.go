@@ -25,6 +25,14 @@ func accentColour(hex string) (string, error) {
 // css is the page's style sheet; ACCENT is replaced by the accent colour.
 // A rule that sets a text colour on a background of its own sets both, so
 // that the contrast test can pair them (see style_test.go).
+//
+// In print, on A4 like the PDF: each part starts a page, a figure or a
+// table is kept on one page (a long table breaks between rows, its header
+// repeated), the charts print without their data tables (the <details>, else every table would print
+// under its chart), and an internal edition's stamp repeats at the top of
+// every page: a fixed box repeats on each printed page, and the body's
+// padding, cloned on each page (box-decoration-break), keeps the text from
+// running under it.
 const css = `:root{color-scheme:light}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -85,20 +93,23 @@ summary{cursor:pointer;color:ACCENT;font-weight:700;padding:.25rem 0}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 body>footer{margin-top:3rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid #c8d3dc;color:#555555;font-size:.9375rem}
 body>footer p{margin:.25rem 0}
+@page{size:A4;margin:15mm 15mm 17mm}
 @media print{
 body{background:#ffffff;color:#000000;font-size:10.5pt}
-.skip,nav{display:none}
+.skip,nav,details{display:none}
 .cover{background:#ffffff;color:#000000;border-bottom:2px solid #000000}
 .cover .wrap{padding-top:0;padding-bottom:1rem}
 .internal{background:#ffffff;color:#000000;border:2px solid #000000}
+.stamped{padding-top:12mm;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.stamped .internal{position:fixed;top:0;left:0;right:0;padding:1mm 0;font-size:9pt}
 .sample{background:#ffffff;color:#000000;border:1px solid #000000}
 main h2,main h3,main h4,nav h2,summary,a,.note,.quote figcaption,body>footer{color:#000000}
 thead th{background:#ffffff;color:#000000}
 main h2{break-before:page}
 h2,h3,h4,caption,figcaption{break-after:avoid}
-figure,table,.table-wrap,.table-block,blockquote,tr{break-inside:avoid}
+figure,table,.table-wrap,.table-block,blockquote,tr,body>footer{break-inside:avoid}
+.long,.long table,.long .table-wrap{break-inside:auto}
 .table-wrap{overflow:visible}
-details::details-content{content-visibility:visible;display:block}
 }
 `
 

@@ -2,15 +2,20 @@ package html
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"rendiconto/report/document"
 )
 
 // table writes a numbered table, as the PDF numbers them (only captioned
-// ones): a scrolling region of its own, so a wide table never widens the
-// page, its caption, a header row of th scope="col", each row's first
-// cell a th scope="row", numbers right-aligned, the total marked, the
-// note after it.
+// ones): in a box that scrolls, so a wide table never widens the page (a
+// named, focusable region when it may need to, see scrolls), its caption,
+// a header row of th scope="col", each row's first cell a th scope="row",
+// numbers right-aligned, the total marked, the note after it.
+//
+// A first cell left blank under a group's name ("A. Personale", then two
+// blank rows of its blocks) says the group again for screen readers, in
+// a visually hidden span: a row header is never empty.
 func (p *page) table(t *document.Table) {
 	cols := len(t.Header)
 	for _, r := range t.Rows {
@@ -41,8 +46,12 @@ func (p *page) table(t *document.Table) {
 	} else {
 		id = p.ids.next(p.w.table+" "+itoa(p.tables), "t")
 	}
-	p.s("<div class=\"table-block\">\n")
-	p.s("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"", esc(caption), "\">\n")
+	if len(t.Rows) > longTable {
+		p.s("<div class=\"table-block long\">\n") // printed across pages
+	} else {
+		p.s("<div class=\"table-block\">\n")
+	}
+	p.wrap(caption, scrolls(t.Header, t.Rows, cols, numeric))
 	p.s("<table id=\"", id, "\"")
 	noteID := ""
 	if t.Note != "" {
@@ -59,11 +68,16 @@ func (p *page) table(t *document.Table) {
 	if len(t.Header) > 0 {
 		p.s("<thead>\n<tr>")
 		for c := range cols {
-			p.cell("th", " scope=\"col\"", numeric(c), at(t.Header, c))
+			if h := at(t.Header, c); strings.TrimSpace(h) == "" {
+				p.s("<td></td>") // a blank corner is no header
+			} else {
+				p.cell("th", " scope=\"col\"", numeric(c), h)
+			}
 		}
 		p.s("</tr>\n</thead>\n")
 	}
 	p.s("<tbody>\n")
+	group := "" // the last first cell that was not blank
 	for i, r := range t.Rows {
 		if i == len(t.Rows)-1 && t.Total {
 			p.s("<tr class=\"total\">")
@@ -72,7 +86,7 @@ func (p *page) table(t *document.Table) {
 		}
 		for c := range cols {
 			if c == 0 {
-				p.cell("th", " scope=\"row\"", numeric(c), at(r, c))
+				p.rowHeader(at(r, c), &group, numeric(c))
 			} else {
 				p.cell("td", "", numeric(c), at(r, c))
 			}
@@ -84,6 +98,82 @@ func (p *page) table(t *document.Table) {
 		p.s("<p class=\"note\" id=\"", noteID, "\">", esc(t.Note), "</p>\n")
 	}
 	p.s("</div>\n")
+}
+
+// longTable is the most rows of a table printed on one page: a longer
+// one may break between rows, its header repeated, rather than leave most
+// of a page blank before it.
+const longTable = 15
+
+// rowHeader writes a row's first cell: a th scope="row"; when it is blank,
+// the group above it (*group) hidden for the eye, or a plain cell when no
+// group came before.
+func (p *page) rowHeader(text string, group *string, num bool) {
+	switch {
+	case strings.TrimSpace(text) != "":
+		*group = text
+		p.cell("th", " scope=\"row\"", num, text)
+	case *group != "":
+		p.s("<th scope=\"row\"><span class=\"vh\">", esc(*group), "</span></th>")
+	default:
+		p.s("<td></td>")
+	}
+}
+
+// wrap opens a table's box: one that scrolls a table too wide for the
+// screen; a region named name, which the keyboard can reach to scroll it,
+// when region (see scrolls).
+func (p *page) wrap(name string, region bool) {
+	if region {
+		p.s("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"", esc(name), "\">\n")
+	} else {
+		p.s("<div class=\"table-wrap\">\n")
+	}
+}
+
+// The narrowest screen a table must fit without scrolling: WCAG's reflow
+// width, 320 CSS px, less the page's padding (2 × 16 px); a character of
+// the tables' 15 px text counted 9 px wide (wide enough for digits and
+// bold headers), and each cell's padding (2 × 8 px).
+const (
+	narrowPx = 320 - 32
+	charPx   = 9
+	cellPx   = 16
+)
+
+// scrolls reports whether a table may be too wide for a 320 px screen, so
+// that its box must be a focusable region: a table of more than 3
+// columns, or one whose columns cannot be narrowed enough. A column is as
+// narrow as its longest word, or its longest number (numbers do not
+// wrap). A table that fits needs no keyboard stop; one estimated wrong
+// would scroll without one, which axe's scrollable-region-focusable rule
+// catches in the browser check.
+func scrolls(header []string, rows [][]string, cols int, numeric func(int) bool) bool {
+	if cols > 3 {
+		return true
+	}
+	px := 0
+	for c := range cols {
+		widest := longestWord(at(header, c)) // a header wraps between words
+		for _, r := range rows {
+			if numeric(c) {
+				widest = max(widest, utf8.RuneCountInString(at(r, c)))
+			} else {
+				widest = max(widest, longestWord(at(r, c)))
+			}
+		}
+		px += widest*charPx + cellPx
+	}
+	return px > narrowPx
+}
+
+// longestWord is the number of characters of the longest word of s.
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
 }
 
 // cell writes one table cell; attrs are its attributes but the class.

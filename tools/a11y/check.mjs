@@ -5,6 +5,10 @@
 //   - has no axe-core violation of the WCAG 2.0/2.1 A and AA rules (and of
 //     four structure rules: one main, an h1, headings in order, skip link),
 //   - does not scroll sideways (documentElement.scrollWidth <= innerWidth),
+//   - renders no text below 9 px, SVG text included (an SVG scaled down to a
+//     phone's width shrinks its text with it),
+//   - has no SVG text under 4.5:1 contrast with what is behind it (axe leaves
+//     SVG text "to review"),
 //   - throws no script error.
 // It prints what to fix, one line each, and a summary line per file and width.
 //
@@ -32,11 +36,16 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // letter: one main landmark, an h1 and headings in order, a skip link that
 // leads somewhere.
 const STRUCTURE = ['landmark-one-main', 'page-has-heading-one', 'heading-order', 'skip-link'];
+// The smallest text a page may render, in CSS px, at either width, and the
+// least contrast of SVG text (WCAG 1.4.3's 4.5:1, large text included).
+const MIN_TEXT_PX = 9;
+const MIN_SVG_CONTRAST = 4.5;
 const USAGE = `usage: node check.mjs [options] FILE.html...
 
 Checks each page in headless Chromium at 1280 and 390 px: no external request,
 0 axe-core violations (WCAG 2.0/2.1 A and AA; one main landmark, an h1,
-headings in order, a working skip link), no horizontal overflow.
+headings in order, a working skip link), no horizontal overflow, no text
+rendered below 9 px (SVG text included), no SVG text below 4.5:1 contrast.
 
 options:
   --screenshots DIR     save a PNG per page and width: DIR/NAME-WIDTH.png
@@ -117,7 +126,7 @@ async function runAxe([tags, structure]) {
 // The culprit is the element reaching furthest right, counting content it
 // lets overflow, outside any box that clips or scrolls it (a table in a
 // scroll region is fine).
-function findOverflow() {
+function findOverflow(describe) {
   const vw = window.innerWidth;
   const sw = document.documentElement.scrollWidth;
   if (sw <= vw) return null;
@@ -126,21 +135,6 @@ function findOverflow() {
       if (getComputedStyle(p).overflowX !== 'visible') return true;
     }
     return false;
-  };
-  const describe = (el) => {
-    const one = (e) => {
-      let s = e.localName;
-      if (e.id) return `${s}#${e.id}`;
-      const cls = [...e.classList].slice(0, 2);
-      if (cls.length) s += '.' + cls.join('.');
-      return s;
-    };
-    const parts = [];
-    for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
-      parts.unshift(one(e));
-      if (e.id) break;
-    }
-    return parts.join(' > ');
   };
   let worst = null;
   for (const el of document.body.querySelectorAll('*')) {
@@ -165,6 +159,146 @@ function findOverflow() {
     width: worst ? Math.round(worst.width) : 0,
     right: worst ? Math.round(worst.right) : 0,
   };
+}
+
+// describe names an element for a person looking for it: up to 4 steps of
+// tag, id or classes from the nearest ancestor with an id ("figure#figura-3 >
+// div.chart-svg > svg > text"). Runs in the page.
+function describe(el) {
+  const one = (e) => {
+    let s = e.localName;
+    if (e.id) return `${s}#${e.id}`;
+    const cls = [...e.classList].slice(0, 2);
+    if (cls.length) s += '.' + cls.join('.');
+    return s;
+  };
+  const parts = [];
+  for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+    parts.unshift(one(e));
+    if (e.id) break;
+  }
+  return parts.join(' > ');
+}
+
+// Runs in the page: the smallest text and the SVG text of least contrast,
+// each with the number of texts that fail and the worst of them.
+//
+// Size: every text the reader can see, at the size it is drawn: an HTML
+// element's font-size; an SVG text's font-size times the scale its SVG is
+// drawn at (getScreenCTM), so a chart shrunk to a phone's width counts
+// small. The <details> are opened first (their tables show when opened); a
+// visually hidden text (clipped to 1 px) is not seen and does not count.
+//
+// Contrast: an SVG text's fill (with its opacity) on what is painted behind
+// its middle: the topmost filled shape of its SVG drawn before it (a bar, a
+// slice, a rect), else the page's background (white unless an ancestor
+// has one). HTML text is axe's job.
+function checkText(describe, minPx, minRatio) {
+  const parse = (c) => {
+    const m = /^rgba?\(([^)]*)\)$/.exec((c || '').trim());
+    if (!m) return null; // none, url(#gradient), currentcolor…
+    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(parseFloat);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const over = (top, under) => ({
+    r: top.r * top.a + under.r * (1 - top.a),
+    g: top.g * top.a + under.g * (1 - top.a),
+    b: top.b * top.a + under.b * (1 - top.a),
+    a: 1,
+  });
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const hex = (c) => '#' + [c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+  // the page behind el: its ancestors' backgrounds over white
+  const pageBg = (el) => {
+    const layers = [];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+    }
+    return layers.reduceRight((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  // the opacity el is drawn with, its SVG ancestors' included
+  const opacity = (el) => {
+    let o = 1;
+    for (let e = el; e && e.namespaceURI === 'http://www.w3.org/2000/svg'; e = e.parentElement) {
+      o *= parseFloat(getComputedStyle(e).opacity);
+    }
+    return o;
+  };
+  const ownText = (el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim();
+  const seen = (el, r) => r.width >= 2 && r.height >= 2 &&
+    el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  const quote = (t) => JSON.stringify(t.length > 40 ? t.slice(0, 39) + '…' : t);
+
+  for (const d of document.querySelectorAll('details')) d.open = true;
+  const small = { count: 0, worst: null };
+  const faint = { count: 0, worst: null };
+  const tooSmall = (el, text, px) => {
+    if (px >= minPx - 0.005) return;
+    small.count++;
+    if (!small.worst || px < small.worst.px) small.worst = { px, where: describe(el), text: quote(text) };
+  };
+
+  // HTML text
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parents = new Set();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || !n.data.trim() || el.closest('svg, script, style, noscript, template')) continue;
+    parents.add(el);
+  }
+  for (const el of parents) {
+    if (!seen(el, el.getBoundingClientRect())) continue;
+    tooSmall(el, ownText(el), parseFloat(getComputedStyle(el).fontSize));
+  }
+
+  // SVG text: each text or tspan with text of its own
+  for (const t of document.querySelectorAll('svg text, svg tspan')) {
+    const text = ownText(t);
+    if (!text) continue;
+    let r = t.getBoundingClientRect();
+    if (!seen(t, r)) continue;
+    const cs = getComputedStyle(t);
+    const m = t.getScreenCTM();
+    tooSmall(t, text, parseFloat(cs.fontSize) * (m ? Math.hypot(m.c, m.d) : 1));
+
+    const fill = parse(cs.fill);
+    if (!fill) continue;
+    fill.a *= parseFloat(cs.fillOpacity) * opacity(t);
+    if (fill.a <= 0) continue;
+    // what is behind the text's middle: scroll it into view to ask
+    if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) {
+      t.scrollIntoView({ block: 'center', inline: 'center' });
+      r = t.getBoundingClientRect();
+    }
+    const svg = t.ownerSVGElement;
+    let bg = pageBg(svg);
+    for (const e of document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)) {
+      if (e === t || t.contains(e) || e.contains(t)) continue;
+      if (!svg.contains(e)) break; // the page itself: pageBg
+      if (!(e.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)) continue; // drawn over it
+      if (!/^(rect|path|circle|ellipse|polygon)$/.test(e.localName)) continue;
+      const f = parse(getComputedStyle(e).fill);
+      if (!f) continue;
+      f.a *= parseFloat(getComputedStyle(e).fillOpacity) * opacity(e);
+      if (f.a <= 0) continue;
+      bg = over(f, bg);
+      break;
+    }
+    const fg = over(fill, bg);
+    const k = ratio(fg, bg);
+    if (k >= minRatio - 0.005) continue;
+    faint.count++;
+    if (!faint.worst || k < faint.worst.ratio) {
+      faint.worst = { ratio: k, fg: hex(fg), bg: hex(bg), where: describe(t), text: quote(text) };
+    }
+  }
+  window.scrollTo(0, 0);
+  return { small, faint };
 }
 
 // checkOne checks one page at one width, saving its screenshot when asked;
@@ -199,7 +333,7 @@ async function checkOne(browser, file, vp, opts, axe) {
     await page.goto(pageURL, { waitUntil: 'load', timeout: 30000 });
     await page.evaluate(() => document.fonts.ready);
 
-    const over = await page.evaluate(findOverflow);
+    const over = await page.evaluate(`(${findOverflow})(${describe})`);
     if (over) {
       let msg = `${label}: horizontal overflow: the page is ${over.scrollWidth} px wide in a ${over.innerWidth} px window`;
       if (over.element) msg += `; widest offender: ${over.element} (${over.width} px wide, reaching ${over.right} px)`;
@@ -227,6 +361,18 @@ async function checkOne(browser, file, vp, opts, axe) {
         animations: 'disabled',
         caret: 'hide',
       });
+    }
+    // After the screenshot: it opens the <details> and scrolls.
+    const text = await page.evaluate(`(${checkText})(${describe}, ${MIN_TEXT_PX}, ${MIN_SVG_CONTRAST})`);
+    if (text.small.worst) {
+      const w = text.small.worst;
+      const n = text.small.count;
+      fails.push(`${label}: text too small: ${n} text${n === 1 ? '' : 's'} below ${MIN_TEXT_PX} px; smallest ${w.px.toFixed(1)} px: ${w.where} ${w.text}`);
+    }
+    if (text.faint.worst) {
+      const w = text.faint.worst;
+      const n = text.faint.count;
+      fails.push(`${label}: SVG text contrast: ${n} text${n === 1 ? '' : 's'} below ${MIN_SVG_CONTRAST}:1; lowest ${w.ratio.toFixed(2)}:1, ${w.fg} on ${w.bg}: ${w.where} ${w.text}`);
     }
     // Last, so that requests made late (a lazy image, a script's fetch) count.
     for (const url of [...external].sort()) {
@@ -276,7 +422,7 @@ async function main() {
           summary.push(`FAIL ${file} @${vp.width}: ${r.fails.length} problem${r.fails.length === 1 ? '' : 's'} (${secs} s)`);
         } else {
           const review = r.notes.length ? `; ${r.notes.length} axe rule${r.notes.length === 1 ? '' : 's'} to review by hand` : '';
-          summary.push(`ok   ${file} @${vp.width}: 0 axe violations, no external request, no horizontal overflow${review} (${secs} s)`);
+          summary.push(`ok   ${file} @${vp.width}: 0 axe violations, no external request, no horizontal overflow, text ≥ ${MIN_TEXT_PX} px and SVG text ≥ ${MIN_SVG_CONTRAST}:1${review} (${secs} s)`);
         }
       }
     }

@@ -37,6 +37,7 @@ if run good 0 --screenshots "$out/shots" --shot-height screen testdata/good.html
   ok "good.html passes at both widths"
   has good "ok   testdata/good.html @1280: 0 axe violations"
   has good "ok   testdata/good.html @390: 0 axe violations"
+  has good "ok   testdata/good.html @390: 0 axe violations, no external request, no horizontal overflow, text ≥ 9 px and SVG text ≥ 4.5:1"
   # deterministic screenshots: the names, and the same bytes on a second run
   node check.mjs --screenshots "$out/again" --shot-height screen testdata/good.html > /dev/null 2>&1
   for w in 1280 390; do
@@ -71,6 +72,19 @@ if run bad-structure 1 testdata/bad-structure.html; then
     has bad-structure "testdata/bad-structure.html @390: $rule: "
   done
   count bad-structure 8
+fi
+
+if run bad-svg-contrast 1 testdata/bad-svg-contrast.html; then
+  for w in 1280 390; do
+    has bad-svg-contrast "testdata/bad-svg-contrast.html @$w: SVG text contrast: 3 texts below 4.5:1; lowest 2.20:1, #afafaf on #ffffff: figure#grafico > svg > g > text \"fonte: schede di monitoraggio\""
+  done
+  count bad-svg-contrast 2
+fi
+
+if run bad-small-text 1 testdata/bad-small-text.html; then
+  has bad-small-text "testdata/bad-small-text.html @1280: text too small: 1 text below 9 px; smallest 8.0 px: main > p.fine \"Dati provvisori"
+  has bad-small-text "testdata/bad-small-text.html @390: text too small: 4 texts below 9 px; smallest 6.3 px: figure#grafico > svg > g > text \"Nord\""
+  count bad-small-text 2
 fi
 
 # several pages in one run: one failing page fails the run, the good one still passes

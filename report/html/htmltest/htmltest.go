@@ -15,7 +15,7 @@ import (
 // them all: lang set, a title, one h1 and no heading level skipped,
 // landmarks, the skip link first among the focusable elements and leading
 // to main, every figure with a figcaption, every table with a caption and
-// every th with a scope, every scrolling region named and focusable,
+// every th with a scope and a text, every scrolling region named and focusable,
 // every svg an image with a name, ids unique, every link inside the page
 // leading to an id, and no request of any kind (no URL in src or href
 // outside the page, no script with src, no linked style sheet, no url()
@@ -172,6 +172,9 @@ func (c *checker) element(n *html.Node) {
 		}
 		if n.Parent != nil && n.Parent.Parent != nil && n.Parent.Parent.DataAtom == atom.Thead && scope != "col" {
 			c.add("<th> %q in thead: scope %q, want col", Text(n), scope)
+		}
+		if allText(n) == "" {
+			c.add("<th scope=%q> empty: a header that names nothing", scope)
 		}
 	case atom.Svg:
 		if role, _ := attr(n, "role"); role != "img" {
