@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"rendiconto/report/chart"
 )
 
 // rgb is a colour of the style sheet.
@@ -30,30 +34,15 @@ func parseHex(s string) (rgb, error) {
 
 func (c rgb) String() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
 
-// luminance is the relative luminance of WCAG 2.1.
-func (c rgb) luminance() float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-}
-
-// contrast is the WCAG contrast ratio of two colours, from 1 to 21.
+// contrast is the WCAG contrast ratio of two colours, from 1 to 21: the
+// chart package's, the one place the formula is written.
 func contrast(a, b rgb) float64 {
-	la, lb := a.luminance(), b.luminance()
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
+	return chart.Contrast(drawing.Color{R: a.r, G: a.g, B: a.b, A: 255}, drawing.Color{R: b.r, G: b.g, B: b.b, A: 255})
 }
 
 // MinContrast is the least contrast of text with its background: WCAG 2.1
 // AA for text of normal size.
-const MinContrast = 4.5
+const MinContrast = chart.MinTextContrast
 
 // readable darkens c until it has at least MinContrast against every one
 // of the backgrounds: each step mixes it 5% further towards black, so its
