@@ -76,7 +76,20 @@ type fastParser struct {
 	src   string
 	lines []fastLine
 	depth int
-	slab  []yaml.Node // nodes are handed out from here, a chunk at a time
+	// Nodes, and the children of collections, are handed out from chunks
+	// (one allocation for many); stack holds the children of the
+	// collections being read.
+	slab  []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node
+	at    int // the byte of the last node made
+}
+
+// chunk is how many nodes to allocate at once from byte pos on: about as
+// many as the rest of the text holds (a data file has a node every 8 to
+// 20 bytes), at most 4096.
+func (p *fastParser) chunk(pos int) int {
+	return min((len(p.src)-pos)/12+32, 4096)
 }
 
 // fastLine is one line of the text, without its line break.
@@ -161,12 +174,30 @@ func (p *fastParser) col(l, pos int) int {
 
 func (p *fastParser) node(kind yaml.Kind, tag, value string, l, pos int) *yaml.Node {
 	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 128)
+		p.slab = make([]yaml.Node, p.chunk(pos))
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
+	p.at = pos
 	n.Kind, n.Tag, n.Value, n.Line, n.Column = kind, tag, value, l+1, p.col(l, pos)
 	return n
+}
+
+// children returns the nodes pushed on the stack from base on, as a
+// collection's Content, and pops them.
+func (p *fastParser) children(base int) []*yaml.Node {
+	k := len(p.stack) - base
+	if k == 0 {
+		return nil
+	}
+	if len(p.ptrs) < k {
+		p.ptrs = make([]*yaml.Node, max(k, p.chunk(p.at)))
+	}
+	c := p.ptrs[:k:k]
+	p.ptrs = p.ptrs[k:]
+	copy(c, p.stack[base:])
+	p.stack = p.stack[:base]
+	return c
 }
 
 // isEntry reports whether s starts a block list's entry: "-" then a space
@@ -202,11 +233,19 @@ func plainStart(s string, flow bool) bool {
 	if s == "" {
 		return false
 	}
-	c := s[0]
-	if c == '-' {
-		return len(s) > 1 && !strings.ContainsRune(" ,[]{}#", rune(s[1]))
+	switch s[0] {
+	case '-':
+		if len(s) == 1 {
+			return false
+		}
+		switch s[1] {
+		case ' ', ',', '[', ']', '{', '}', '#':
+			return false
+		}
+	case ' ', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		return false
 	}
-	return c != ' ' && !strings.ContainsRune("?:,[]{}#&*!|>'\"%@`", rune(c))
+	return true
 }
 
 // block reads the mapping or list whose first line is l, indented by
@@ -233,6 +272,7 @@ func (p *fastParser) block(l, indent int) (n *yaml.Node, next int, ok bool) {
 func (p *fastParser) list(l, pos int, indentless bool) (*yaml.Node, int, bool) {
 	indent := pos - p.lines[l].start
 	n := p.node(yaml.SequenceNode, "!!seq", "", l, pos)
+	base := len(p.stack)
 	for {
 		var item *yaml.Node
 		var next int
@@ -263,8 +303,9 @@ func (p *fastParser) list(l, pos int, indentless bool) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		n.Content = append(n.Content, item)
+		p.stack = append(p.stack, item)
 		if next < 0 || p.lines[next].indent < indent {
+			n.Content = p.children(base)
 			return n, next, true
 		}
 		if p.lines[next].indent > indent {
@@ -273,6 +314,7 @@ func (p *fastParser) list(l, pos int, indentless bool) (*yaml.Node, int, bool) {
 		l, pos = next, p.lines[next].start+indent
 		if !isEntry(p.text(l, pos)) {
 			if indentless {
+				n.Content = p.children(base)
 				return n, next, true
 			}
 			return nil, 0, false
@@ -285,6 +327,7 @@ func (p *fastParser) list(l, pos int, indentless bool) (*yaml.Node, int, bool) {
 func (p *fastParser) mapping(l, pos int) (*yaml.Node, int, bool) {
 	indent := pos - p.lines[l].start
 	n := p.node(yaml.MappingNode, "!!map", "", l, pos)
+	base := len(p.stack)
 	for {
 		s := p.text(l, pos)
 		key, colon, ok := keyEnd(s)
@@ -316,8 +359,9 @@ func (p *fastParser) mapping(l, pos int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		n.Content = append(n.Content, k, v)
+		p.stack = append(p.stack, k, v)
 		if next < 0 || p.lines[next].indent < indent {
+			n.Content = p.children(base)
 			return n, next, true
 		}
 		if p.lines[next].indent > indent {
@@ -486,25 +530,27 @@ func (p *fastParser) flow(l, pos int) (n *yaml.Node, end int, ok bool) {
 	if i < len(s) && s[i] == closing {
 		return n, i + 1, true
 	}
+	base := len(p.stack)
 	for {
 		if closing == '}' {
 			key, size, ok := flowKey(s[i:])
 			if !ok {
 				return nil, 0, false
 			}
-			n.Content = append(n.Content, p.node(yaml.ScalarNode, plainTag(key), key, l, pos+i))
+			p.stack = append(p.stack, p.node(yaml.ScalarNode, plainTag(key), key, l, pos+i))
 			i = skipSpaces(s, i+size)
 		}
 		item, size, ok := p.flowItem(l, pos+i)
 		if !ok {
 			return nil, 0, false
 		}
-		n.Content = append(n.Content, item)
+		p.stack = append(p.stack, item)
 		i = skipSpaces(s, i+size)
 		switch {
 		case i >= len(s):
 			return nil, 0, false
 		case s[i] == closing:
+			n.Content = p.children(base)
 			return n, i + 1, true
 		case s[i] != ',':
 			return nil, 0, false

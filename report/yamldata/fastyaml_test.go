@@ -343,3 +343,38 @@ func FuzzFastParse(f *testing.F) {
 		checkFast(t, fmt.Sprintf("%q", s), []byte(s))
 	})
 }
+
+// BenchmarkFastParse reads the 2019 sample's files and the catalogue with
+// fastParse; BenchmarkLibraryParse with the library, for comparison.
+func BenchmarkFastParse(b *testing.B) { benchmarkParse(b, fastParse) }
+
+func BenchmarkLibraryParse(b *testing.B) {
+	benchmarkParse(b, func(data []byte) *yaml.Node {
+		root, _ := libParse(data)
+		return root
+	})
+}
+
+func benchmarkParse(b *testing.B, parse func([]byte) *yaml.Node) {
+	files, _ := filepath.Glob("../../data/2019/*.yaml")
+	files = append(files, "../../templates/catalogue.yaml")
+	var all [][]byte
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range all {
+			if parse(data) == nil {
+				b.Fatal("not read")
+			}
+		}
+	}
+}
