@@ -41,7 +41,7 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	src := e.preparsed(e.cfg.Language) // parsed while the editions load
+	src := e.templates(e.cfg.Language).Preparse() // parsed while the editions load
 	history, err := e.history()
 	if err != nil {
 		return err

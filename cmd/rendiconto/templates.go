@@ -104,17 +104,6 @@ func (e *env) templates(dir string) narrative.Source {
 	}}
 }
 
-// preparsed is e.templates(dir) read and parsed in the background (see
-// narrative.Source.Preparse), so that it is done while the editions load;
-// in a batch, once for all the parts.
-func (e *env) preparsed(dir string) narrative.Source {
-	if e.shared == nil {
-		return e.templates(dir).Preparse()
-	}
-	v, _ := e.shared.get("templates "+dir, func() (any, error) { return e.templates(dir).Preparse(), nil })
-	return v.(narrative.Source)
-}
-
 // overlayFS is the built-in templates of one folder with the user's files
 // over them: a file the user has replaces the built-in one of the same
 // name.

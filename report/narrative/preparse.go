@@ -9,9 +9,10 @@ import (
 // Preparse starts reading and parsing the templates of src in the
 // background, and returns src holding them: Build then takes them from
 // there instead of reading and parsing each itself, so that a caller can
-// have them parsed while the editions load, and a batch can have them
-// parsed once for all its documents. What Build makes of them (the files,
-// the texts, the parse errors, every message) is the same.
+// have them parsed while the editions load. What Build makes of them (the
+// files, the texts, the parse errors, every message) is the same. A
+// preparsed source serves one Build best: another Build of it parses the
+// texts again (running a template changes its parse).
 func (src Source) Preparse() Source {
 	p := &preparsed{done: make(chan struct{})}
 	go p.run(src)
@@ -37,8 +38,7 @@ type parsedFile struct {
 	t        *template.Template
 	readErr  error
 	parseErr error
-	mu       sync.Mutex
-	next     *template.Template // a copy of t made ahead for the next Build
+	mu       sync.Mutex // guards t, handed out once
 }
 
 func (p *preparsed) run(src Source) {
@@ -61,10 +61,7 @@ func (p *preparsed) run(src Source) {
 			continue
 		}
 		f.text = string(data)
-		file := src.path(name)
-		if f.t, f.parseErr = template.New(file).Option("missingkey=error").Funcs(funcs).Parse(f.text); f.parseErr == nil {
-			f.next, f.parseErr = f.copy(file, funcs)
-		}
+		f.t, f.parseErr = template.New(src.path(name)).Option("missingkey=error").Funcs(funcs).Parse(f.text)
 	}
 }
 
@@ -96,36 +93,20 @@ func (src Source) parseTemplate(name, file string, funcs template.FuncMap) (text
 	return text, t, nil, err
 }
 
-// take returns a copy of the file's template with the functions funcs:
-// running a template changes its trees (see prepare), so each Build gets
-// its own, the first one made ahead.
+// take returns the file's template with the functions funcs: the parsed
+// one the first time; after that, since running a template changes its
+// trees (see prepare), the file's text parsed again.
 func (f *parsedFile) take(file string, funcs template.FuncMap) (string, *template.Template, error, error) {
 	if f.readErr != nil || f.parseErr != nil {
 		return f.text, nil, f.readErr, f.parseErr
 	}
 	f.mu.Lock()
-	t := f.next
-	f.next = nil
+	t := f.t
+	f.t = nil
 	f.mu.Unlock()
 	if t != nil {
 		return f.text, t.Funcs(funcs), nil, nil
 	}
-	t, err := f.copy(file, funcs)
+	t, err := template.New(file).Option("missingkey=error").Funcs(funcs).Parse(f.text)
 	return f.text, t, nil, err
-}
-
-// copy is a new template named file holding a copy of each tree of the
-// parsed one. The copied nodes still name the tree they were copied from
-// (parse.Tree.Copy), which holds the same text: positions read the same.
-func (f *parsedFile) copy(file string, funcs template.FuncMap) (*template.Template, error) {
-	t := template.New(file).Option("missingkey=error").Funcs(funcs)
-	for _, tt := range f.t.Templates() {
-		if tt.Tree == nil {
-			continue
-		}
-		if _, err := t.AddParseTree(tt.Name(), tt.Tree.Copy()); err != nil {
-			return nil, err
-		}
-	}
-	return t, nil
 }

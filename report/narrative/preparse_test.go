@@ -13,7 +13,7 @@ import (
 
 // TestPreparse checks that Build makes the same document, or the same
 // errors, from a preparsed source as from the source itself, for the first
-// Build and for the ones after it (which get copies of the trees): on the
+// Build and for the ones after it (which parse the texts again): on the
 // built-in templates, on templates that do not parse or fail as they run,
 // on a source with no template.
 func TestPreparse(t *testing.T) {
