@@ -41,13 +41,12 @@ func runBuild(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	src := e.templates(e.cfg.Language).Preparse() // parsed while the editions load
 	history, err := e.history()
 	if err != nil {
 		return err
 	}
 	rs := history[len(history)-1]
-	doc, err := narrative.Build(ctx, src, history, e.limits())
+	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.limits())
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template"
 
 	"rendiconto/report"
 	"rendiconto/report/document"
@@ -25,7 +26,6 @@ type Source struct {
 	// Path, when set, gives the path to show in messages for a file of FS
 	// (a user's own file standing over a built-in one); "" means Name/file.
 	Path func(file string) string
-	pre  *preparsed // see Preparse
 }
 
 // path is the name messages give a file of the source.
@@ -55,7 +55,7 @@ func Build(ctx context.Context, src Source, history []*report.Results, lim Limit
 	if d := districtName(rs); d != "" {
 		doc.Header = doc.Title + " · " + d + " · " + strconv.Itoa(rs.Edition.Year)
 	}
-	names, err := src.templateFiles()
+	names, err := src.files()
 	if err != nil {
 		return nil, err
 	}
@@ -152,15 +152,16 @@ func run(ctx context.Context, src Source, name string, history []*report.Results
 		e := newEnv(ctx, history, lim, cmp)
 		return nil, nil, e.stopped(err, src.path(name))
 	}
+	text, err := fs.ReadFile(src.FS, name)
+	if err != nil {
+		return nil, nil, err
+	}
 	e := newEnv(ctx, history, lim, cmp)
 	e.src = src
 	file := src.path(name)
-	text, t, readErr, err := src.parseTemplate(name, file, e.funcs())
-	if readErr != nil {
-		return nil, nil, readErr
-	}
+	t, err := template.New(file).Option("missingkey=error").Funcs(e.funcs()).Parse(string(text))
 	if err != nil {
-		if errs := blockErrors(err, text, file); errs != nil {
+		if errs := blockErrors(err, string(text), file); errs != nil {
 			return nil, nil, errs
 		}
 		return nil, nil, err
