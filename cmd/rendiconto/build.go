@@ -46,6 +46,7 @@ func runBuild(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
+	warmFonts() // on the core the narrative leaves idle
 	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.limits())
 	if err != nil {
 		return err
