@@ -55,6 +55,9 @@ func runBuild(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
+	if slices.Contains(formats, "pdf") {
+		warmFonts() // on the core the narrative leaves idle
+	}
 	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
 		return err
@@ -199,14 +202,21 @@ func (e *env) history() ([]*report.Results, error) {
 }
 
 // computeYears loads and computes the given editions, collecting the errors
-// of all of them. The editions load in parallel (a build needs the current
-// one and every earlier one, for the trends); their warnings are printed
-// in year order, as one after the other would.
+// of all of them. The catalogue and the editions load in parallel (a build
+// needs the current one and every earlier one, for the trends); their
+// warnings are printed in year order, as one after the other would.
 func (e *env) computeYears(years []int) ([]*report.Results, error) {
-	cat, err := e.catalogue()
-	if err != nil {
-		return nil, err
-	}
+	var cat *report.Catalogue
+	var catErr error
+	var catPanic any
+	catDone := make(chan struct{})
+	go func() {
+		defer func() {
+			catPanic = recover()
+			close(catDone)
+		}()
+		cat, catErr = e.catalogue()
+	}()
 	type part struct {
 		rs       *report.Results
 		warnings []string
@@ -231,6 +241,9 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 			if p.err = err; err != nil {
 				return
 			}
+			if <-catDone; cat == nil {
+				return // the catalogue's error is returned
+			}
 			for _, n := range report.CodeNotes(ed, cat) {
 				p.warnings = append(p.warnings, n.String())
 			}
@@ -239,6 +252,12 @@ func (e *env) computeYears(years []int) ([]*report.Results, error) {
 		})
 	}
 	wg.Wait()
+	if <-catDone; catPanic != nil {
+		panic(catPanic)
+	}
+	if catErr != nil {
+		return nil, catErr
+	}
 	var out []*report.Results
 	var errs report.ErrorList
 	var eds []*report.Edition // read so far, for the goals' checks

@@ -163,8 +163,18 @@ func (e *env) years(all bool) ([]int, error) {
 }
 
 // catalogue reads the indicator catalogue: the config's file, or the
-// built-in one, with the config's own indicators.
+// built-in one, with the config's own indicators. In a batch it is read
+// once for all the parts (it is only read; the config is the same).
 func (e *env) catalogue() (*report.Catalogue, error) {
+	if e.shared == nil {
+		return e.readCatalogue()
+	}
+	v, err := e.shared.get("catalogue", func() (any, error) { return e.readCatalogue() })
+	cat, _ := v.(*report.Catalogue)
+	return cat, err
+}
+
+func (e *env) readCatalogue() (*report.Catalogue, error) {
 	name, data := "templates/catalogue.yaml", []byte(nil)
 	var err error
 	if e.cfg.Catalogue != "" {

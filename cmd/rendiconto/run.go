@@ -9,8 +9,12 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
+
+	"github.com/go-pdf/fpdf"
 
 	"rendiconto/report"
+	"rendiconto/report/pdf"
 )
 
 // Exit statuses.
@@ -134,3 +138,16 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// warmFonts parses the documents' fonts in the background, once per
+// process (fpdf keeps the parse; report/pdf registers the fonts on every
+// document): called when the narrative starts, it runs on the core the
+// templates leave idle, rather than when the first page is laid out.
+// (Called before the editions load, it slowed them as much as it saved.)
+// A document's bytes do not depend on it (TestFontsParsedOnce).
+var warmFonts = sync.OnceFunc(func() {
+	go func() {
+		defer func() { recover() }() // the document meets it again, where it is reported
+		pdf.RegisterFonts(fpdf.New("P", "mm", "A4", ""))
+	}()
+})

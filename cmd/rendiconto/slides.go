@@ -40,6 +40,7 @@ func runSlides(ctx context.Context, e *env) error {
 		return err
 	}
 	rs := history[len(history)-1]
+	warmFonts() // see run.go
 	deck, err := narrative.BuildDeck(ctx, e.templates("slides/"+e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
 		return err

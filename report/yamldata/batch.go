@@ -56,6 +56,9 @@ func unmarshalBatch(data []byte) (*yaml.Node, bool) {
 			return nil, false
 		}
 	}
+	if root := fastParse(data); root != nil && root.Kind == yaml.SequenceNode {
+		return root, true
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, false

@@ -79,3 +79,23 @@ func BenchmarkLoadCompute(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadSample reads the catalogue and the sample editions a build
+// of the 2019 report reads (2018 and 2019), one after the other.
+func BenchmarkLoadSample(b *testing.B) {
+	data, err := templates.FS.ReadFile("catalogue.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseCatalogue("catalogue.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+		for _, year := range []int{2018, 2019} {
+			if _, _, err := Load("../../data", year); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

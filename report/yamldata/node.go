@@ -61,6 +61,14 @@ func (d *decoder) parse(data []byte, records bool) *yaml.Node {
 	if !d.checkBytes(data) {
 		return nil
 	}
+	if root := fastParse(data); root != nil {
+		// The common case: the library's tree, read faster (see fastParse).
+		if !d.plain(root) {
+			return nil
+		}
+		d.finishText()
+		return root
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	err := dec.Decode(&doc)

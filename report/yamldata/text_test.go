@@ -196,3 +196,13 @@ func TestColumnAfterUndrawable(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestLineBreak checks lineBreak against strings.IndexAny, which it stands
+// in for.
+func TestLineBreak(t *testing.T) {
+	for _, s := range []string{"", "abc", "a\nb", "a\rb", "a\tb", "città\u2028x", "x\u2029", "\u2027\u202a", "è\u2028\n", "\xe2", "a\xe2\x80"} {
+		if got, want := lineBreak(s), strings.IndexAny(s, "\n\r\t\u2028\u2029"); got != want {
+			t.Errorf("lineBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -21,8 +21,14 @@ import (
 // changes the one it is called on.
 
 type parsedUTF8Font struct {
-	file utf8FontFile      // as parseFile left it; never cut
-	ids  map[string]string // font key → generateFontID
+	// ready is closed once the parse is done: file is set (ok), or err,
+	// or neither when it panicked. A second caller for the same bytes
+	// waits for the first parse instead of parsing them too.
+	ready chan struct{}
+	ok    bool
+	err   error
+	file  utf8FontFile      // as parseFile left it; never cut
+	ids   map[string]string // font key → generateFontID
 }
 
 var utf8Fonts = struct {
@@ -36,20 +42,32 @@ var utf8Fonts = struct {
 func cachedUTF8Font(utf8Bytes []byte) (*utf8FontFile, *parsedUTF8Font, error) {
 	utf8Fonts.Lock()
 	p := utf8Fonts.m[string(utf8Bytes)]
-	utf8Fonts.Unlock()
 	if p == nil {
+		p = &parsedUTF8Font{ready: make(chan struct{}), ids: map[string]string{}}
+		utf8Fonts.m[string(utf8Bytes)] = p
+		utf8Fonts.Unlock()
+		func() {
+			defer close(p.ready)
+			file := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+			if p.err = file.parseFile(); p.err == nil {
+				p.file, p.ok = *file, true
+			}
+		}()
+	} else {
+		utf8Fonts.Unlock()
+		<-p.ready
+	}
+	switch {
+	case p.err != nil:
+		return nil, nil, p.err
+	case !p.ok:
+		// The first parse panicked (the panic went to its caller): this
+		// caller parses for itself, as without the cache.
 		file := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
 		if err := file.parseFile(); err != nil {
 			return nil, nil, err
 		}
-		p = &parsedUTF8Font{file: *file, ids: map[string]string{}}
-		utf8Fonts.Lock()
-		if q := utf8Fonts.m[string(utf8Bytes)]; q != nil {
-			p = q
-		} else {
-			utf8Fonts.m[string(utf8Bytes)] = p
-		}
-		utf8Fonts.Unlock()
+		return file, &parsedUTF8Font{ready: p.ready, ok: true, file: *file, ids: map[string]string{}}, nil
 	}
 	// The scalar metrics and the width table (only read, never written:
 	// GenerateCutFont makes a new one) are shared; the tables that

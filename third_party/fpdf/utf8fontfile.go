@@ -59,6 +59,10 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// Patch of rendiconto: the rune → glyph map parseTables read from the
+	// Unicode cmap, which GenerateCutFont reads again otherwise (only
+	// read, shared by the copies of a cached font; see utf8fontcache.go).
+	unicodeCharSymbols map[int]int
 }
 
 type tableDescription struct {
@@ -493,6 +497,9 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	if runeCMAPPosition != 0 {
+		utf.unicodeCharSymbols = charSymbolDictionary
+	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -661,12 +668,19 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
-	}
+	if utf.unicodeCharSymbols != nil {
+		// Patch of rendiconto: generateCMAP would read the same cmap
+		// (parseCMAPTable and generateCMAP pick the same table), and the
+		// widths parseHMTXTable sets here are not read after the cut.
+		utf.charSymbolDictionary = utf.unicodeCharSymbols
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	}
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -43,6 +44,36 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	}
 	zwriters.Put(zw)
 	return mem
+}
+
+// compressPages compresses the content stream of each page, on all
+// cores: each stream alone, as one after the other would, so the bytes are
+// the same. A panic of a compression is raised again on the caller's
+// goroutine. Patch of rendiconto: see third_party/README.md.
+func compressPages(pages []*bytes.Buffer) []*membuffer {
+	out := make([]*membuffer, len(pages))
+	panics := make([]any, len(pages))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, page := range pages {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, page *bytes.Buffer) { // the module's Go: no loop variable per iteration
+			defer func() {
+				panics[i] = recover()
+				<-sem
+				wg.Done()
+			}()
+			out[i] = xmem.compress(page.Bytes())
+		}(i, page)
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+	return out
 }
 
 var zwriters = sync.Pool{
