@@ -10,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"rendiconto/report"
@@ -26,7 +27,7 @@ var compareCmd = &command{
 		internalFlag(fs, o)
 		fs.StringVar(&o.from, "from", "", "the earlier edition's year (default: the one before --to)")
 		fs.StringVar(&o.to, "to", "", "the later edition's year (default: the latest)")
-		fs.StringVar(&o.format, "format", "pdf", "pdf or html (written to --out), or table, json, csv or xlsx (on standard output)")
+		fs.StringVar(&o.format, "format", "pdf", "pdf, html or pdf,html (written to --out), or table, json, csv or xlsx (on standard output)")
 		fs.StringVar(&o.out, "out", "", "the output folder of the PDF or HTML (default from config, \"out\")")
 		fs.StringVar(&o.lang, "lang", "", "language: it or en (default from config)")
 		fs.BoolVar(&o.slides, "slides", false, "write the main changes as 16:9 slides in the deck's look (confronto-FROM-TO-LANG-slides.pdf), not the report")
@@ -36,10 +37,10 @@ var compareCmd = &command{
 
 func runCompare(ctx context.Context, e *env) error {
 	write, ok := map[string]func(io.Writer, *report.Comparison, string) error{
-		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil, "html": nil,
+		"table": compareTable, "json": compareJSON, "csv": compareCSV, "xlsx": compareXLSX, "pdf": nil, "html": nil, "pdf,html": nil, "html,pdf": nil,
 	}[e.opts.format]
 	if !ok {
-		return usageError{fmt.Sprintf("--format must be pdf, html, table, json, csv or xlsx, not %q", e.opts.format)}
+		return usageError{fmt.Sprintf("--format must be pdf, html, pdf,html, table, json, csv or xlsx, not %q", e.opts.format)}
 	}
 	if e.opts.slides && e.opts.format != "pdf" {
 		return usageError{fmt.Sprintf("--slides writes a PDF: leave out --format %s", e.opts.format)}
@@ -84,24 +85,27 @@ func runCompare(ctx context.Context, e *env) error {
 	if e.opts.slides {
 		return e.compareSlides(ctx, c, history)
 	}
+	// Every format from the one document: the same content and figures.
 	doc := narrative.Comparison(c, history, e.cfg.Language)
-	var out []byte
-	if e.opts.format == "html" {
-		out, err = html.Render(doc, e.htmlOptions())
-	} else {
-		out, err = pdf.Report(doc, e.reportOptions())
+	for _, f := range strings.Split(e.opts.format, ",") {
+		var out []byte
+		if f == "html" {
+			out, err = html.Render(doc, e.htmlOptions())
+		} else {
+			out, err = pdf.Report(doc, e.reportOptions())
+		}
+		if err != nil {
+			return e.renderError(fmt.Sprintf("the comparison of %d and %d", from, to), err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.%s", from, to, e.cfg.Language, f), rt, e.cfg.Language))
+		if err := writeAtomic(path, out); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, path)
 	}
-	if err != nil {
-		return e.renderError(fmt.Sprintf("the comparison of %d and %d", from, to), err)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	path := filepath.Join(e.cfg.Out, internalName(fmt.Sprintf("confronto-%d-%d-%s.%s", from, to, e.cfg.Language, e.opts.format), rt, e.cfg.Language))
-	if err := writeAtomic(path, out); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, path)
 	return nil
 }
 

@@ -293,6 +293,18 @@ func TestCompareHTML(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "--slides") {
 		t.Errorf("--slides --format html: exit %d, %q", code, errOut)
 	}
+	// Both from one run: the page the same as alone, the PDF beside it.
+	both := t.TempDir()
+	code, stdout, errOut = runArgs(t, "compare", "--data", "../../data", "--from", "2018", "--to", "2019", "--format", "pdf,html", "--out", both)
+	if code != exitOK {
+		t.Fatalf("--format pdf,html: exit %d: %s", code, errOut)
+	}
+	if want := filepath.Join(both, "confronto-2018-2019-it.pdf") + "\n" + filepath.Join(both, "confronto-2018-2019-it.html") + "\n"; stdout != want {
+		t.Errorf("--format pdf,html: stdout %q, want %q", stdout, want)
+	}
+	if again, err := os.ReadFile(filepath.Join(both, "confronto-2018-2019-it.html")); err != nil || !bytes.Equal(again, page) {
+		t.Errorf("--format pdf,html: the page differs from --format html's (%v)", err)
+	}
 }
 
 // BenchmarkBuildHTML runs the whole build of the 2019 report's web page:

@@ -481,3 +481,19 @@ func TestLongTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakable: a long id breaks after its dots and underscores on a
+// phone; short words, spaces and escaping are kept.
+func TestBreakable(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Totale", "Totale"},
+		{"B.1.1", "B.1.1"},
+		{"B.3.table_organisations", "B.<wbr>3.<wbr>table_<wbr>organisations"},
+		{"voci & più B.3.table_organisations.", "voci &amp; più B.<wbr>3.<wbr>table_<wbr>organisations."},
+		{"Associazione_<sportiva>_dilettantistica", "Associazione_<wbr>&lt;sportiva&gt;_<wbr>dilettantistica"},
+	} {
+		if got := breakable(tc.in); got != tc.want {
+			t.Errorf("breakable(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -32,7 +32,9 @@ func accentColour(hex string) (string, error) {
 // under its chart), and an internal edition's stamp repeats at the top of
 // every page: a fixed box repeats on each printed page, and the body's
 // padding, cloned on each page (box-decoration-break), keeps the text from
-// running under it.
+// running under it. On a screen, a table wider than its box shows a shadow
+// on the side where columns are hidden (white covers that scroll with the
+// table over shadows that stay): phones hide scroll bars until one scrolls.
 const css = `:root{color-scheme:light}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -71,7 +73,7 @@ li{margin:.25rem 0}
 blockquote{margin:1.25rem 0 .25rem;padding:.1rem 0 .1rem 1rem;border-left:4px solid ACCENT;font-style:italic}
 .quote{margin:1.25rem 0}
 .quote figcaption{color:#555555;font-size:.9375rem;text-align:right}
-.table-wrap{overflow-x:auto;margin:.5rem 0 0;max-width:100%}
+.table-wrap{overflow-x:auto;margin:.5rem 0 0;max-width:100%;background:linear-gradient(to right,#ffffff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,linear-gradient(to left,#ffffff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) left/.75rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) right/.75rem 100% no-repeat scroll}
 table{border-collapse:collapse;width:100%;font-size:.9375rem;line-height:1.4}
 caption{caption-side:top;text-align:left;padding:0 0 .5rem;font-size:.9375rem;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 .label{font-weight:700}
@@ -94,6 +96,7 @@ summary{cursor:pointer;color:ACCENT;font-weight:700;padding:.25rem 0}
 body>footer{margin-top:3rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid #c8d3dc;color:#555555;font-size:.9375rem}
 body>footer p{margin:.25rem 0}
 @page{size:A4;margin:15mm 15mm 17mm}
+@media (max-width:30rem){th,td{padding:.35rem .3rem}}
 @media print{
 body{background:#ffffff;color:#000000;font-size:10.5pt}
 .skip,nav,details{display:none}

@@ -182,7 +182,46 @@ func (p *page) cell(tag, attrs string, num bool, text string) {
 	if num {
 		p.s(" class=\"num\"")
 	}
-	p.s(">", esc(text), "</", tag, ">")
+	if num {
+		p.s(">", esc(text), "</", tag, ">")
+		return
+	}
+	p.s(">", breakable(text), "</", tag, ">")
+}
+
+// longToken is the length in characters from which a word of a text cell
+// may break after its dots, underscores and slashes: an indicator's id
+// such as "B.3.table_organisations" would otherwise set the width of its
+// column on a phone.
+const longToken = 13
+
+// breakable is text escaped, with a <wbr> (a place a line may break) after
+// each ".", "_" and "/" inside a word of longToken characters or more.
+func breakable(text string) string {
+	if longestWord(text) < longToken {
+		return esc(text)
+	}
+	var b strings.Builder
+	for i, w := range strings.Split(text, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if utf8.RuneCountInString(w) < longToken {
+			b.WriteString(esc(w))
+			continue
+		}
+		for {
+			j := strings.IndexAny(w, "._/")
+			if j < 0 || j == len(w)-1 {
+				b.WriteString(esc(w))
+				break
+			}
+			b.WriteString(esc(w[:j+1]))
+			b.WriteString("<wbr>")
+			w = w[j+1:]
+		}
+	}
+	return b.String()
 }
 
 // at is cells[i], "" past the end.
