@@ -665,6 +665,7 @@ type Fpdf struct {
 	catalogSort      bool                       // sort resource catalogs in document
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
+	textBuf          []byte                     // Text's operator, kept for the next (patch of rendiconto)
 	colorFlag        bool                       // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors

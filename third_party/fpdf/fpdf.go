@@ -2443,6 +2443,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.isCurrentUTF8 && !f.isRTL && !f.underline && !f.strikeout {
+		f.textUTF8(x, y, txtStr)
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2477,6 +2481,74 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s = "q " + f.color.text.str + " " + s + " Q" // sprintf("q %s %s Q", ...)
 	}
 	f.out(s)
+}
+
+// textUTF8 is Text for a UTF-8 font, left to right, neither underlined nor
+// struck out (patch of rendiconto): the same bytes, appended to a buffer
+// kept for the next call and written to the page at once, instead of the
+// UTF-16 string, its escaped copy and the operator built as new strings.
+func (f *Fpdf) textUTF8(x, y float64, txtStr string) {
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	start := len(b)
+	b = appendUTF16(b, txtStr)
+	b = appendEscaped(b, start)
+	b = append(b, ") Tj ET"...)
+	if f.colorFlag {
+		b = append(b, " Q"...)
+	}
+	f.textBuf = b
+	for _, uni := range txtStr {
+		f.currentFont.usedRunes[int(uni)] = int(uni)
+	}
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
+}
+
+// appendEscaped escapes b[start:] in place as escape does: a backslash
+// before each backslash and parenthesis, \r for a carriage return.
+func appendEscaped(b []byte, start int) []byte {
+	n := 0
+	for _, c := range b[start:] {
+		if c == '\\' || c == '(' || c == ')' || c == '\r' {
+			n++
+		}
+	}
+	if n == 0 {
+		return b
+	}
+	end := len(b)
+	b = append(b, make([]byte, n)...)
+	w := len(b)
+	for i := end - 1; i >= start; i-- {
+		c := b[i]
+		switch c {
+		case '\\', '(', ')':
+			w -= 2
+			b[w], b[w+1] = '\\', c
+		case '\r':
+			w -= 2
+			b[w], b[w+1] = '\\', 'r'
+		default:
+			w--
+			b[w] = c
+		}
+	}
+	return b
 }
 
 // SetWordSpacing sets spacing between words of following text. See the
