@@ -4447,12 +4447,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				cut := f.fontCut(key, font) // patch of rendiconto: see cutFonts
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4498,15 +4493,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				mem := cut.cidToGidMap
+				cidToGidMap := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4514,12 +4502,12 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cut.file
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(cut.size))
 				f.out(">>")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
@@ -5132,6 +5120,7 @@ func (f *Fpdf) enddoc() {
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
+	f.cutFonts() // patch of rendiconto: beside the pages' compression
 	f.putpages()
 	f.putresources()
 	if f.err != nil {
