@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"rendiconto/report/document"
@@ -48,13 +49,20 @@ type text struct {
 func (l *layout) newText(spans []document.Span, size, leading float64, base string) *text {
 	t := &text{l: l, size: size, leading: leading}
 	t.space = l.width(" ", "", size)
+	n := 0
+	for _, sp := range spans {
+		n += strings.Count(sp.Text, " ") + 1
+	}
+	t.words = make([]word, 0, n) // at most one word a piece
 	glue := false
 	for _, sp := range spans {
 		style := spanStyle(sp.Bold || strings.Contains(base, "B"), sp.Italic || strings.Contains(base, "I"))
-		for i, p := range strings.Split(sp.Text, " ") {
+		i := 0
+		for p := range strings.SplitSeq(sp.Text, " ") {
 			if i > 0 {
 				glue = false
 			}
+			i++
 			if p == "" {
 				continue
 			}
@@ -82,23 +90,25 @@ func (t *text) lines(width float64) [][]word {
 }
 
 func (t *text) breakLines(width float64) [][]word {
+	// Each line is a run of the words: a slice of them, capped so that
+	// appending to a line copies it.
 	var out [][]word
-	var cur []word
+	words := t.split(width)
+	start := 0
 	curW := 0.0
-	for _, w := range t.split(width) {
+	for i, w := range words {
 		gap := t.space
-		if w.join || len(cur) == 0 {
+		if w.join || i == start {
 			gap = 0
 		}
-		if len(cur) > 0 && !w.join && curW+gap+w.w > width {
-			out = append(out, cur)
-			cur, curW, gap = nil, 0, 0
+		if i > start && !w.join && curW+gap+w.w > width {
+			out = append(out, words[start:i:i])
+			start, curW, gap = i, 0, 0
 		}
-		cur = append(cur, w)
 		curW += gap + w.w
 	}
-	if len(cur) > 0 {
-		out = append(out, cur)
+	if start < len(words) {
+		out = append(out, words[start:len(words):len(words)])
 	}
 	if t.most > 0 && len(out) > t.most {
 		out = append(out[:t.most-1], t.cut(out[t.most-1], out[t.most][0], width))
@@ -132,7 +142,10 @@ func (t *text) atMost(n int) *text {
 // that fit, each but the first joined to the one before. A piece takes
 // characters while the sum of their widths fits: one pass over the word.
 func (t *text) split(width float64) []word {
-	var out []word
+	if !slices.ContainsFunc(t.words, func(w word) bool { return w.w > width }) {
+		return t.words // nothing to cut: the words themselves, only read
+	}
+	out := make([]word, 0, len(t.words)+4)
 	f := t.l.f
 	for _, w := range t.words {
 		if w.w <= width {

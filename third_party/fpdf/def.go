@@ -605,6 +605,7 @@ type Fpdf struct {
 	fontLoader       FontLoader                 // used to load font files from arbitrary locations
 	coreFonts        map[string]bool            // array of core font names
 	fonts            map[string]fontDefType     // array of used fonts
+	cuts             map[string]*fontCutType    // the UTF-8 fonts' subsets, cut by cutFonts (patch of rendiconto)
 	fontFiles        map[string]fontFileType    // array of font files
 	diffs            []string                   // array of encoding differences
 	fontFamily       string                     // current font family
@@ -665,6 +666,7 @@ type Fpdf struct {
 	catalogSort      bool                       // sort resource catalogs in document
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
+	textBuf          []byte                     // Text's operator, kept for the next (patch of rendiconto)
 	colorFlag        bool                       // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors

@@ -2443,6 +2443,10 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.isCurrentUTF8 && !f.isRTL && !f.underline && !f.strikeout {
+		f.textUTF8(x, y, txtStr)
+		return
+	}
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {
@@ -2477,6 +2481,74 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s = "q " + f.color.text.str + " " + s + " Q" // sprintf("q %s %s Q", ...)
 	}
 	f.out(s)
+}
+
+// textUTF8 is Text for a UTF-8 font, left to right, neither underlined nor
+// struck out (patch of rendiconto): the same bytes, appended to a buffer
+// kept for the next call and written to the page at once, instead of the
+// UTF-16 string, its escaped copy and the operator built as new strings.
+func (f *Fpdf) textUTF8(x, y float64, txtStr string) {
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	start := len(b)
+	b = appendUTF16(b, txtStr)
+	b = appendEscaped(b, start)
+	b = append(b, ") Tj ET"...)
+	if f.colorFlag {
+		b = append(b, " Q"...)
+	}
+	f.textBuf = b
+	for _, uni := range txtStr {
+		f.currentFont.usedRunes[int(uni)] = int(uni)
+	}
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
+}
+
+// appendEscaped escapes b[start:] in place as escape does: a backslash
+// before each backslash and parenthesis, \r for a carriage return.
+func appendEscaped(b []byte, start int) []byte {
+	n := 0
+	for _, c := range b[start:] {
+		if c == '\\' || c == '(' || c == ')' || c == '\r' {
+			n++
+		}
+	}
+	if n == 0 {
+		return b
+	}
+	end := len(b)
+	b = append(b, make([]byte, n)...)
+	w := len(b)
+	for i := end - 1; i >= start; i-- {
+		c := b[i]
+		switch c {
+		case '\\', '(', ')':
+			w -= 2
+			b[w], b[w+1] = '\\', c
+		case '\r':
+			w -= 2
+			b[w], b[w+1] = '\\', 'r'
+		default:
+			w--
+			b[w] = c
+		}
+	}
+	return b
 }
 
 // SetWordSpacing sets spacing between words of following text. See the
@@ -4375,12 +4447,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				cut := f.fontCut(key, font) // patch of rendiconto: see cutFonts
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4426,15 +4493,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				mem := cut.cidToGidMap
+				cidToGidMap := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4442,12 +4502,12 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cut.file
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(cut.size))
 				f.out(">>")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
@@ -5060,6 +5120,7 @@ func (f *Fpdf) enddoc() {
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
+	f.cutFonts() // patch of rendiconto: beside the pages' compression
 	f.putpages()
 	f.putresources()
 	if f.err != nil {

@@ -120,3 +120,71 @@ func (mem *membuffer) copy() []byte {
 	copy(dst, src)
 	return dst
 }
+
+// fontCutType is what putfonts writes of a UTF-8 font that depends on the
+// runes used: the subset's size, its compressed file and CIDToGIDMap (patch
+// of rendiconto). done is closed when they, or panic, are set.
+type fontCutType struct {
+	done              chan struct{}
+	size              int
+	file, cidToGidMap *membuffer
+	panic             any
+}
+
+// cutFonts starts, on a goroutine for each UTF-8 font, the work of putfonts
+// that depends only on the font and its used runes, final once the document
+// is closed: cutting the subset, building its CIDToGIDMap and compressing
+// both. They run while putpages compresses the pages, instead of one after
+// the other once the pages are written; the bytes are the same (patch of
+// rendiconto). Each font has its own used runes and utf8FontFile.
+func (f *Fpdf) cutFonts() {
+	f.cuts = make(map[string]*fontCutType)
+	for key, font := range f.fonts {
+		if font.Tp != "UTF8" {
+			continue
+		}
+		c := &fontCutType{done: make(chan struct{})}
+		f.cuts[key] = c
+		go func(font fontDefType, c *fontCutType) { // the module's Go: no loop variable per iteration
+			defer func() {
+				c.panic = recover()
+				close(c.done)
+			}()
+			c.cut(font)
+		}(font, c)
+	}
+}
+
+// fontCut waits for the cut of the font key, raising its panic again on
+// this goroutine, or cuts it here if cutFonts did not start it.
+func (f *Fpdf) fontCut(key string, font fontDefType) *fontCutType {
+	c := f.cuts[key]
+	if c == nil {
+		c = &fontCutType{}
+		c.cut(font)
+		return c
+	}
+	<-c.done
+	if c.panic != nil {
+		panic(c.panic)
+	}
+	return c
+}
+
+// cut is putfonts' own code, moved here.
+func (c *fontCutType) cut(font fontDefType) {
+	usedRunes := font.usedRunes
+	delete(usedRunes, 0)
+	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	c.size = len(utf8FontStream)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	c.cidToGidMap = xmem.compress(cidToGidMap)
+	c.file = xmem.compress(utf8FontStream)
+}
