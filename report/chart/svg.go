@@ -257,11 +257,29 @@ func (r *svgRenderer) Text(body string, x, y int) {
 	if r.rotated {
 		fmt.Fprintf(b, ` transform="rotate(%s %s %s)"`, num(r.rotation*180/math.Pi), p(float64(x)), p(float64(y)))
 	}
+	// The layout measured the text with Liberation Sans; a reader without
+	// it (Android's Roboto, DejaVu) gets a wider or narrower font. Fixing
+	// the length squeezes or stretches any font into the measured box, so
+	// that no label runs past the room the layout reserved for it.
+	if w := Width(body, r.fontStyle(), r.size); w > 0 {
+		fmt.Fprintf(b, ` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(w))
+	}
 	fmt.Fprintf(b, ">%s</text>\n", escape(body))
 }
 
 // MeasureText measures body with the layout's font, in units.
 func (r *svgRenderer) MeasureText(body string) gochart.Box {
+	w := int(math.Ceil(Width(body, r.fontStyle(), r.size) * Units))
+	h := int(math.Ceil(r.size * capHeight * Units))
+	box := gochart.Box{Right: w, Bottom: h}
+	if !r.rotated {
+		return box
+	}
+	return box.Corners().Rotate(gochart.RadiansToDegrees(r.rotation)).Box()
+}
+
+// fontStyle is the current style as Width takes it: "", "B", "I" or "BI".
+func (r *svgRenderer) fontStyle() string {
 	style := ""
 	if r.bold {
 		style += "B"
@@ -269,13 +287,7 @@ func (r *svgRenderer) MeasureText(body string) gochart.Box {
 	if r.italic {
 		style += "I"
 	}
-	w := int(math.Ceil(Width(body, style, r.size) * Units))
-	h := int(math.Ceil(r.size * capHeight * Units))
-	box := gochart.Box{Right: w, Bottom: h}
-	if !r.rotated {
-		return box
-	}
-	return box.Corners().Rotate(gochart.RadiansToDegrees(r.rotation)).Box()
+	return style
 }
 
 // Save writes the elements drawn so far.
