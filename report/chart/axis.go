@@ -58,7 +58,7 @@ type catLabels struct {
 
 // layoutCats lays labels out in slots slot wide, using at most maxH of
 // height: wrapped on up to three lines, in a smaller font if need be, else
-// turned (on up to two lines) and shortened if still too long. In a strict
+// turned (on up to the style's LabelLines lines) and shortened if still too long. In a strict
 // style they keep the style's size and stay upright, shortened to fit.
 func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 	maxW := slot * 0.92
@@ -81,7 +81,7 @@ func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 		c.l.shrunk++
 	}
 	c.font(cl.size, "")
-	n := max(1, min(2, int(slot*0.9/lineH(cl.size))))
+	n := max(1, min(c.th.lines, int(slot*0.9/lineH(cl.size))))
 	for i, l := range labels {
 		cl.lines[i] = c.fitLines(l, maxH, n)
 		cl.height = math.Max(cl.height, c.maxWidth(cl.lines[i]))
