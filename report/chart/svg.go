@@ -42,7 +42,10 @@ func (l *Layout) SVG(name string) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s">`,
+	// overflow="visible": a substitute font's glyph may ink a fraction of a
+	// point past its advance (Roboto's "%", DejaVu's "T") at the box's edge;
+	// textLength keeps the advance, this keeps the ink unclipped.
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s" overflow="visible">`,
 		num(l.w), num(l.h), escape(name), SVGFontFamily)
 	fmt.Fprintf(&b, "\n<title>%s</title>\n", escape(name))
 	if err := r.Save(&b); err != nil {
