@@ -16,7 +16,9 @@ import (
 
 // SVGFontFamily is the font list the SVG's text is set in: the layout's own
 // font first, then fonts of the same metrics, so that the text measured
-// by the layout takes the same room on screen.
+// by the layout takes the same room on screen. A reader with none of them
+// (Android's Roboto, Linux's DejaVu Sans) still gets the measured room:
+// every text carries its measured width as textLength.
 const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 
 // SVG lays d out in a w × h point box and returns it as an <svg> element
@@ -24,7 +26,10 @@ const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 // (aria-label and <title>), a viewBox of w × h and no width or height, so
 // that CSS sizes it (it keeps its proportions; every text is laid out
 // inside the box, nothing overflows it), text as real text in
-// SVGFontFamily, bold and italic by font-weight and font-style. No external
+// SVGFontFamily, bold and italic by font-weight and font-style, each text
+// fixed to the width the layout measured (textLength, lengthAdjust=
+// "spacingAndGlyphs": a substitute font is squeezed or stretched into its
+// box; with Liberation Sans or Arial nothing changes). No external
 // reference; the same input gives the same bytes. Give the chart's data
 // beside it (a table) for those who cannot see it.
 func SVG(d Data, w, h float64, st Style, name string) ([]byte, error) {
