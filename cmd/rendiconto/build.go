@@ -142,6 +142,7 @@ func (e *env) htmlOptions() html.Options {
 	style.FontSize = webChartSize
 	style.MinFontSize = webChartMinSize
 	style.MinFillContrast = chart.MinMarkContrast
+	style.LabelLines = 3 // ScreenHeight gives them the room
 	svg := func(c *document.Chart, lang string) ([]byte, error) {
 		h := chart.ScreenHeight(c, webChartWidth, webChartSize)
 		return chart.SVG(chart.FromDocument(c, lang), webChartWidth, h, style, c.Caption)

@@ -58,7 +58,7 @@ type catLabels struct {
 
 // layoutCats lays labels out in slots slot wide, using at most maxH of
 // height: wrapped on up to three lines, in a smaller font if need be, else
-// turned (on up to two lines) and shortened if still too long. In a strict
+// turned (on up to the style's LabelLines lines) and shortened if still too long. In a strict
 // style they keep the style's size and stay upright, shortened to fit.
 func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 	maxW := slot * 0.92
@@ -81,7 +81,7 @@ func (c *canvas) layoutCats(labels []string, slot, maxH float64) catLabels {
 		c.l.shrunk++
 	}
 	c.font(cl.size, "")
-	n := max(1, min(2, int(slot*0.9/lineH(cl.size))))
+	n := max(1, min(c.th.lines, int(slot*0.9/lineH(cl.size))))
 	for i, l := range labels {
 		cl.lines[i] = c.fitLines(l, maxH, n)
 		cl.height = math.Max(cl.height, c.maxWidth(cl.lines[i]))
@@ -207,4 +207,84 @@ func (c *canvas) drawValue(vl valueLabels, i int, x, y float64, up bool) {
 		c.halo(s, x, y+gap+capH(vl.size), vl.size)
 		c.textAt(s, x, y+gap+capH(vl.size), 'c', c.th.text)
 	}
+}
+
+// newSymmetricAxis makes the axis of signed bars with a shared span: from
+// −e to e, e the round number just past m (the larger of the span and the
+// data's size), so that ±25% data on a span of 150% get ±150% in steps of
+// 50%, not ±200% in steps of 200%. The step is the one that ends closest to
+// m; of equally close ones, the finest whose labels all fit in length (fit
+// labels, fitLabels), else the coarsest. When not every tick's label fits,
+// every k-th is labelled (zero and both ends always) and the others keep
+// their grid line without a label.
+func (c *canvas) newSymmetricAxis(d Data, m float64, fit int) valueAxis {
+	minStep := 0.0
+	if d.counts() {
+		minStep = 1
+	}
+	n, step := symmetricSteps(m, fit, minStep)
+	sc := scale{lo: -float64(n) * step, hi: float64(n) * step, step: step}
+	ax := valueAxis{sc: sc, ticks: sc.ticks()}
+	k := labelStride(n, fit)
+	for i, t := range ax.ticks {
+		label := ""
+		if (i-n)%k == 0 {
+			label = formatTick(t, step, d.Percent, d.Lang)
+		}
+		ax.labels = append(ax.labels, label)
+	}
+	c.font(c.th.size, "")
+	ax.width = c.maxWidth(ax.labels)
+	return ax
+}
+
+// symmetricSteps returns the ticks on each side of zero (2 to 6) and the
+// round step (1, 2, 2.5 or 5 times a power of ten, at least minStep) of an
+// axis from −n·step to n·step just covering m; see newSymmetricAxis.
+func symmetricSteps(m float64, fit int, minStep float64) (n int, step float64) {
+	if !(m > 0) || math.IsInf(m, 0) {
+		m = 1
+	}
+	bestEnd := math.Inf(1)
+	for e := math.Floor(math.Log10(m/6)) - 1; e <= math.Ceil(math.Log10(m)); e++ {
+		mag := math.Pow(10, e)
+		for _, f := range []float64{1, 2, 2.5, 5} {
+			s := f * mag
+			if s < minStep || minStep >= 1 && s != math.Trunc(s) {
+				continue
+			}
+			k := int(math.Ceil(m/s - 1e-9))
+			if k < 2 || k > 6 {
+				continue
+			}
+			end := float64(k) * s
+			switch {
+			case end < bestEnd*(1-1e-9):
+			case end > bestEnd*(1+1e-9):
+				continue
+			case 2*k+1 <= fit && (2*n+1 > fit || k > n): // finer, and fits
+			case 2*n+1 > fit && 2*k+1 > fit && k < n: // neither fits: coarser
+			default:
+				continue
+			}
+			bestEnd, n, step = end, k, s
+		}
+	}
+	if n == 0 { // m below minStep: one step each side
+		step = math.Max(minStep, m)
+		n = 1
+	}
+	return n, step
+}
+
+// labelStride returns k such that labelling every k-th of n ticks each
+// side of zero (from zero) gives at most fit labels, with both ends
+// labelled: the smallest divisor of n that does; n at worst (three labels).
+func labelStride(n, fit int) int {
+	for k := 1; k < n; k++ {
+		if n%k == 0 && 2*(n/k)+1 <= fit {
+			return k
+		}
+	}
+	return max(n, 1)
 }

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"rendiconto/report/document"
@@ -154,7 +155,9 @@ func ReportHeight(c *document.Chart) float64 {
 // narrower than the paper, with larger text, so that a phone shows them
 // whole). Charts made of rows of text (hbar, dumbbell, sparklines, a pie's
 // legend) take the paper's height grown with the text; bars and lines, an
-// area, take a share of the width.
+// area, take a share of the width. Rows and legends then grow (up to twice)
+// until their labels take up to three lines whole at size (the web style's
+// LabelLines): only extreme labels are shortened.
 func ScreenHeight(c *document.Chart, w, size float64) float64 {
 	const mmToPt = 72 / 25.4
 	grown := ReportHeight(c) * mmToPt * size / DefaultStyle().FontSize
@@ -163,6 +166,38 @@ func ScreenHeight(c *document.Chart, w, size float64) float64 {
 		return math.Max(w*0.66, grown*0.8)
 	case document.ChartLine:
 		return math.Max(w*0.58, grown*0.8)
+	case document.ChartHBar, document.ChartDumbbell, document.ChartPie, document.ChartDonut:
+		return roomForLabels(FromDocument(c, ""), w, grown, size)
 	}
 	return grown
+}
+
+// roomForLabels returns the least height from h up to 2h (to a point) at
+// which d's labels are laid out at size on up to three lines, as whole as
+// at 2h (the same texts), no row crowded: a search on the height, the
+// layout being cheap.
+func roomForLabels(d Data, w, h, size float64) float64 {
+	st := Style{FontSize: size, MinFontSize: size, LabelLines: 3}
+	most, err := Lay(d, w, 2*h, st)
+	if err != nil {
+		return h
+	}
+	want := most.Texts()
+	ok := func(h float64) bool {
+		l, err := Lay(d, w, h, st)
+		return err != nil || l.Legible() && slices.Equal(l.Texts(), want)
+	}
+	if ok(h) {
+		return h
+	}
+	lo, hi := h, 2*h
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if ok(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return math.Ceil(hi)
 }

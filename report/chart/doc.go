@@ -25,7 +25,16 @@
 // ([Darken], [Contrast]: the one place the formula lives). A style may ask
 // for the marks that carry data to reach 3:1 too ([Style].MinFillContrast)
 // and for a floor under shrinking labels ([Style].MinFontSize), as the web
-// edition does; [ScreenHeight] is a chart's height for a screen.
+// edition does, with labels on up to three lines ([Style].LabelLines; the
+// PDF's fixed page keeps two); [ScreenHeight] is a chart's height for a
+// screen, grown until those labels fit.
 //
-// [SVG] returns a chart as an inline <svg> element for HTML.
+// [SVG] returns a chart as an inline <svg> element for HTML, every text
+// fixed to its measured width (textLength), so that a reader's substitute
+// font keeps the layout's room.
+//
+// Numbers print with the language's separators and the minus sign "−"
+// (ticks and labels alike); signed bars with a shared span ([Data].Span, a
+// comparison's changes) get a symmetric axis ending at the round number
+// just past the span and the data.
 package chart

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -223,7 +224,7 @@ func quiet(o op) bool {
 // 8.8 points (9 pixels on a phone), data marks at 3:1.
 func webStyle() Style {
 	st := DefaultStyle()
-	st.FontSize, st.MinFontSize, st.MinFillContrast = 10, 8.8, MinMarkContrast
+	st.FontSize, st.MinFontSize, st.MinFillContrast, st.LabelLines = 10, 8.8, MinMarkContrast, 3
 	return st
 }
 
@@ -254,6 +255,61 @@ func TestScreenHeight(t *testing.T) {
 			if x0, y0, x1, y1 := textBox(o); x0 < -0.01 || y0 < -0.01 || x1 > 350.01 || y1 > h+0.01 {
 				t.Errorf("%s at 350x%.0f: %q outside the box", tc.name, h, o.text)
 			}
+		}
+	}
+}
+
+// TestLabelLines: in the web style (LabelLines 3, at ScreenHeight) a long
+// pie legend or row label takes up to three lines whole; in the PDF's style
+// a legend label takes two, shortened with "…"; an extreme label (150
+// characters) is shortened in both.
+func TestLabelLines(t *testing.T) {
+	long := "Servizi di assistenza domiciliare integrata per anziani"
+	longer := "Servizi di assistenza domiciliare integrata per anziani non autosufficienti, disabili gravi e le loro famiglie, con pasti a domicilio e trasporto"
+	extreme := strings.Repeat("Interventi per l'inclusione sociale ", 5)[:150]
+	tests := []struct {
+		kind      string
+		label     string
+		web       bool
+		lines     int
+		shortened bool
+	}{
+		{Pie, long, true, 3, false},
+		{Donut, long, true, 3, false},
+		{Pie, longer, false, 2, true},
+		{Pie, long, false, 1, false},
+		{HBar, long, true, 3, false},
+		{Dumbbell, long, true, 3, false},
+		{Pie, extreme, true, 3, true},
+		{HBar, extreme, true, 3, true},
+		{Pie, extreme, false, 2, true},
+	}
+	for _, tt := range tests {
+		labels := []string{"Altro", tt.label, "Contributi economici"}
+		c := &document.Chart{Kind: tt.kind, Labels: labels, Series: []document.Series{{Name: "2019", Values: []float64{120, 340, 75}}}}
+		if tt.kind == Dumbbell {
+			c.Series = append(c.Series, document.Series{Name: "2020", Values: []float64{130, 300, 90}})
+		}
+		d := FromDocument(c, "it")
+		st, w, h := DefaultStyle(), 163*72/25.4, ReportHeight(c)*72/25.4
+		if tt.web {
+			st, w = webStyle(), 350
+			h = ScreenHeight(c, w, st.FontSize)
+		}
+		l, err := Lay(d, w, h, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(tt.label)
+		lines := 0
+		for _, s := range l.Texts() {
+			if f := strings.Fields(s); len(f) > 0 && slices.Contains(words, f[0]) {
+				lines++
+			}
+		}
+		if lines != tt.lines || (l.Shortened() > 0) != tt.shortened || !l.Legible() {
+			t.Errorf("%s web=%v %.20q…: %d lines, %d shortened, legible %v; want %d lines, shortened %v\n%q",
+				tt.kind, tt.web, tt.label, lines, l.Shortened(), l.Legible(), tt.lines, tt.shortened, l.Texts())
 		}
 	}
 }

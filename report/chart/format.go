@@ -7,18 +7,24 @@ import (
 )
 
 // formatNumber formats v with the given number of decimals and the
-// language's separators (Italian by default). Negative zero prints as "0".
+// language's separators (Italian by default). Negative zero prints as "0";
+// a negative number takes the minus sign "−" (U+2212), as signed value
+// labels do, not the hyphen: ticks and labels of one chart agree.
 func formatNumber(v float64, decimals int, lang string) string {
 	italian := format.Printer(lang)
 	scale := math.Pow(10, float64(decimals))
 	v = math.Round(v*scale) / scale
+	sign := ""
+	if v < 0 {
+		sign, v = "−", -v
+	}
 	if v == 0 {
 		v = 0
 	}
 	if decimals == 0 {
-		return italian.Sprintf("%d", int64(v))
+		return sign + italian.Sprintf("%d", int64(v))
 	}
-	return italian.Sprintf("%.*f", decimals, v)
+	return sign + italian.Sprintf("%.*f", decimals, v)
 }
 
 // FormatValue formats a value label alone: a whole number without

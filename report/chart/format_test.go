@@ -16,7 +16,7 @@ func TestFormatValue(t *testing.T) {
 		{14844, false, "14.844"},
 		{1000000, false, "1.000.000"},
 		{0, false, "0"},
-		{-14844, false, "-14.844"},
+		{-14844, false, "−14.844"},
 		{-0.0001, false, "0,0"},
 		{12.25, false, "12,3"},
 		{3.5, false, "3,5"},
@@ -24,7 +24,7 @@ func TestFormatValue(t *testing.T) {
 		{0.172, true, "17,2%"},
 		{0.17, true, "17,0%"},
 		{1, true, "100,0%"},
-		{-0.05, true, "-5,0%"},
+		{-0.05, true, "−5,0%"},
 		{0, true, "0,0%"},
 		{3.82, false, "3,8"},
 	}
@@ -75,7 +75,11 @@ func TestFormatTick(t *testing.T) {
 		{20000, 5000, false, "20.000"},
 		{0.5, 0.25, false, "0,50"},
 		{0, 0.25, false, "0,00"},
-		{-2000, 1000, false, "-2.000"},
+		{-2000, 1000, false, "−2.000"},
+		{-2, 0.5, true, "−200%"},
+		{-0.25, 0.05, true, "−25%"},
+		{-0.0001, 0.05, true, "0%"},
+		{-0.5, 0.25, false, "−0,50"},
 		{0.25, 0.05, true, "25%"},
 		{0.025, 0.025, true, "2,5%"},
 	}
@@ -191,3 +195,62 @@ func TestSignedValues(t *testing.T) {
 }
 
 func gallerySeries(values ...float64) []Series { return []Series{{Name: "Valore", Values: values}} }
+
+// TestSymmetricAxis: signed bars with a shared span get an axis ending at
+// the round number just past the larger of the span and the data, with
+// as many labels as fit (zero and both ends always labelled).
+func TestSymmetricAxis(t *testing.T) {
+	tests := []struct {
+		name  string
+		span  float64
+		data  []float64
+		width float64
+		want  string // the tick labels
+	}{
+		{"span 150%, data ±25%, narrow", 1.5, []float64{0.21, -0.25, 0.05}, 350, "−150%|0%|150%"},
+		{"span 150%, data ±25%, wide", 1.5, []float64{0.21, -0.25, 0.05}, 480, "−150%|−100%|−50%|0%|50%|100%|150%"},
+		{"data past the span", 0.1, []float64{0.21, -0.25, 0.05}, 350, "−25%|0%|25%"},
+		{"data past the span, 80%", 0.5, []float64{0.8, -0.1}, 480, "−80%|−60%|−40%|−20%|0%|20%|40%|60%|80%"},
+		{"span 100%", 1, []float64{0.05, -0.02}, 350, "−100%|−50%|0%|50%|100%"},
+	}
+	for _, tt := range tests {
+		d := Data{Kind: HBar, Signed: true, Percent: true, Span: tt.span, Labels: make([]string, len(tt.data)), Series: gallerySeries(tt.data...)}
+		for i := range d.Labels {
+			d.Labels[i] = string(rune('A' + i))
+		}
+		l, err := Lay(d, tt.width, 200, webStyle())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ticks []string
+		for _, s := range l.Texts() {
+			if strings.HasSuffix(s, "%") && !strings.Contains(s, ",") {
+				ticks = append(ticks, s)
+			}
+		}
+		if got := strings.Join(ticks, "|"); got != tt.want {
+			t.Errorf("%s: ticks %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	steps := []struct {
+		m       float64
+		fit     int
+		n       int
+		step, k float64
+	}{
+		{1.5, 3, 3, 0.5, 3},
+		{1.5, 7, 3, 0.5, 1},
+		{0.25, 5, 5, 0.05, 5},
+		{1, 5, 2, 0.5, 1},
+		{1, 9, 4, 0.25, 1},
+		{0.8, 5, 4, 0.2, 2},
+		{0, 5, 2, 0.5, 1},
+	}
+	for _, tt := range steps {
+		n, step := symmetricSteps(tt.m, tt.fit, 0)
+		k := labelStride(n, tt.fit)
+		if n != tt.n || !approxEqual(step, tt.step) || float64(k) != tt.k {
+			t.Errorf("symmetricSteps(%v, %d) = %d × %v, stride %d; want %d × %v, stride %v", tt.m, tt.fit, n, step, k, tt.n, tt.step, tt.k)
+		}
+	}
+}

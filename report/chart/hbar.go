@@ -36,7 +36,15 @@ func (c *canvas) hbars(top float64, d Data) {
 	// Ticks are spaced by the width of their labels; the axis needs room for
 	// its last tick label centred on the right end.
 	tickW := c.measure(FormatValue(math.Max(math.Abs(lo), hi), d.Percent, d.Lang)) + 14*pt
-	ax := c.newValueAxis(d, lo, hi, (c.w-left-valW)*c.th.size*3.2*pt/tickW)
+	var ax valueAxis
+	if d.Span > 0 {
+		// A shared span (comparisons): symmetric, as many labels as fit.
+		m := math.Max(-lo, hi)
+		tickW = c.measure(formatTick(-m, m/10, d.Percent, d.Lang)) + 14*pt
+		ax = c.newSymmetricAxis(d, m, int((c.w-left-valW)/tickW)+1)
+	} else {
+		ax = c.newValueAxis(d, lo, hi, (c.w-left-valW)*c.th.size*3.2*pt/tickW)
+	}
 	if hi <= 0 {
 		right = c.w - math.Max(4*pt, ax.width/2)
 	}
@@ -72,7 +80,9 @@ func (c *canvas) drawHGrid(ax valueAxis, left, right, top, bottom float64) {
 		if t != 0 {
 			c.line(x, top, x, bottom, 0.4, c.th.grid)
 		}
-		c.textAt(ax.labels[i], x, bottom+4*pt+capH(size), 'c', c.th.muted)
+		if ax.labels[i] != "" { // a tick left unlabelled (newSymmetricAxis)
+			c.textAt(ax.labels[i], x, bottom+4*pt+capH(size), 'c', c.th.muted)
+		}
 	}
 }
 

@@ -126,7 +126,8 @@ func (c *canvas) pieLegend(d Data, total, w, maxH float64) pieLegendLayout {
 }
 
 // layoutPieLegend wraps the labels at the current font and measures the
-// legend; with short, the labels are cut to one line.
+// legend: labels on up to the style's LabelLines lines; with short, cut
+// to one line.
 func (c *canvas) layoutPieLegend(lg *pieLegendLayout, labels []string, w float64, short bool) {
 	lg.value = 0
 	for _, it := range lg.items {
@@ -151,7 +152,7 @@ func (c *canvas) layoutPieLegend(lg *pieLegendLayout, labels []string, w float64
 		lg.gap = 0
 	}
 	for i, l := range labels {
-		n := 2
+		n := c.th.lines
 		if short {
 			n = 1
 		}

@@ -27,6 +27,13 @@ type Style struct {
 	// with white: 3 is WCAG 2.1's non-text contrast, which the web edition
 	// asks for. Zero keeps the palette as it is, as the PDF does.
 	MinFillContrast float64
+	// LabelLines is the most lines a pie's legend label and a bar chart's
+	// turned category label wrap onto before they are shortened with "…";
+	// zero: 2, the PDF's rule (its page is fixed). The web edition sets 3,
+	// its charts' height (ScreenHeight) giving rows the room: only extreme
+	// labels are shortened there. (Horizontal rows take the lines their
+	// height holds, up to three, in both.)
+	LabelLines int
 }
 
 // defaultPalette is sober and prints well in colour and in grey: a deep
@@ -62,6 +69,7 @@ type theme struct {
 	min        float64 // the smallest text size, points
 	fill       float64 // the least contrast of data marks with white; 0 none
 	strict     bool
+	lines      int // the most lines of a legend or turned label
 }
 
 func (st Style) theme() (theme, error) {
@@ -81,7 +89,10 @@ func (st Style) theme() (theme, error) {
 	if st.MinFontSize <= 0 {
 		st.MinFontSize = 4.5
 	}
-	th := theme{size: st.FontSize, min: math.Min(st.MinFontSize, st.FontSize), fill: st.MinFillContrast, strict: st.Strict}
+	if st.LabelLines <= 0 {
+		st.LabelLines = 2
+	}
+	th := theme{size: st.FontSize, min: math.Min(st.MinFontSize, st.FontSize), fill: st.MinFillContrast, strict: st.Strict, lines: st.LabelLines}
 	var err error
 	if th.palette, err = ParsePalette(st.Palette); err != nil {
 		return th, err

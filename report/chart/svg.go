@@ -16,7 +16,9 @@ import (
 
 // SVGFontFamily is the font list the SVG's text is set in: the layout's own
 // font first, then fonts of the same metrics, so that the text measured
-// by the layout takes the same room on screen.
+// by the layout takes the same room on screen. A reader with none of them
+// (Android's Roboto, Linux's DejaVu Sans) still gets the measured room:
+// every text carries its measured width as textLength.
 const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 
 // SVG lays d out in a w × h point box and returns it as an <svg> element
@@ -24,7 +26,10 @@ const SVGFontFamily = "'Liberation Sans',Arial,Helvetica,sans-serif"
 // (aria-label and <title>), a viewBox of w × h and no width or height, so
 // that CSS sizes it (it keeps its proportions; every text is laid out
 // inside the box, nothing overflows it), text as real text in
-// SVGFontFamily, bold and italic by font-weight and font-style. No external
+// SVGFontFamily, bold and italic by font-weight and font-style, each text
+// fixed to the width the layout measured (textLength, lengthAdjust=
+// "spacingAndGlyphs": a substitute font is squeezed or stretched into its
+// box; with Liberation Sans or Arial nothing changes). No external
 // reference; the same input gives the same bytes. Give the chart's data
 // beside it (a table) for those who cannot see it.
 func SVG(d Data, w, h float64, st Style, name string) ([]byte, error) {
@@ -42,7 +47,10 @@ func (l *Layout) SVG(name string) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s">`,
+	// overflow="visible": a substitute font's glyph may ink a fraction of a
+	// point past its advance (Roboto's "%", DejaVu's "T") at the box's edge;
+	// textLength keeps the advance, this keeps the ink unclipped.
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="%s" overflow="visible">`,
 		num(l.w), num(l.h), escape(name), SVGFontFamily)
 	fmt.Fprintf(&b, "\n<title>%s</title>\n", escape(name))
 	if err := r.Save(&b); err != nil {
@@ -257,11 +265,29 @@ func (r *svgRenderer) Text(body string, x, y int) {
 	if r.rotated {
 		fmt.Fprintf(b, ` transform="rotate(%s %s %s)"`, num(r.rotation*180/math.Pi), p(float64(x)), p(float64(y)))
 	}
+	// The layout measured the text with Liberation Sans; a reader without
+	// it (Android's Roboto, DejaVu) gets a wider or narrower font. Fixing
+	// the length squeezes or stretches any font into the measured box, so
+	// that no label runs past the room the layout reserved for it.
+	if w := Width(body, r.fontStyle(), r.size); w > 0 {
+		fmt.Fprintf(b, ` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(w))
+	}
 	fmt.Fprintf(b, ">%s</text>\n", escape(body))
 }
 
 // MeasureText measures body with the layout's font, in units.
 func (r *svgRenderer) MeasureText(body string) gochart.Box {
+	w := int(math.Ceil(Width(body, r.fontStyle(), r.size) * Units))
+	h := int(math.Ceil(r.size * capHeight * Units))
+	box := gochart.Box{Right: w, Bottom: h}
+	if !r.rotated {
+		return box
+	}
+	return box.Corners().Rotate(gochart.RadiansToDegrees(r.rotation)).Box()
+}
+
+// fontStyle is the current style as Width takes it: "", "B", "I" or "BI".
+func (r *svgRenderer) fontStyle() string {
 	style := ""
 	if r.bold {
 		style += "B"
@@ -269,13 +295,7 @@ func (r *svgRenderer) MeasureText(body string) gochart.Box {
 	if r.italic {
 		style += "I"
 	}
-	w := int(math.Ceil(Width(body, style, r.size) * Units))
-	h := int(math.Ceil(r.size * capHeight * Units))
-	box := gochart.Box{Right: w, Bottom: h}
-	if !r.rotated {
-		return box
-	}
-	return box.Corners().Rotate(gochart.RadiansToDegrees(r.rotation)).Box()
+	return style
 }
 
 // Save writes the elements drawn so far.

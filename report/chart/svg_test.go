@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -194,6 +195,49 @@ func TestSVGDrawsTheLayout(t *testing.T) {
 		}
 		if got, want := strings.Join(doc.Texts, "|"), strings.Join(l.Texts(), "|"); got != want {
 			t.Errorf("%s: SVG texts\n%s\nlayout texts\n%s", tc.name, got, want)
+		}
+	}
+}
+
+// TestSVGTextLength: every <text> carries the width the layout measured
+// for it (chart.Width at its size and style) as textLength, squeezing or
+// stretching any font the reader's browser substitutes into that box.
+func TestSVGTextLength(t *testing.T) {
+	for _, tc := range svgCases() {
+		for _, st := range []Style{DefaultStyle(), webStyle()} {
+			b, err := SVG(tc.d, 350, 220, st, tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Texts []struct {
+					Body   string `xml:",chardata"`
+					Size   string `xml:"font-size,attr"`
+					Weight string `xml:"font-weight,attr"`
+					Style  string `xml:"font-style,attr"`
+					Length string `xml:"textLength,attr"`
+					Adjust string `xml:"lengthAdjust,attr"`
+				} `xml:"text"`
+			}
+			if err := xml.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range doc.Texts {
+				style := ""
+				if x.Weight == "bold" {
+					style += "B"
+				}
+				if x.Style == "italic" {
+					style += "I"
+				}
+				size, err := strconv.ParseFloat(x.Size, 64)
+				if err != nil {
+					t.Fatalf("%s: font-size %q", tc.name, x.Size)
+				}
+				if want := num(Width(x.Body, style, size)); x.Length != want || x.Adjust != "spacingAndGlyphs" {
+					t.Errorf("%s: %q textLength %q lengthAdjust %q, want %s spacingAndGlyphs", tc.name, x.Body, x.Length, x.Adjust, want)
+				}
+			}
 		}
 	}
 }

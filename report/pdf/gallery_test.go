@@ -128,10 +128,10 @@ func galleryCases() []galleryCase {
 		words: []string{"17,2%", "25,0%", "30,0%"}})
 	cases = append(cases, galleryCase{name: "hbar: negativi", data: chart.Data{Kind: chart.HBar,
 		Labels: []string{"Entrate", "Uscite correnti", "Saldo"}, Series: gallerySeries(52000, -61000, -9000)},
-		words: []string{"-61.000"}})
+		words: []string{"−61.000"}})
 	cases = append(cases, galleryCase{name: "bar: negativi", data: chart.Data{Kind: chart.Bar,
 		Labels: []string{"2021", "2022", "2023", "2024"}, Series: gallerySeries(-1200, 3400, -500, 800)},
-		words: []string{"-1.200", "3.400"}})
+		words: []string{"−1.200", "3.400"}})
 	return cases
 }
 
