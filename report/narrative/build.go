@@ -8,9 +8,12 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"rendiconto/report"
@@ -63,9 +66,13 @@ func Build(ctx context.Context, src Source, history []*report.Results, lang stri
 	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, errTimeout)
 	defer cancel()
 	var errs report.ErrorList
-	cmp := newChanges(history)
-	for _, name := range names {
-		md, e, err := run(ctx, src, name, history, lang, lim, cmp)
+	parts := runAll(ctx, src, names, history, lang, lim)
+	for i, name := range names {
+		p := parts[i]
+		if p.panic != nil {
+			panic(p.panic)
+		}
+		blocks, err := p.blocks, p.err
 		if err != nil {
 			if errs, err = collect(errs, err, src.path(name)); err != nil {
 				return nil, err
@@ -75,7 +82,6 @@ func Build(ctx context.Context, src Source, history []*report.Results, lang stri
 			}
 			continue
 		}
-		blocks := markdown(md, e.blocks)
 		if n := widestTable(blocks); n > MaxTableColumns {
 			errs.Add(report.Pos{File: src.path(name)}, "a table of %d columns does not fit the page: at most %d", n, MaxTableColumns)
 		}
@@ -85,6 +91,44 @@ func Build(ctx context.Context, src Source, history []*report.Results, lang stri
 		return nil, errs
 	}
 	return doc, nil
+}
+
+// part is what one template gives: its blocks or its error, or the panic
+// of its run, raised again by Build.
+type part struct {
+	blocks []document.Block
+	err    error
+	panic  any
+}
+
+// runAll runs the templates named on all cores (each template has its own
+// env; the changes they share are locked) and returns their parts in the
+// order of names, so the document is the same as one run after another.
+func runAll(ctx context.Context, src Source, names []string, history []*report.Results, lang string, lim Limits) []part {
+	cmp := newChanges(history)
+	parts := make([]part, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				p := &parts[i]
+				func() {
+					defer func() { p.panic = recover() }()
+					md, e, err := run(ctx, src, names[i], history, lang, lim, cmp)
+					if p.err = err; err == nil {
+						p.blocks = markdown(md, e.blocks)
+					}
+				}()
+			}
+		})
+	}
+	wg.Wait()
+	return parts
 }
 
 // collect adds the error of a template to errs, or returns it when it ends
