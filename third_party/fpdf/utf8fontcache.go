@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -83,6 +84,10 @@ func cachedUTF8Font(utf8Bytes []byte) (*utf8FontFile, *parsedUTF8Font, error) {
 	return &file, p, nil
 }
 
+// zeros are the widths of 1,024 runes missing from a font, each after its
+// comma.
+var zeros = strings.Repeat(",0", 1024)
+
 // fontID returns generateFontID(def), computed once per font key.
 func (p *parsedUTF8Font) fontID(def fontDefType) string {
 	utf8Fonts.Lock()
@@ -119,13 +124,23 @@ func quickFontID(fdt fontDefType) (string, error) {
 	}
 	h := sha1.New()
 	h.Write(b[:i])
-	buf := make([]byte, 0, 4096)
+	buf := make([]byte, 0, 8192)
 	buf = append(buf, `"Cw":[`...)
-	for j, w := range cw {
+	for j := 0; j < len(cw); j++ {
 		if j > 0 {
 			buf = append(buf, ',')
 		}
-		buf = strconv.AppendInt(buf, int64(w), 10)
+		buf = strconv.AppendInt(buf, int64(cw[j]), 10)
+		// Most of the 65,536 runes are not in the font, width 0: a run of
+		// them is copied as ",0,0…" at once.
+		for cw[j] == 0 && j+1 < len(cw) && cw[j+1] == 0 && len(buf) <= 4000 {
+			n := 1
+			for n < len(zeros)/2 && j+1+n < len(cw) && cw[j+1+n] == 0 {
+				n++
+			}
+			buf = append(buf, zeros[:2*n]...)
+			j += n
+		}
 		if len(buf) > 4000 {
 			h.Write(buf)
 			buf = buf[:0]

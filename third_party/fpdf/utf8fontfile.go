@@ -494,8 +494,8 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 	if runeCMAPPosition != 0 {
 		utf.unicodeCharSymbols = charSymbolDictionary
