@@ -97,6 +97,8 @@ type layout struct {
 	figures      int
 	tables       int
 	tableSizes   map[*document.Table]*tableSize // tables measured ahead of the flow
+	laid         map[*document.Chart]*laidChart // charts laid out ahead, on another core
+	paragraphs   map[*document.Paragraph]*text  // paragraphs measured ahead of the flow
 
 	// Where the run of headings just drawn starts, on page chainPage (0:
 	// none): a table right under them that cannot go whole onto a page
@@ -140,6 +142,7 @@ type measured struct {
 func (l *layout) run() error {
 	f := newPDF(fpdf.SizeType{Wd: pageW, Ht: pageH}, l.meta, l.opt.Author)
 	l.f = f
+	l.layChartsAhead()
 	l.curStyle = "?"
 	f.SetMargins(marginL, marginTop, marginR)
 	f.SetAutoPageBreak(false, marginBot)
@@ -169,7 +172,7 @@ func (l *layout) run() error {
 				// a short paragraph that introduces a table or figure stays with it
 				l.ensure(l.lead(i))
 			}
-			l.bodyParagraph(*b)
+			l.bodyParagraph(b)
 		case *document.List:
 			l.list(b)
 		case *document.Quote:

@@ -304,7 +304,7 @@ func (l *layout) leadOf(i int) float64 {
 	case *document.Heading:
 		return 0 // a part starts a page of its own
 	case *document.Paragraph:
-		h := l.newText(b.Spans, bodySize, bodyLeading, "").height(textW)
+		h := l.paragraph(b).height(textW)
 		if l.introduces(i) {
 			lead := h + paraGap + l.lead(i+1)
 			if _, ok := blocks[i+1].(*document.Table); ok && lead > textH {
@@ -347,12 +347,26 @@ func (l *layout) introduces(i int) bool {
 	if !ok || i+1 >= len(blocks) || !isFigure(blocks[i+1]) {
 		return false
 	}
-	return l.newText(p.Spans, bodySize, bodyLeading, "").height(textW) < 40
+	return l.paragraph(p).height(textW) < 40
 }
 
-func (l *layout) bodyParagraph(p document.Paragraph) {
+// paragraph is the text of a body paragraph, split into words and
+// measured once: the lead looks at it before it is drawn.
+func (l *layout) paragraph(p *document.Paragraph) *text {
+	if t, ok := l.paragraphs[p]; ok {
+		return t
+	}
+	if l.paragraphs == nil {
+		l.paragraphs = map[*document.Paragraph]*text{}
+	}
+	t := l.newText(p.Spans, bodySize, bodyLeading, "")
+	l.paragraphs[p] = t
+	return t
+}
+
+func (l *layout) bodyParagraph(p *document.Paragraph) {
 	l.color(ink)
-	l.newText(p.Spans, bodySize, bodyLeading, "").draw(marginL, textW, "", true)
+	l.paragraph(p).draw(marginL, textW, "", true)
 	l.y += paraGap
 }
 

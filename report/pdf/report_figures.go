@@ -326,7 +326,7 @@ func (l *layout) chart(c *document.Chart) error {
 	h := chart.ReportHeight(c)
 	l.ensure(chartTop + h + l.captionHeight(c.Caption, c.Note) + 3)
 	l.y += chartTop
-	if err := DrawChart(l.f, marginL, l.y, textW, h, chart.FromDocument(c, l.doc.Lang), l.opt.Charts); err != nil {
+	if err := l.drawChart(c, h); err != nil {
 		return err
 	}
 	l.curStyle = "?" // the chart set fonts of its own
@@ -334,4 +334,65 @@ func (l *layout) chart(c *document.Chart) error {
 	l.caption(0, l.figures, c.Caption, c.Note)
 	l.y += figureGap + 2
 	return nil
+}
+
+// laidChart is a chart of the document laid out ahead, on another core,
+// while the text before it is laid out: chart.Lay depends only on the
+// chart, its size and the style, not on the page. done is closed once lay,
+// err or panic is set.
+type laidChart struct {
+	done  chan struct{}
+	lay   *chart.Layout
+	err   error
+	panic any
+}
+
+// layChartsAhead starts laying out the document's charts, in their order,
+// on a goroutine of their own.
+func (l *layout) layChartsAhead() {
+	var charts []*document.Chart
+	for _, b := range l.doc.Blocks {
+		if c, ok := b.(*document.Chart); ok && l.laid[c] == nil {
+			charts = append(charts, c)
+			if l.laid == nil {
+				l.laid = map[*document.Chart]*laidChart{}
+			}
+			l.laid[c] = &laidChart{done: make(chan struct{})}
+		}
+	}
+	k := l.f.GetConversionRatio() // points a user unit
+	lang, st := l.doc.Lang, l.opt.Charts
+	laid := l.laid
+	go func() {
+		for _, c := range charts {
+			a := laid[c]
+			func() {
+				defer func() {
+					a.panic = recover()
+					close(a.done)
+				}()
+				a.lay, a.err = chart.Lay(chart.FromDocument(c, lang), textW*k, chart.ReportHeight(c)*k, st)
+			}()
+		}
+	}()
+}
+
+// drawChart draws c, h high, at the current y: as DrawChart would, from
+// its layout made ahead when there is one.
+func (l *layout) drawChart(c *document.Chart, h float64) error {
+	a := l.laid[c]
+	if a == nil {
+		return DrawChart(l.f, marginL, l.y, textW, h, chart.FromDocument(c, l.doc.Lang), l.opt.Charts)
+	}
+	<-a.done
+	if a.panic != nil {
+		panic(a.panic)
+	}
+	if err := l.f.Error(); err != nil {
+		return err
+	}
+	if a.err != nil {
+		return a.err
+	}
+	return drawLayout(l.f, marginL, l.y, a.lay)
 }
