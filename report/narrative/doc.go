@@ -19,6 +19,11 @@
 // their blocks once the Markdown is parsed. A deck's Markdown is cut into
 // slides at its thematic breaks.
 //
+// A report's templates run on all cores, each with its own state (the
+// changes from the previous edition they share are locked); their blocks
+// are joined in file name order, so the document is the one a run of one
+// template after another gives.
+//
 // Templates run under a time limit, an output limit and the caller's
 // context (see Limits); a template that ranges over a literal number past a
 // million is refused when it is parsed.

@@ -17,5 +17,8 @@
 // [DrawChart] draws one in a rectangle of the page through [Renderer],
 // which implements go-chart's chart.Renderer on an fpdf page. The deck
 // asks the chart's layout whether its labels fit a slide
-// (chart.Layout.Fits). This is the only package that imports fpdf.
+// (chart.Layout.Fits). [Report] lays the document's charts out on a
+// goroutine of their own while the text before them is laid out (a chart's
+// layout depends only on the chart, its size and the style), and draws each
+// when the flow reaches it. This is the only package that imports fpdf.
 package pdf
