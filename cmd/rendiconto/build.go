@@ -56,7 +56,7 @@ func runBuild(ctx context.Context, e *env) error {
 	}
 	rs := history[len(history)-1]
 	if slices.Contains(formats, "pdf") {
-		warmFonts() // on the core the narrative leaves idle
+		warmFonts() // beside the narrative (see run.go)
 	}
 	doc, err := narrative.Build(ctx, e.templates(e.cfg.Language), history, e.cfg.Language, e.limits())
 	if err != nil {
