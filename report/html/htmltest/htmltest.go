@@ -1,5 +1,3 @@
-// Package htmltest checks a page of package html for the rules of an
-// accessible, self-contained page, and reads its tables back, for tests.
 package htmltest
 
 import (
