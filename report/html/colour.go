@@ -3,7 +3,6 @@ package html
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -13,23 +12,11 @@ import (
 // rgb is a colour of the style sheet.
 type rgb struct{ r, g, b uint8 }
 
-// parseHex parses "#rrggbb" or "#rgb" (the "#" may be left out).
+// parseHex parses "#rrggbb" or "#rgb" (the "#" may be left out), as the
+// chart package does.
 func parseHex(s string) (rgb, error) {
-	h := s
-	if len(h) > 0 && h[0] == '#' {
-		h = h[1:]
-	}
-	if len(h) == 3 {
-		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
-	}
-	if len(h) != 6 {
-		return rgb{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
-	}
-	v, err := strconv.ParseUint(h, 16, 32)
-	if err != nil {
-		return rgb{}, fmt.Errorf("bad hex colour %q: want #rrggbb", s)
-	}
-	return rgb{uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
+	c, err := chart.ParseColor(s)
+	return rgb{c.R, c.G, c.B}, err
 }
 
 func (c rgb) String() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
