@@ -12,21 +12,12 @@ import (
 // below; each row's first and last values are written outside their dots.
 func (c *canvas) dumbbells(top float64, d Data) {
 	n, last := len(d.Labels), len(d.Series)-1
-	size := c.th.size
 	items := make([]legendItem, len(d.Series))
 	for i, s := range d.Series {
 		items[i] = legendItem{name: c.ellipsize(s.Name, c.w-11*pt), col: c.dumbbellColor(i, last)}
 	}
 	bottom := c.legend(items) - 8*pt
-	axisH := 4*pt + capH(size) + descentH(size) + 0.5*pt // the tick labels below
-	rowH := math.Min((bottom-top-axisH)/float64(n), size*4.5*pt)
-	size = c.rowSize(rowH)
-	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size), size
-	c.font(nameSize, "")
-	nameW := 0.0
-	for _, lines := range names {
-		nameW = math.Max(nameW, c.maxWidth(lines))
-	}
+	rowH, size, names, nameW := c.rows(d.Labels, top, bottom)
 	format := ValueFormat(d)
 	lo, hi := 0.0, 0.0
 	c.font(size, "")
@@ -73,7 +64,7 @@ func (c *canvas) dumbbells(top float64, d Data) {
 			c.textAt(format(b), x(b)-rad-3*pt, base, 'r', c.th.text)
 			c.textAt(format(a), x(a)+rad+3*pt, base, 'l', c.th.muted)
 		}
-		c.rowLabel(names[i], nameSize, nameW, cy)
+		c.rowLabel(names[i], size, nameW, cy)
 	}
 }
 

@@ -9,17 +9,7 @@ import (
 func (c *canvas) hbars(top float64, d Data) {
 	n := len(d.Labels)
 	values := d.Series[0].Values
-	size := c.th.size
-	axisH := 4*pt + capH(size) + descentH(size) + 0.5*pt // the tick labels below
-	rowH := math.Min((c.h-top-axisH)/float64(n), size*4.5*pt)
-
-	size = c.rowSize(rowH)
-	names, nameSize := c.fitRowLabels(d.Labels, c.w*0.4, rowH, size), size
-	c.font(nameSize, "")
-	nameW := 0.0
-	for _, lines := range names {
-		nameW = math.Max(nameW, c.maxWidth(lines))
-	}
+	rowH, size, names, nameW := c.rows(d.Labels, top, c.h)
 
 	texts := make([]string, n)
 	for i, v := range values {
@@ -66,7 +56,7 @@ func (c *canvas) hbars(top float64, d Data) {
 		} else {
 			c.textAt(texts[i], x1+3*pt, cy+capH(size)/2, 'l', c.th.text)
 		}
-		c.rowLabel(names[i], nameSize, nameW, cy)
+		c.rowLabel(names[i], size, nameW, cy)
 	}
 	c.line(x(0), plotTop, x(0), plotBottom, 0.8, c.th.muted)
 }
@@ -84,6 +74,23 @@ func (c *canvas) drawHGrid(ax valueAxis, left, right, top, bottom float64) {
 			c.textAt(ax.labels[i], x, bottom+4*pt+capH(size), 'c', c.th.muted)
 		}
 	}
+}
+
+// rows lays out one row a label between top and bottom, the value axis's
+// tick labels below them: the rows' height, their text size, the labels
+// wrapped to fit (see fitRowLabels) and the width of their widest line.
+// Horizontal bars and dumbbells share it.
+func (c *canvas) rows(labels []string, top, bottom float64) (rowH, size float64, names [][]string, nameW float64) {
+	size = c.th.size
+	axisH := 4*pt + capH(size) + descentH(size) + 0.5*pt // the tick labels below
+	rowH = math.Min((bottom-top-axisH)/float64(len(labels)), size*4.5*pt)
+	size = c.rowSize(rowH)
+	names = c.fitRowLabels(labels, c.w*0.4, rowH, size)
+	c.font(size, "")
+	for _, lines := range names {
+		nameW = math.Max(nameW, c.maxWidth(lines))
+	}
+	return rowH, size, names, nameW
 }
 
 // rowSize is the text size in rows rowH high: in tight rows the text
